@@ -1,0 +1,80 @@
+//! Command-line flags (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "pilint",
+    version,
+    about = "Lint MIPS Promoting Interoperability submission files before CMS sees them"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check submission files (QPP JSON) and report every finding.
+    Check(CheckArgs),
+    /// Print the documentation of one rule, by code (F001) or name (invalid-json).
+    Rule {
+        /// Rule code or name.
+        rule: String,
+    },
+    /// List every rule.
+    Rules(RulesArgs),
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Files or directories to check; `-` reads standard input. Default: the
+    /// current directory.
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Full)]
+    pub format: OutputFormat,
+
+    /// When to use colour (NO_COLOR is respected by `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Follow symbolic links while walking directories.
+    #[arg(long)]
+    pub follow_links: bool,
+
+    /// The name to show for standard input (`-`); its extension selects the format.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+}
+
+#[derive(Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum OutputFormat {
+    /// Source frames with the exact span underlined, then a summary.
+    Full,
+    /// One JSON document (schemas/output.schema.json).
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

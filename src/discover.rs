@@ -1,0 +1,169 @@
+//! Finding the files to check: explicit files, walked directories, stdin.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::model::SourceFormat;
+
+/// One thing to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file, with the path to show in output (as the user would type it).
+    File { path: PathBuf, display: String },
+    /// Standard input, shown under `display` (`-` or `--stdin-filename`).
+    Stdin { display: String },
+}
+
+impl Input {
+    pub fn display(&self) -> &str {
+        match self {
+            Input::File { display, .. } | Input::Stdin { display } => display,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DiscoverOptions {
+    pub follow_links: bool,
+    /// The name to show for `-`.
+    pub stdin_filename: Option<String>,
+}
+
+/// A path that could not be walked: it does not exist, or a directory could
+/// not be read. These make pilint exit with status 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiscoverError {
+    pub path: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub inputs: Vec<Input>,
+    pub errors: Vec<DiscoverError>,
+}
+
+/// Directories never worth walking: build output, dependencies, VCS data.
+const SKIPPED_DIRECTORIES: &[&str] = &["target", "node_modules", ".git"];
+
+/// Expands `paths` (files, directories, `-`) into the inputs to check.
+///
+/// Directories are walked recursively for `*.json` and `*.xml`, skipping
+/// hidden entries and [`SKIPPED_DIRECTORIES`]; a file named explicitly is
+/// always checked whatever its extension. Each directory's files come in
+/// name order, so output is stable; a file named twice is checked once.
+pub fn discover(paths: &[PathBuf], options: &DiscoverOptions) -> Discovery {
+    let mut discovery = Discovery::default();
+    // No path means the current directory, or stdin when it is named.
+    let default_paths = [PathBuf::from(if options.stdin_filename.is_some() { "-" } else { "." })];
+    let paths = if paths.is_empty() { &default_paths[..] } else { paths };
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let display = options
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "-".to_owned());
+            discovery.inputs.push(Input::Stdin { display });
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, options, &mut discovery),
+            Ok(_) => discovery.inputs.push(Input::File {
+                path: path.clone(),
+                display: display_path(path),
+            }),
+            Err(err) => discovery.errors.push(DiscoverError {
+                path: display_path(path),
+                reason: err.to_string(),
+            }),
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    discovery.inputs.retain(|input| seen.insert(input.display().to_owned()));
+    discovery
+}
+
+fn walk(root: &Path, options: &DiscoverOptions, discovery: &mut Discovery) {
+    let walker = WalkDir::new(root)
+        .follow_links(options.follow_links)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_skipped(entry));
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                // A directory named `x.json` is walked, never read.
+                if entry.file_type().is_file() && detect_by_extension(entry.path()).is_some() {
+                    discovery.inputs.push(Input::File {
+                        path: entry.path().to_path_buf(),
+                        display: display_path(entry.path()),
+                    });
+                }
+            }
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map_or_else(|| display_path(root), display_path);
+                let reason = err
+                    .io_error()
+                    .map_or_else(|| err.to_string(), |io| io.to_string());
+                discovery.errors.push(DiscoverError { path, reason });
+            }
+        }
+    }
+}
+
+fn is_skipped(entry: &walkdir::DirEntry) -> bool {
+    let name = entry.file_name().to_string_lossy();
+    name.starts_with('.')
+        || (entry.file_type().is_dir() && SKIPPED_DIRECTORIES.contains(&name.as_ref()))
+}
+
+/// The format a file's extension names, if pilint reads that extension.
+pub fn detect_by_extension(path: &Path) -> Option<SourceFormat> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "json" => Some(SourceFormat::Json),
+        "xml" => Some(SourceFormat::Qrda3),
+        _ => None,
+    }
+}
+
+/// The format of a file: by extension, else by its first significant byte
+/// (`<` is XML; everything else is read as JSON, whose parser then says
+/// what is wrong).
+pub fn detect_format(name: &str, text: &str) -> SourceFormat {
+    detect_by_extension(Path::new(name)).unwrap_or_else(|| {
+        let first = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).chars().next();
+        if first == Some('<') { SourceFormat::Qrda3 } else { SourceFormat::Json }
+    })
+}
+
+/// Paths are shown as given, with `/` separators and without a leading `./`.
+fn display_path(path: &Path) -> String {
+    let shown = path.to_string_lossy().replace('\\', "/");
+    match shown.strip_prefix("./") {
+        Some(rest) if !rest.is_empty() => rest.to_owned(),
+        _ => shown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_by_extension_then_by_content() {
+        assert_eq!(detect_format("a.JSON", "<"), SourceFormat::Json);
+        assert_eq!(detect_format("a.xml", "{"), SourceFormat::Qrda3);
+        assert_eq!(detect_format("a.txt", "  <?xml"), SourceFormat::Qrda3);
+        assert_eq!(detect_format("-", "{}"), SourceFormat::Json);
+    }
+
+    #[test]
+    fn display_path_drops_leading_dot_slash() {
+        assert_eq!(display_path(Path::new("./a/b.json")), "a/b.json");
+        assert_eq!(display_path(Path::new(".")), ".");
+    }
+}

@@ -1,0 +1,347 @@
+//! Structural validation against the shipped JSON Schema, with each error
+//! turned into a finding at the exact span.
+//!
+//! The schema is embedded in the binary and compiled once per process
+//! (jsonschema with default features off: it can never fetch anything).
+
+use std::sync::LazyLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{ValidationError, Validator};
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, quote_short};
+use crate::json::span_index::{SpanIndex, push_token};
+use crate::rules::registry::RuleMeta;
+use crate::rules::schema::{
+    EMPTY_ARRAY, MALFORMED_VALUE, MISSING_PROPERTY, NOT_A_SUBMISSION, UNKNOWN_PROPERTY,
+    VALUE_NOT_ALLOWED, VALUE_OUT_OF_RANGE, WRONG_TYPE,
+};
+use crate::source::Span;
+
+/// The schema as shipped in `schemas/`.
+pub const SUBMISSION_SCHEMA: &str = include_str!("../../schemas/pi-submission.schema.json");
+
+/// Which of the two documents a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentShape {
+    /// A whole submission with nested `measurementSets`.
+    Submission,
+    /// A `POST /measurement-sets` body: one set with an embedded `submission`.
+    MeasurementSetBody,
+}
+
+impl DocumentShape {
+    /// A body carries `submission` and no `measurementSets`; anything else is
+    /// read as a submission, whose schema then says what is missing.
+    pub fn of(value: &Value) -> DocumentShape {
+        match value {
+            Value::Object(map)
+                if map.contains_key("submission") && !map.contains_key("measurementSets") =>
+            {
+                DocumentShape::MeasurementSetBody
+            }
+            _ => DocumentShape::Submission,
+        }
+    }
+}
+
+fn compile(root_ref: &str) -> Validator {
+    let mut schema: Value =
+        serde_json::from_str(SUBMISSION_SCHEMA).expect("shipped schema is valid JSON");
+    schema["$ref"] = Value::String(root_ref.to_owned());
+    jsonschema::draft202012::new(&schema).expect("shipped schema compiles")
+}
+
+static SUBMISSION_VALIDATOR: LazyLock<Validator> =
+    LazyLock::new(|| compile("#/$defs/submission"));
+static BODY_VALIDATOR: LazyLock<Validator> =
+    LazyLock::new(|| compile("#/$defs/measurementSetBody"));
+
+/// Validates `value` and returns one finding per structural error.
+pub fn validate(value: &Value, index: &SpanIndex) -> Vec<Diagnostic> {
+    if !value.is_object() {
+        let span = index
+            .value_span("")
+            .map(|s| Span::new(s.start, (s.start + 1).min(s.end)));
+        return vec![Diagnostic::new(
+            &NOT_A_SUBMISSION,
+            span,
+            "",
+            format!(
+                "the file holds {}, not a submission object",
+                type_phrase(value)
+            ),
+        )];
+    }
+    let validator = match DocumentShape::of(value) {
+        DocumentShape::Submission => &*SUBMISSION_VALIDATOR,
+        DocumentShape::MeasurementSetBody => &*BODY_VALIDATOR,
+    };
+    let mut out = Vec::new();
+    for error in validator.iter_errors(value) {
+        convert(&error, index, &mut out);
+    }
+    out
+}
+
+fn convert(error: &ValidationError<'_>, index: &SpanIndex, out: &mut Vec<Diagnostic>) {
+    let pointer = error.instance_path().as_str().to_owned();
+    let instance = error.instance();
+    let field = field_name(&pointer);
+    let value_span = index.value_span(&pointer);
+    let head = value_span.map(|s| Span::new(s.start, (s.start + 1).min(s.end)));
+
+    let mut push = |rule: &'static RuleMeta, span: Option<Span>, pointer: String, msg: String| {
+        out.push(Diagnostic::new(rule, span, pointer, msg));
+    };
+
+    match error.kind() {
+        ValidationErrorKind::Required { property } => {
+            let property = property.as_str().unwrap_or_default();
+            push(
+                &MISSING_PROPERTY,
+                head,
+                pointer.clone(),
+                format!("{} is missing the required property `{property}`", object_phrase(&pointer)),
+            );
+        }
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            for key in unexpected {
+                let mut member = pointer.clone();
+                push_token(&mut member, key);
+                let span = index.key_span(&member).or(value_span);
+                let suggestion = closest(key, KNOWN_KEYS.iter().copied())
+                    .map(|k| format!("; did you mean `{k}`?"))
+                    .unwrap_or_default();
+                push(
+                    &UNKNOWN_PROPERTY,
+                    span,
+                    member,
+                    format!(
+                        "`{}` is not a property of {}{suggestion}",
+                        quote_short(key).trim_matches('`'),
+                        object_phrase(&pointer)
+                    ),
+                );
+            }
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                TypeKind::Single(t) => article(&t.to_string()),
+                TypeKind::Multiple(set) => set
+                    .iter()
+                    .map(|t| article(&t.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+            };
+            let rule = if pointer.is_empty() { &NOT_A_SUBMISSION } else { &WRONG_TYPE };
+            push(
+                rule,
+                value_span,
+                pointer.clone(),
+                format!("{field} must be {expected}, not {}", type_phrase(instance)),
+            );
+        }
+        ValidationErrorKind::Enum { options } => {
+            let allowed: Vec<&str> = options
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let shown = instance
+                .as_str()
+                .map_or_else(|| type_phrase(instance), quote_short);
+            let suggestion = instance
+                .as_str()
+                .and_then(|s| closest(s, allowed.iter().copied()))
+                .map(|k| format!("; did you mean `{k}`?"))
+                .unwrap_or_default();
+            push(
+                &VALUE_NOT_ALLOWED,
+                value_span,
+                pointer.clone(),
+                format!(
+                    "{shown} is not an allowed {field} (allowed: {}){suggestion}",
+                    allowed.join(", ")
+                ),
+            );
+        }
+        ValidationErrorKind::Constant { expected_value } => push(
+            &VALUE_NOT_ALLOWED,
+            value_span,
+            pointer.clone(),
+            format!("{field} must be {expected_value}"),
+        ),
+        ValidationErrorKind::Pattern { .. } | ValidationErrorKind::Format { .. } => {
+            let shown = instance.as_str().map_or_else(|| type_phrase(instance), quote_short);
+            push(
+                &MALFORMED_VALUE,
+                value_span,
+                pointer.clone(),
+                format!("{shown} is not {}", expected_format(&pointer)),
+            );
+        }
+        ValidationErrorKind::Minimum { limit } => push(
+            &VALUE_OUT_OF_RANGE,
+            value_span,
+            pointer.clone(),
+            format!("{field} must be {limit} or more, not {instance}"),
+        ),
+        ValidationErrorKind::Maximum { limit } => push(
+            &VALUE_OUT_OF_RANGE,
+            value_span,
+            pointer.clone(),
+            format!("{field} must be {limit} or less, not {instance}"),
+        ),
+        ValidationErrorKind::MinLength { limit } => push(
+            &VALUE_OUT_OF_RANGE,
+            value_span,
+            pointer.clone(),
+            format!("{field} must be at least {limit} character(s) long"),
+        ),
+        ValidationErrorKind::MaxLength { limit } => push(
+            &VALUE_OUT_OF_RANGE,
+            value_span,
+            pointer.clone(),
+            format!("{field} must be at most {limit} characters long"),
+        ),
+        ValidationErrorKind::MinItems { .. } => push(
+            &EMPTY_ARRAY,
+            value_span,
+            pointer.clone(),
+            format!("{field} is empty; it needs at least one item"),
+        ),
+        ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
+            // Report the branch whose type the value has (a proportion with a
+            // negative count is a proportion error, not "not a boolean").
+            let same_type = |branch: &&Vec<ValidationError<'static>>| {
+                !branch.iter().any(|e| {
+                    e.instance_path().as_str() == pointer
+                        && matches!(e.kind(), ValidationErrorKind::Type { .. })
+                })
+            };
+            if let Some(branch) = context.iter().find(same_type) {
+                for inner in branch {
+                    convert(inner, index, out);
+                }
+            } else {
+                push(
+                    &WRONG_TYPE,
+                    value_span,
+                    pointer.clone(),
+                    format!(
+                        "{field} must be true, false or {{\"numerator\": …, \"denominator\": …}}, not {}",
+                        type_phrase(instance)
+                    ),
+                );
+            }
+        }
+        other => push(
+            &MALFORMED_VALUE,
+            value_span,
+            pointer.clone(),
+            format!("{field} does not satisfy the schema ({})", keyword_of(other)),
+        ),
+    }
+}
+
+/// The keyword name of an error kind, for the catch-all message.
+fn keyword_of(kind: &ValidationErrorKind) -> String {
+    let debug = format!("{kind:?}");
+    debug
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("schema")
+        .to_owned()
+}
+
+/// `performanceYear`, `measurements[2]`, or `the file` for the root.
+fn field_name(pointer: &str) -> String {
+    let tokens: Vec<&str> = pointer.split('/').skip(1).collect();
+    match tokens.as_slice() {
+        [] => "the file".to_owned(),
+        [.., parent, last] if last.parse::<usize>().is_ok() => format!("`{parent}[{last}]`"),
+        [.., last] => format!("`{}`", last.replace("~1", "/").replace("~0", "~")),
+    }
+}
+
+/// How an object is named in messages: "the submission", "measurement set 1", …
+fn object_phrase(pointer: &str) -> String {
+    let tokens: Vec<&str> = pointer.split('/').skip(1).collect();
+    let ordinal = |t: &str| t.parse::<usize>().map(|i| i + 1).unwrap_or(0);
+    match tokens.as_slice() {
+        [] => "the submission".to_owned(),
+        ["submission"] => "the embedded submission".to_owned(),
+        ["measurementSets", i] => format!("measurement set {}", ordinal(i)),
+        [.., "measurements", i] => format!("measurement {}", ordinal(i)),
+        [.., "measurements", i, "value"] => format!("the value of measurement {}", ordinal(i)),
+        _ => format!("the object at {pointer}"),
+    }
+}
+
+/// What a string field should look like, for pattern failures.
+fn expected_format(pointer: &str) -> &'static str {
+    match pointer.rsplit('/').next().unwrap_or_default() {
+        "taxpayerIdentificationNumber" => {
+            "a valid TIN: a string of exactly 9 digits, leading zeros kept, no dash"
+        }
+        "nationalProviderIdentifier" => "a valid NPI: a string of exactly 10 digits",
+        "performanceStart" | "performanceEnd" => "a date in the form YYYY-MM-DD",
+        _ => "in the documented format",
+    }
+}
+
+fn article(type_name: &str) -> String {
+    match type_name {
+        "integer" => "an integer".to_owned(),
+        "object" => "an object".to_owned(),
+        "array" => "an array".to_owned(),
+        "null" => "null".to_owned(),
+        other => format!("a {other}"),
+    }
+}
+
+fn type_phrase(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(_) => "a boolean".to_owned(),
+        Value::Number(n) if n.is_i64() || n.is_u64() => "an integer".to_owned(),
+        Value::Number(_) => "a number with a fraction".to_owned(),
+        Value::String(_) => "a string".to_owned(),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// Every property name the schema defines, for "did you mean" suggestions.
+const KNOWN_KEYS: &[&str] = &[
+    "entityType",
+    "taxpayerIdentificationNumber",
+    "nationalProviderIdentifier",
+    "entityId",
+    "performanceYear",
+    "measurementSets",
+    "category",
+    "submissionMethod",
+    "programName",
+    "performanceStart",
+    "performanceEnd",
+    "cehrtId",
+    "measurements",
+    "measureId",
+    "value",
+    "numerator",
+    "denominator",
+    "submission",
+];
+
+/// The closest candidate by edit distance, when it is close enough to be a
+/// likely typo (case differences count as close).
+pub fn closest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = input.to_lowercase();
+    candidates
+        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
+        .filter(|&(distance, c)| distance <= (c.len() / 3).max(1))
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, c)| c)
+}

@@ -1,0 +1,14 @@
+//! pilint: a linter for MIPS Promoting Interoperability submission files.
+//!
+//! The library reads files into a [`model::Submission`], checks them and
+//! returns [`lint::FileReport`]s; renderers turn reports into text. It never
+//! prints: the binary decides what goes where, and the exit code.
+
+pub mod diagnostic;
+pub mod discover;
+pub mod json;
+pub mod lint;
+pub mod model;
+pub mod render;
+pub mod rules;
+pub mod source;

@@ -1,0 +1,134 @@
+//! The typed submission model every rule and the score read.
+//!
+//! Both front ends (QPP JSON and QRDA III XML) build this model, so a rule
+//! written against it works for both. Every node carries a [`Loc`]: the span
+//! it came from and its JSON Pointer (or XPath-like path for XML).
+//!
+//! The model is deliberately forgiving: a field whose JSON type is wrong is
+//! `None` here (the structural checks already reported it), so rules only
+//! ever reason about values that have the right shape.
+
+use crate::source::Span;
+
+/// Where a model node came from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Loc {
+    /// For scalars, the whole value; for objects and elements, only their
+    /// head (the opening `{`, or the start tag), so that a finding about a
+    /// missing member underlines one line, not the whole object.
+    pub span: Span,
+    /// JSON Pointer (RFC 6901) or XPath-like path.
+    pub pointer: String,
+}
+
+/// A value with its location.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node<T> {
+    pub value: T,
+    pub loc: Loc,
+}
+
+impl<T> Node<T> {
+    pub fn new(value: T, loc: Loc) -> Self {
+        Node { value, loc }
+    }
+}
+
+/// Which front end built the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceFormat {
+    Json,
+    Qrda3,
+}
+
+impl SourceFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceFormat::Json => "json",
+            SourceFormat::Qrda3 => "qrda3",
+        }
+    }
+}
+
+/// One submission: an entity's data for one performance year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    pub loc: Loc,
+    pub entity_type: Option<Node<String>>,
+    pub taxpayer_identification_number: Option<Node<String>>,
+    pub national_provider_identifier: Option<Node<String>>,
+    pub entity_id: Option<Node<String>>,
+    pub performance_year: Option<Node<i64>>,
+    pub measurement_sets: Vec<MeasurementSet>,
+}
+
+/// One measurement set: a category's data sent by one submission method.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeasurementSet {
+    pub loc: Loc,
+    pub category: Option<Node<String>>,
+    pub submission_method: Option<Node<String>>,
+    pub program_name: Option<Node<String>>,
+    /// Kept as text: date rules must see exactly what was written.
+    pub performance_start: Option<Node<String>>,
+    pub performance_end: Option<Node<String>>,
+    pub cehrt_id: Option<Node<String>>,
+    pub measurements: Vec<Measurement>,
+}
+
+impl MeasurementSet {
+    pub fn is_pi(&self) -> bool {
+        self.category.as_ref().is_some_and(|c| c.value == "pi")
+    }
+
+    /// The measurement with `measure_id` (the first one if it is repeated).
+    pub fn measurement(&self, measure_id: &str) -> Option<&Measurement> {
+        self.measurements
+            .iter()
+            .find(|m| m.measure_id.as_ref().is_some_and(|id| id.value == measure_id))
+    }
+}
+
+/// One measure's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Measurement {
+    pub loc: Loc,
+    pub measure_id: Option<Node<String>>,
+    pub value: Option<MeasureValue>,
+}
+
+impl Measurement {
+    pub fn id(&self) -> Option<&str> {
+        self.measure_id.as_ref().map(|n| n.value.as_str())
+    }
+}
+
+/// A measurement's value: a yes/no attestation or a numerator/denominator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MeasureValue {
+    Boolean(Node<bool>),
+    Proportion(Proportion),
+}
+
+impl MeasureValue {
+    pub fn loc(&self) -> &Loc {
+        match self {
+            MeasureValue::Boolean(node) => &node.loc,
+            MeasureValue::Proportion(p) => &p.loc,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proportion {
+    pub loc: Loc,
+    pub numerator: Option<Node<Count>>,
+    pub denominator: Option<Node<Count>>,
+}
+
+/// A count as written, and its value when it is a whole number ≥ 0.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Count {
+    pub text: String,
+    pub whole: Option<u64>,
+}

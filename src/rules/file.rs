@@ -1,0 +1,158 @@
+//! The `F` family: the file itself.
+//!
+//! These findings come from the front ends (reading and parsing), not from
+//! checks over the model, so their metadata lives together here; the code
+//! that raises each one is named in its `what`.
+
+use crate::diagnostic::Severity;
+use crate::rules::registry::{Example, RuleMeta};
+
+const VALID_MINIMAL: &str = r#"{
+  "entityType": "group",
+  "taxpayerIdentificationNumber": "000123456",
+  "performanceYear": 2025,
+  "measurementSets": []
+}"#;
+
+pub static INVALID_JSON: RuleMeta = RuleMeta {
+    code: "F001",
+    name: "invalid-json",
+    severity: Severity::Error,
+    summary: "The file is not well-formed JSON.",
+    what: "Parses the file as strict JSON (RFC 8259) and reports the first syntax error at the \
+           line and column where parsing stopped: trailing commas, comments, `NaN`/`Infinity`, \
+           single quotes, an empty or truncated file, text after the document. Raised by \
+           `src/json/parse.rs`.",
+    why: "The QPP Submissions API accepts `application/json` only (qpp-submissions-docs, \
+          guides/basic-tutorial.tsx); a file that does not parse is rejected whole, with no \
+          score for any category in it.",
+    note: "the QPP Submissions API rejects a request body that is not strict JSON",
+    help: "fix the syntax at the position shown; nothing else in this file was checked",
+    years: &[],
+    invalid: Example::json(
+        r#"{
+  "entityType": "group",
+  "performanceYear": 2025,
+}"#,
+    ),
+    valid: Example::json(VALID_MINIMAL),
+};
+
+pub static INVALID_UTF8: RuleMeta = RuleMeta {
+    code: "F002",
+    name: "invalid-utf8",
+    severity: Severity::Error,
+    summary: "The file contains bytes that are not UTF-8.",
+    what: "Reports the first byte sequence that is not valid UTF-8 (often a Windows-1252 `é` \
+           or `’` pasted into a name). Raised by `src/json/parse.rs` and the XML front end.",
+    why: "JSON text exchanged between systems must be UTF-8 (RFC 8259 §8.1); the Submissions \
+          API cannot decode other encodings.",
+    note: "JSON exchanged between systems must be encoded as UTF-8 (RFC 8259 §8.1)",
+    help: "re-save the file as UTF-8",
+    years: &[],
+    invalid: Example::prose("A file holding the byte 0xFF: see fixtures/invalid/not-utf8.json."),
+    valid: Example::json(VALID_MINIMAL),
+};
+
+pub static BYTE_ORDER_MARK: RuleMeta = RuleMeta {
+    code: "F003",
+    name: "byte-order-mark",
+    severity: Severity::Error,
+    summary: "The file starts with a UTF-8 byte-order mark.",
+    what: "Reports a leading U+FEFF. pilint then checks the rest of the file as if the mark \
+           were not there, so the other findings are still useful.",
+    why: "RFC 8259 §8.1: implementations \"MUST NOT add a byte order mark\" and parsers may \
+          reject one; strict JSON parsers such as the one behind the Submissions API treat it \
+          as an invalid character.",
+    note: "JSON text must not begin with a byte-order mark (RFC 8259 §8.1)",
+    help: "save the file as UTF-8 without BOM (\"UTF-8\" rather than \"UTF-8 with BOM\")",
+    years: &[],
+    invalid: Example::json(
+        "\u{feff}{\n  \"entityType\": \"group\",\n  \"taxpayerIdentificationNumber\": \"000123456\",\n  \"performanceYear\": 2025,\n  \"measurementSets\": []\n}",
+    ),
+    valid: Example::json(VALID_MINIMAL),
+};
+
+pub static DUPLICATE_KEY: RuleMeta = RuleMeta {
+    code: "F004",
+    name: "duplicate-key",
+    severity: Severity::Error,
+    summary: "An object has the same key twice.",
+    what: "Reports every object member whose key already appeared in the same object, \
+           pointing at the second key and labelling the first. pilint (like serde_json) reads \
+           the last one.",
+    why: "RFC 8259 §4 leaves the meaning of duplicate names undefined: one parser keeps the \
+          first, another the last, another rejects the object. What CMS reads may not be what \
+          you meant.",
+    note: "JSON parsers disagree on duplicate keys (RFC 8259 §4); CMS may read the other one",
+    help: "keep one of the two members",
+    years: &[],
+    invalid: Example::json(
+        r#"{
+  "entityType": "group",
+  "taxpayerIdentificationNumber": "000123456",
+  "performanceYear": 2024,
+  "performanceYear": 2025,
+  "measurementSets": []
+}"#,
+    ),
+    valid: Example::json(VALID_MINIMAL),
+};
+
+pub static UNSUPPORTED_FORMAT: RuleMeta = RuleMeta {
+    code: "F005",
+    name: "unsupported-format",
+    severity: Severity::Error,
+    summary: "The file is in a format pilint cannot check yet.",
+    what: "Reports QRDA Category III XML files (`*.xml`, or a file named explicitly whose \
+           content starts with `<`): the QRDA III front end is not part of this version.",
+    why: "A file pilint cannot read is a file nobody checked; saying so is better than \
+          passing it silently.",
+    note: "pilint does not yet decode QRDA Category III XML",
+    help: "check this file with CMS's qpp-conversion-tool until pilint supports QRDA III",
+    years: &[],
+    invalid: Example::xml("<?xml version=\"1.0\"?>\n<ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>"),
+    valid: Example::json(VALID_MINIMAL),
+};
+
+pub static UNREADABLE_FILE: RuleMeta = RuleMeta {
+    code: "F006",
+    name: "unreadable-file",
+    severity: Severity::Error,
+    summary: "The file could not be read.",
+    what: "Reports the operating system's error when a file cannot be opened or read \
+           (permissions, a broken link, a device). pilint exits with status 2.",
+    why: "A file that cannot be read was not checked; a green run must not hide it.",
+    note: "this file was not checked",
+    help: "check the path and its permissions",
+    years: &[],
+    invalid: Example::prose("A path without read permission: see the unreadable-file test in tests/cli.rs."),
+    valid: Example::json(VALID_MINIMAL),
+};
+
+
+
+pub static INTERNAL_ERROR: RuleMeta = RuleMeta {
+    code: "F007",
+    name: "internal-error",
+    severity: Severity::Error,
+    summary: "pilint failed while checking this file.",
+    what: "Reports a bug in pilint that stopped the check of one file; the other files are \
+           still checked and pilint exits with status 2.",
+    why: "One bad file must never stop the others, and a crash must never look like a pass.",
+    note: "this is a bug in pilint, not necessarily in the file",
+    help: "please report it with the file (masked) and the message",
+    years: &[],
+    invalid: Example::prose("Any input that triggers a pilint bug; none is known."),
+    valid: Example::json(VALID_MINIMAL),
+};
+
+pub static RULES: &[&RuleMeta] = &[
+    &INVALID_JSON,
+    &INVALID_UTF8,
+    &BYTE_ORDER_MARK,
+    &DUPLICATE_KEY,
+    &UNSUPPORTED_FORMAT,
+    &UNREADABLE_FILE,
+    &INTERNAL_ERROR,
+];

@@ -1,0 +1,5 @@
+//! Rules: the registry table and each family's rules.
+
+pub mod file;
+pub mod registry;
+pub mod schema;
