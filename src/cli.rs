@@ -46,6 +46,10 @@ pub struct CheckArgs {
     #[arg(long)]
     pub follow_links: bool,
 
+    /// Apply this performance year's rules, whatever the files say.
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<i64>,
+
     /// The name to show for standard input (`-`); its extension selects the format.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,

@@ -102,7 +102,12 @@ pub fn quote_short(value: &str) -> String {
     const MAX: usize = 40;
     let mut out = String::from("`");
     let mut chars = value.chars();
-    out.extend(chars.by_ref().take(MAX).map(|c| if c.is_control() { ' ' } else { c }));
+    out.extend(
+        chars
+            .by_ref()
+            .take(MAX)
+            .map(|c| if c.is_control() { ' ' } else { c }),
+    );
     if chars.next().is_some() {
         out.push('…');
     }

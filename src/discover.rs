@@ -56,8 +56,16 @@ const SKIPPED_DIRECTORIES: &[&str] = &["target", "node_modules", ".git"];
 pub fn discover(paths: &[PathBuf], options: &DiscoverOptions) -> Discovery {
     let mut discovery = Discovery::default();
     // No path means the current directory, or stdin when it is named.
-    let default_paths = [PathBuf::from(if options.stdin_filename.is_some() { "-" } else { "." })];
-    let paths = if paths.is_empty() { &default_paths[..] } else { paths };
+    let default_paths = [PathBuf::from(if options.stdin_filename.is_some() {
+        "-"
+    } else {
+        "."
+    })];
+    let paths = if paths.is_empty() {
+        &default_paths[..]
+    } else {
+        paths
+    };
     for path in paths {
         if path.as_os_str() == "-" {
             let display = options
@@ -80,7 +88,9 @@ pub fn discover(paths: &[PathBuf], options: &DiscoverOptions) -> Discovery {
         }
     }
     let mut seen = std::collections::HashSet::new();
-    discovery.inputs.retain(|input| seen.insert(input.display().to_owned()));
+    discovery
+        .inputs
+        .retain(|input| seen.insert(input.display().to_owned()));
     discovery
 }
 
@@ -102,9 +112,7 @@ fn walk(root: &Path, options: &DiscoverOptions, discovery: &mut Discovery) {
                 }
             }
             Err(err) => {
-                let path = err
-                    .path()
-                    .map_or_else(|| display_path(root), display_path);
+                let path = err.path().map_or_else(|| display_path(root), display_path);
                 let reason = err
                     .io_error()
                     .map_or_else(|| err.to_string(), |io| io.to_string());
@@ -135,8 +143,15 @@ pub fn detect_by_extension(path: &Path) -> Option<SourceFormat> {
 /// what is wrong).
 pub fn detect_format(name: &str, text: &str) -> SourceFormat {
     detect_by_extension(Path::new(name)).unwrap_or_else(|| {
-        let first = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).chars().next();
-        if first == Some('<') { SourceFormat::Qrda3 } else { SourceFormat::Json }
+        let first = text
+            .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+            .chars()
+            .next();
+        if first == Some('<') {
+            SourceFormat::Qrda3
+        } else {
+            SourceFormat::Json
+        }
     })
 }
 

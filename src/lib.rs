@@ -4,6 +4,7 @@
 //! returns [`lint::FileReport`]s; renderers turn reports into text. It never
 //! prints: the binary decides what goes where, and the exit code.
 
+pub mod catalog;
 pub mod diagnostic;
 pub mod discover;
 pub mod json;

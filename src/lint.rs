@@ -13,6 +13,13 @@ use crate::model::{SourceFormat, Submission};
 use crate::rules::file::{INTERNAL_ERROR, UNREADABLE_FILE, UNSUPPORTED_FORMAT};
 use crate::source::{SourceFile, Span};
 
+/// Settings that change what the checks conclude.
+#[derive(Debug, Clone, Default)]
+pub struct LintOptions {
+    /// `--year`: apply this performance year's rules whatever the file says.
+    pub year: Option<i64>,
+}
+
 /// Everything pilint found in one file.
 #[derive(Debug)]
 pub struct FileReport {
@@ -39,9 +46,9 @@ impl FileReport {
 }
 
 /// Checks one file already in memory.
-pub fn lint_source(source: SourceFile) -> FileReport {
+pub fn lint_source(source: SourceFile, options: &LintOptions) -> FileReport {
     let format = detect_format(&source.name, &source.text);
-    let outcome = catch_unwind(AssertUnwindSafe(|| check(&source, format)));
+    let outcome = catch_unwind(AssertUnwindSafe(|| check(&source, format, options)));
     let (mut diagnostics, submission, failed) = match outcome {
         Ok((diagnostics, submission)) => (diagnostics, submission, false),
         Err(panic) => {
@@ -69,8 +76,12 @@ pub fn lint_source(source: SourceFile) -> FileReport {
     }
 }
 
-fn check(source: &SourceFile, format: SourceFormat) -> (Vec<Diagnostic>, Option<Submission>) {
-    match format {
+fn check(
+    source: &SourceFile,
+    format: SourceFormat,
+    options: &LintOptions,
+) -> (Vec<Diagnostic>, Option<Submission>) {
+    let (mut diagnostics, submission) = match format {
         SourceFormat::Json => {
             let outcome = crate::json::check(source);
             (outcome.diagnostics, outcome.submission)
@@ -85,22 +96,48 @@ fn check(source: &SourceFile, format: SourceFormat) -> (Vec<Diagnostic>, Option<
             );
             (vec![diagnostic], None)
         }
+    };
+    if let Some(submission) = &submission {
+        let semantic = crate::rules::semantic::check(submission, options.year);
+        let kept: Vec<Diagnostic> = without_structural_duplicates(semantic, &diagnostics).collect();
+        diagnostics.extend(kept);
     }
+    (diagnostics, submission)
+}
+
+/// Drops semantic findings at a span a structural finding (family `F` or
+/// `S`) already marks: the structural one names the root cause, and two
+/// findings for one mistake is noise.
+fn without_structural_duplicates(
+    semantic: Vec<Diagnostic>,
+    structural: &[Diagnostic],
+) -> impl Iterator<Item = Diagnostic> {
+    let marked: std::collections::HashSet<Span> = structural
+        .iter()
+        .filter(|d| d.code.starts_with(['F', 'S']))
+        .filter_map(|d| d.span)
+        .collect();
+    semantic
+        .into_iter()
+        .filter(move |d| d.span.is_none_or(|span| !marked.contains(&span)))
 }
 
 /// Reads and checks one input. An unreadable file becomes a report with an
 /// `unreadable-file` finding, never an early return.
-pub fn lint_input(input: &Input) -> FileReport {
+pub fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
     let name = input.display().to_owned();
     let bytes = match input {
         Input::File { path, .. } => std::fs::read(path),
         Input::Stdin { .. } => {
             let mut bytes = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut bytes).map(|_| bytes)
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map(|_| bytes)
         }
     };
     match bytes {
-        Ok(bytes) => lint_source(SourceFile::from_bytes(name, bytes)),
+        Ok(bytes) => lint_source(SourceFile::from_bytes(name, bytes), options),
         Err(err) => {
             let format = detect_format(&name, "");
             let diagnostic = Diagnostic::new(
@@ -121,6 +158,9 @@ pub fn lint_input(input: &Input) -> FileReport {
 }
 
 /// Checks every input, in parallel, and returns the reports in input order.
-pub fn lint_inputs(inputs: &[Input]) -> Vec<FileReport> {
-    inputs.par_iter().map(lint_input).collect()
+pub fn lint_inputs(inputs: &[Input], options: &LintOptions) -> Vec<FileReport> {
+    inputs
+        .par_iter()
+        .map(|input| lint_input(input, options))
+        .collect()
 }

@@ -9,7 +9,7 @@ use clap::Parser;
 
 use pilint::diagnostic::Severity;
 use pilint::discover::{DiscoverOptions, discover};
-use pilint::lint::lint_inputs;
+use pilint::lint::{LintOptions, lint_inputs};
 use pilint::render;
 use pilint::rules::registry::{all_rules, find_rule};
 
@@ -29,7 +29,11 @@ fn main() -> ExitCode {
         Err(err) => {
             let _ = err.print();
             // clap's --help and --version are not errors.
-            return ExitCode::from(if err.use_stderr() { EXIT_TROUBLE } else { EXIT_CLEAN });
+            return ExitCode::from(if err.use_stderr() {
+                EXIT_TROUBLE
+            } else {
+                EXIT_CLEAN
+            });
         }
     };
     let code = match cli.command {
@@ -46,21 +50,30 @@ fn check(args: CheckArgs) -> u8 {
         stdin_filename: args.stdin_filename.clone(),
     };
     let discovery = discover(&args.paths, &options);
-    let reports = lint_inputs(&discovery.inputs);
+    let lint_options = LintOptions { year: args.year };
+    let reports = lint_inputs(&discovery.inputs, &lint_options);
 
     let bytes = match args.format {
         OutputFormat::Full => render::full::render(&reports, use_color(args.color)),
         OutputFormat::Json => render::json::render(&reports),
     };
     let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(&bytes).and_then(|_| stdout.flush()).is_err() {
+    if stdout
+        .write_all(&bytes)
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
         // stdout closed (e.g. piped into `head`): nothing more to say.
         return EXIT_TROUBLE;
     }
 
     let mut stderr = std::io::stderr().lock();
     for error in &discovery.errors {
-        let _ = writeln!(stderr, "pilint: cannot check {}: {}", error.path, error.reason);
+        let _ = writeln!(
+            stderr,
+            "pilint: cannot check {}: {}",
+            error.path, error.reason
+        );
     }
     if !discovery.errors.is_empty() || reports.iter().any(|r| r.failed) {
         // A path that could not be walked or read, or a file pilint
@@ -71,7 +84,11 @@ fn check(args: CheckArgs) -> u8 {
         .iter()
         .flat_map(|r| &r.diagnostics)
         .any(|d| d.severity == Severity::Error);
-    if has_errors { EXIT_FINDINGS } else { EXIT_CLEAN }
+    if has_errors {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
 }
 
 /// Colour only on a terminal, unless forced; NO_COLOR (any non-empty value)

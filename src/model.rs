@@ -83,9 +83,11 @@ impl MeasurementSet {
 
     /// The measurement with `measure_id` (the first one if it is repeated).
     pub fn measurement(&self, measure_id: &str) -> Option<&Measurement> {
-        self.measurements
-            .iter()
-            .find(|m| m.measure_id.as_ref().is_some_and(|id| id.value == measure_id))
+        self.measurements.iter().find(|m| {
+            m.measure_id
+                .as_ref()
+                .is_some_and(|id| id.value == measure_id)
+        })
     }
 }
 

@@ -52,7 +52,10 @@ impl SourceFile {
             Ok(text) => (text, None),
             Err(err) => {
                 let at = err.utf8_error().valid_up_to();
-                (String::from_utf8_lossy(err.as_bytes()).into_owned(), Some(at))
+                (
+                    String::from_utf8_lossy(err.as_bytes()).into_owned(),
+                    Some(at),
+                )
             }
         };
         Self::build(name.into(), text, invalid_utf8_at)

@@ -66,7 +66,10 @@ impl Decoder<'_> {
 
     fn string(&self, object: &Map<String, Value>, parent: &str, key: &str) -> Option<Node<String>> {
         let value = object.get(key)?.as_str()?;
-        Some(Node::new(value.to_owned(), self.loc(&Self::child(parent, key))))
+        Some(Node::new(
+            value.to_owned(),
+            self.loc(&Self::child(parent, key)),
+        ))
     }
 
     fn submission(&self, object: &Map<String, Value>, pointer: &str) -> Submission {
@@ -84,7 +87,8 @@ impl Decoder<'_> {
                     .enumerate()
                     .filter_map(|(i, set)| {
                         let set_pointer = format!("{sets_pointer}/{i}");
-                        set.as_object().map(|set| self.measurement_set(set, &set_pointer))
+                        set.as_object()
+                            .map(|set| self.measurement_set(set, &set_pointer))
                     })
                     .collect()
             })
@@ -97,7 +101,11 @@ impl Decoder<'_> {
                 pointer,
                 "taxpayerIdentificationNumber",
             ),
-            national_provider_identifier: self.string(object, pointer, "nationalProviderIdentifier"),
+            national_provider_identifier: self.string(
+                object,
+                pointer,
+                "nationalProviderIdentifier",
+            ),
             entity_id: self.string(object, pointer, "entityId"),
             performance_year,
             measurement_sets,

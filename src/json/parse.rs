@@ -60,7 +60,10 @@ pub fn parse(source: &SourceFile) -> (Option<ParsedJson>, Vec<Diagnostic>) {
                             &text[duplicate.second.range()]
                         ),
                     )
-                    .with_related(duplicate.first, "first defined here (pilint reads the later one)"),
+                    .with_related(
+                        duplicate.first,
+                        "first defined here (pilint reads the later one)",
+                    ),
                 );
             }
             (Some(ParsedJson { value, index }), diagnostics)
@@ -83,7 +86,11 @@ fn syntax_error(source: &SourceFile, body_start: usize, err: &serde_json::Error)
     } else {
         let column = err.column().max(1);
         let offset = source.offset_of_line_byte_column(err.line(), column);
-        if err.line() == 1 { offset + body_start } else { offset }
+        if err.line() == 1 {
+            offset + body_start
+        } else {
+            offset
+        }
     };
     let mut offset = source.clamp_offset(offset);
     if err.is_eof() {
@@ -121,7 +128,10 @@ fn describe(err: &serde_json::Error, at: Option<char>) -> String {
             "trailing comma: JSON allows no comma after the last item".to_owned()
         }
         _ if reason.starts_with("EOF while parsing") => {
-            format!("the file ends too early ({})", reason.trim_start_matches("EOF while "))
+            format!(
+                "the file ends too early ({})",
+                reason.trim_start_matches("EOF while ")
+            )
         }
         _ if reason == "trailing characters" => {
             "unexpected text after the end of the JSON document".to_owned()
@@ -152,8 +162,14 @@ mod tests {
 
     #[test]
     fn comments_nan_and_quotes_get_our_words() {
-        assert_eq!(first("{\"a\": 1 // x\n}").0, "comments are not allowed in JSON");
-        assert_eq!(first("{\"a\": NaN}").0, "NaN and Infinity are not JSON numbers");
+        assert_eq!(
+            first("{\"a\": 1 // x\n}").0,
+            "comments are not allowed in JSON"
+        );
+        assert_eq!(
+            first("{\"a\": NaN}").0,
+            "NaN and Infinity are not JSON numbers"
+        );
         assert_eq!(first("{'a': 1}").0, "strings must use double quotes");
     }
 

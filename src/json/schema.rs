@@ -53,8 +53,7 @@ fn compile(root_ref: &str) -> Validator {
     jsonschema::draft202012::new(&schema).expect("shipped schema compiles")
 }
 
-static SUBMISSION_VALIDATOR: LazyLock<Validator> =
-    LazyLock::new(|| compile("#/$defs/submission"));
+static SUBMISSION_VALIDATOR: LazyLock<Validator> = LazyLock::new(|| compile("#/$defs/submission"));
 static BODY_VALIDATOR: LazyLock<Validator> =
     LazyLock::new(|| compile("#/$defs/measurementSetBody"));
 
@@ -103,7 +102,10 @@ fn convert(error: &ValidationError<'_>, index: &SpanIndex, out: &mut Vec<Diagnos
                 &MISSING_PROPERTY,
                 head,
                 pointer.clone(),
-                format!("{} is missing the required property `{property}`", object_phrase(&pointer)),
+                format!(
+                    "{} is missing the required property `{property}`",
+                    object_phrase(&pointer)
+                ),
             );
         }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
@@ -135,7 +137,11 @@ fn convert(error: &ValidationError<'_>, index: &SpanIndex, out: &mut Vec<Diagnos
                     .collect::<Vec<_>>()
                     .join(" or "),
             };
-            let rule = if pointer.is_empty() { &NOT_A_SUBMISSION } else { &WRONG_TYPE };
+            let rule = if pointer.is_empty() {
+                &NOT_A_SUBMISSION
+            } else {
+                &WRONG_TYPE
+            };
             push(
                 rule,
                 value_span,
@@ -173,7 +179,9 @@ fn convert(error: &ValidationError<'_>, index: &SpanIndex, out: &mut Vec<Diagnos
             format!("{field} must be {expected_value}"),
         ),
         ValidationErrorKind::Pattern { .. } | ValidationErrorKind::Format { .. } => {
-            let shown = instance.as_str().map_or_else(|| type_phrase(instance), quote_short);
+            let shown = instance
+                .as_str()
+                .map_or_else(|| type_phrase(instance), quote_short);
             push(
                 &MALFORMED_VALUE,
                 value_span,
@@ -240,7 +248,10 @@ fn convert(error: &ValidationError<'_>, index: &SpanIndex, out: &mut Vec<Diagnos
             &MALFORMED_VALUE,
             value_span,
             pointer.clone(),
-            format!("{field} does not satisfy the schema ({})", keyword_of(other)),
+            format!(
+                "{field} does not satisfy the schema ({})",
+                keyword_of(other)
+            ),
         ),
     }
 }

@@ -12,7 +12,11 @@ use crate::render::{Summary, plural};
 
 /// Renders every finding of every report, then the summary line.
 pub fn render(reports: &[FileReport], color: bool) -> Vec<u8> {
-    let mut out = if color { Buffer::ansi() } else { Buffer::no_color() };
+    let mut out = if color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
     let config = Config::default();
     for report in reports {
         let file = SimpleFile::new(report.path(), report.source.text.as_str());
@@ -55,7 +59,10 @@ fn to_frame(report: &FileReport, diagnostic: &Diagnostic) -> Frame<()> {
     if !diagnostic.help.is_empty() {
         notes.push(format!("help: {}", diagnostic.help));
     }
-    notes.push(format!("rule: {} (pilint rule {})", diagnostic.name, diagnostic.code));
+    notes.push(format!(
+        "rule: {} (pilint rule {})",
+        diagnostic.name, diagnostic.code
+    ));
     Frame::new(severity)
         .with_code(diagnostic.code)
         .with_message(&diagnostic.message)
@@ -84,8 +91,13 @@ fn write_summary(out: &mut Buffer, summary: &Summary) -> std::io::Result<()> {
     use std::io::Write;
     let clean = summary.errors == 0 && summary.warnings == 0;
     let mut spec = ColorSpec::new();
-    spec.set_bold(true)
-        .set_fg(Some(if summary.errors > 0 { Color::Red } else if clean { Color::Green } else { Color::Yellow }));
+    spec.set_bold(true).set_fg(Some(if summary.errors > 0 {
+        Color::Red
+    } else if clean {
+        Color::Green
+    } else {
+        Color::Yellow
+    }));
     out.set_color(&spec)?;
     write!(
         out,

@@ -7,12 +7,7 @@
 use crate::diagnostic::Severity;
 use crate::rules::registry::{Example, RuleMeta};
 
-const VALID_MINIMAL: &str = r#"{
-  "entityType": "group",
-  "taxpayerIdentificationNumber": "000123456",
-  "performanceYear": 2025,
-  "measurementSets": []
-}"#;
+const VALID_MINIMAL: &str = crate::valid_2025!();
 
 pub static INVALID_JSON: RuleMeta = RuleMeta {
     code: "F001",
@@ -67,9 +62,7 @@ pub static BYTE_ORDER_MARK: RuleMeta = RuleMeta {
     note: "JSON text must not begin with a byte-order mark (RFC 8259 §8.1)",
     help: "save the file as UTF-8 without BOM (\"UTF-8\" rather than \"UTF-8 with BOM\")",
     years: &[],
-    invalid: Example::json(
-        "\u{feff}{\n  \"entityType\": \"group\",\n  \"taxpayerIdentificationNumber\": \"000123456\",\n  \"performanceYear\": 2025,\n  \"measurementSets\": []\n}",
-    ),
+    invalid: Example::json(concat!("\u{feff}", crate::valid_2025!())),
     valid: Example::json(VALID_MINIMAL),
 };
 
@@ -87,15 +80,12 @@ pub static DUPLICATE_KEY: RuleMeta = RuleMeta {
     note: "JSON parsers disagree on duplicate keys (RFC 8259 §4); CMS may read the other one",
     help: "keep one of the two members",
     years: &[],
-    invalid: Example::json(
-        r#"{
-  "entityType": "group",
-  "taxpayerIdentificationNumber": "000123456",
-  "performanceYear": 2024,
-  "performanceYear": 2025,
-  "measurementSets": []
-}"#,
-    ),
+    invalid: Example::json(crate::pi_submission!(
+        identity: concat!(crate::group_identity!(), "  \"performanceYear\": 2024,\n"),
+        year: "2025",
+        set: crate::pi_set_2025!(),
+        measurements: concat!(crate::attestations_yes!(), crate::required_measures!()),
+    )),
     valid: Example::json(VALID_MINIMAL),
 };
 
@@ -126,11 +116,11 @@ pub static UNREADABLE_FILE: RuleMeta = RuleMeta {
     note: "this file was not checked",
     help: "check the path and its permissions",
     years: &[],
-    invalid: Example::prose("A path without read permission: see the unreadable-file test in tests/cli.rs."),
+    invalid: Example::prose(
+        "A path without read permission: see the unreadable-file test in tests/cli.rs.",
+    ),
     valid: Example::json(VALID_MINIMAL),
 };
-
-
 
 pub static INTERNAL_ERROR: RuleMeta = RuleMeta {
     code: "F007",

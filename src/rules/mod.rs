@@ -1,5 +1,7 @@
 //! Rules: the registry table and each family's rules.
 
+pub mod examples;
 pub mod file;
 pub mod registry;
 pub mod schema;
+pub mod semantic;

@@ -7,6 +7,7 @@
 //! |---|---|
 //! | `F` | the file itself: readable, well-formed JSON, no duplicate keys |
 //! | `S` | structure: the shipped JSON Schema (`schemas/pi-submission.schema.json`) |
+//! | `Y` | the performance year |
 //!
 //! Names say what is wrong (`duplicate-key`), never the fix.
 
@@ -121,6 +122,7 @@ pub fn all_rules() -> Vec<&'static RuleMeta> {
     let mut rules: Vec<&'static RuleMeta> = Vec::new();
     rules.extend(crate::rules::file::RULES);
     rules.extend(crate::rules::schema::RULES);
+    rules.extend(crate::rules::semantic::metas());
     rules.sort_by_key(|r| r.code);
     rules
 }
@@ -151,7 +153,11 @@ mod tests {
                 "{} is not kebab-case",
                 rule.name
             );
-            assert!(!rule.summary.contains('\n'), "{}: summary is one line", rule.code);
+            assert!(
+                !rule.summary.contains('\n'),
+                "{}: summary is one line",
+                rule.code
+            );
         }
     }
 
@@ -159,7 +165,10 @@ mod tests {
     fn rules_are_found_by_code_or_name() {
         let rule = all_rules()[0];
         assert_eq!(find_rule(rule.code).unwrap().code, rule.code);
-        assert_eq!(find_rule(&rule.code.to_lowercase()).unwrap().code, rule.code);
+        assert_eq!(
+            find_rule(&rule.code.to_lowercase()).unwrap().code,
+            rule.code
+        );
         assert_eq!(find_rule(rule.name).unwrap().code, rule.code);
         assert!(find_rule("no-such-rule").is_none());
     }

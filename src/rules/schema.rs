@@ -13,24 +13,21 @@ const SOURCE: &str = "Field tables of the QPP Submissions API (CMSgov/qpp-submis
 
 macro_rules! valid_group {
     () => {
-        r#"{
-  "entityType": "group",
-  "taxpayerIdentificationNumber": "000123456",
-  "performanceYear": 2025,
-  "measurementSets": [{
-    "category": "pi",
-    "submissionMethod": "registry",
-    "performanceStart": "2025-01-01",
-    "performanceEnd": "2025-12-31",
-    "cehrtId": "XX15CXXXXXXXXXX",
-    "measurements": [
-      { "measureId": "PI_EP_1", "value": { "numerator": 49, "denominator": 115 } }
-    ]
-  }]
-}"#
+        crate::valid_2025!()
     };
 }
 
+/// The standard 2025 example with the identity lines replaced.
+macro_rules! with_identity {
+    ($identity:expr) => {
+        crate::pi_submission!(
+            identity: $identity,
+            year: "2025",
+            set: crate::pi_set_2025!(),
+            measurements: concat!(crate::attestations_yes!(), crate::required_measures!()),
+        )
+    };
+}
 pub static MISSING_PROPERTY: RuleMeta = RuleMeta {
     code: "S001",
     name: "missing-property",
@@ -45,13 +42,18 @@ pub static MISSING_PROPERTY: RuleMeta = RuleMeta {
     note: "the Submissions API rejects an object without its required properties",
     help: "add the property named in the message",
     years: &[],
-    invalid: Example::json(
-        r#"{
-  "entityType": "group",
-  "taxpayerIdentificationNumber": "000123456",
-  "measurementSets": []
-}"#,
-    ),
+    invalid: Example::json(crate::pi_submission!(
+        identity: crate::group_identity!(),
+        year: "2025",
+        set: concat!(
+            "      \"category\": \"pi\",\n",
+            "      \"submissionMethod\": \"registry\",\n",
+            "      \"performanceStart\": \"2025-01-01\",\n",
+            "      \"performanceEnd\": \"2025-12-31\",\n",
+        ),
+        measurements: concat!(crate::attestations_yes!(), crate::required_measures!()),
+    )),
+
     valid: Example::json(valid_group!()),
 };
 
@@ -67,15 +69,11 @@ pub static UNKNOWN_PROPERTY: RuleMeta = RuleMeta {
     note: "the Submissions API validates request bodies against its data model and rejects unknown fields",
     help: "remove the property, or fix its spelling",
     years: &[],
-    invalid: Example::json(
-        r#"{
-  "entityType": "group",
-  "taxpayerIdentificationNumber": "000123456",
-  "performanceYear": 2025,
-  "performanceyear": 2025,
-  "measurementSets": []
-}"#,
-    ),
+    invalid: Example::json(with_identity!(concat!(
+        crate::group_identity!(),
+        "  \"performanceyear\": 2025,\n"
+    ))),
+
     valid: Example::json(valid_group!()),
 };
 
@@ -92,14 +90,13 @@ pub static WRONG_TYPE: RuleMeta = RuleMeta {
     note: "the Submissions API checks JSON types; `\"2025\"` is not `2025`, and `\"true\"` is not `true`",
     help: "write the value with the type named in the message",
     years: &[],
-    invalid: Example::json(
-        r#"{
-  "entityType": "group",
-  "taxpayerIdentificationNumber": "000123456",
-  "performanceYear": "2025",
-  "measurementSets": []
-}"#,
-    ),
+    invalid: Example::json(crate::pi_submission!(
+        identity: crate::group_identity!(),
+        year: "\"2025\"",
+        set: crate::pi_set_2025!(),
+        measurements: concat!(crate::attestations_yes!(), crate::required_measures!()),
+    )),
+
     valid: Example::json(valid_group!()),
 };
 
@@ -115,14 +112,10 @@ pub static VALUE_NOT_ALLOWED: RuleMeta = RuleMeta {
     note: "the Submissions API accepts only the documented values (they are case-sensitive)",
     help: "use one of the allowed values",
     years: &[],
-    invalid: Example::json(
-        r#"{
-  "entityType": "Group",
-  "taxpayerIdentificationNumber": "000123456",
-  "performanceYear": 2025,
-  "measurementSets": []
-}"#,
-    ),
+    invalid: Example::json(with_identity!(
+        "  \"entityType\": \"Group\",\n  \"taxpayerIdentificationNumber\": \"000123456\",\n"
+    )),
+
     valid: Example::json(valid_group!()),
 };
 
@@ -139,14 +132,10 @@ pub static MALFORMED_VALUE: RuleMeta = RuleMeta {
     note: "the Submissions API matches identifiers and dates against fixed formats",
     help: "write the value in the format named in the message",
     years: &[],
-    invalid: Example::json(
-        r#"{
-  "entityType": "group",
-  "taxpayerIdentificationNumber": "12-3456789",
-  "performanceYear": 2025,
-  "measurementSets": []
-}"#,
-    ),
+    invalid: Example::json(with_identity!(
+        "  \"entityType\": \"group\",\n  \"taxpayerIdentificationNumber\": \"00-0123456\",\n"
+    )),
+
     valid: Example::json(valid_group!()),
 };
 
@@ -162,23 +151,16 @@ pub static VALUE_OUT_OF_RANGE: RuleMeta = RuleMeta {
     note: "counts cannot be negative, and MIPS performance years start in 2017",
     help: "correct the value",
     years: &[],
-    invalid: Example::json(
-        r#"{
-  "entityType": "group",
-  "taxpayerIdentificationNumber": "000123456",
-  "performanceYear": 2025,
-  "measurementSets": [{
-    "category": "pi",
-    "submissionMethod": "registry",
-    "performanceStart": "2025-01-01",
-    "performanceEnd": "2025-12-31",
-    "cehrtId": "XX15CXXXXXXXXXX",
-    "measurements": [
-      { "measureId": "PI_EP_1", "value": { "numerator": -1, "denominator": 115 } }
-    ]
-  }]
-}"#,
-    ),
+    invalid: Example::json(crate::pi_submission!(
+        identity: crate::group_identity!(),
+        year: "2025",
+        set: crate::pi_set_2025!(),
+        measurements: concat!(
+            crate::attestations_yes!(),
+            "        { \"measureId\": \"PI_EP_1\", \"value\": { \"numerator\": -1, \"denominator\": 115 } }",
+        ),
+    )),
+
     valid: Example::json(valid_group!()),
 };
 

@@ -1,0 +1,213 @@
+//! Regulatory data as data: the PI measure catalog and the parameters of
+//! each performance year, embedded from `src/catalog/years/YYYY.json`
+//! (derived from CMSgov/qpp-measures-data by `tools/derive_catalog.py`).
+//!
+//! Adding a performance year means adding its JSON file (build.rs picks it
+//! up) and tests; no code changes.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+include!(concat!(env!("OUT_DIR"), "/catalog_years.rs"));
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MetricType {
+    Boolean,
+    Proportion,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportingCategory {
+    Required,
+    Bonus,
+    Exclusion,
+}
+
+/// One PI measure as CMS's measure data describes it for one year.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Measure {
+    pub measure_id: String,
+    pub title: String,
+    pub metric_type: MetricType,
+    pub objective: String,
+    /// `None` only for `PI_ONCACB_1` (optional attestation).
+    pub reporting_category: Option<ReportingCategory>,
+    pub is_required: bool,
+    pub is_bonus: bool,
+    /// The exclusions that may be claimed instead of this measure.
+    pub exclusion: Vec<String>,
+    /// Measures that may not be submitted together with this one.
+    pub substitutes: Vec<String>,
+    /// Active-engagement options (`_PRE`, `_PROD`) of a public-health measure.
+    pub preprod: Vec<String>,
+    pub allowed_programs: Vec<String>,
+    pub first_performance_year: Option<u16>,
+}
+
+/// Where the year's measure data came from.
+#[derive(Debug, Clone, Deserialize)]
+pub struct DataSource {
+    pub repository: String,
+    pub path: String,
+    pub commit: String,
+}
+
+/// Everything pilint knows about one performance year.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct YearCatalog {
+    pub performance_year: u16,
+    /// CMS has not published final data for this year.
+    pub provisional: bool,
+    /// Minimum continuous PI performance period, in days counted inclusively.
+    pub minimum_period_days: u32,
+    pub minimum_period_source: String,
+    /// Whether a SAFER Guides "no" (`PI_PPHI_2: false`) still passes.
+    pub safer_guide_no_accepted: bool,
+    /// CEHRT ID shapes: `X` is any letter or digit, other characters literal.
+    pub cehrt_id_patterns: Vec<String>,
+    /// Measures CMS suppressed this year (any answer earns full credit).
+    pub suppressed: Vec<String>,
+    /// Whether to warn that `_PRE` is allowed for one performance period only.
+    pub pre_production_limit_warning: bool,
+    pub source: DataSource,
+    pub suppression_notes: HashMap<String, String>,
+    pub measures: Vec<Measure>,
+    #[serde(skip)]
+    by_id: HashMap<String, usize>,
+    #[serde(skip)]
+    exclusion_of: HashMap<String, String>,
+    #[serde(skip)]
+    engagement_of: HashMap<String, String>,
+}
+
+impl YearCatalog {
+    fn parse(text: &str) -> YearCatalog {
+        let mut catalog: YearCatalog =
+            serde_json::from_str(text).expect("embedded catalog is valid (tested)");
+        for (i, measure) in catalog.measures.iter().enumerate() {
+            catalog.by_id.insert(measure.measure_id.clone(), i);
+            for excluded_by in &measure.exclusion {
+                catalog
+                    .exclusion_of
+                    .insert(excluded_by.clone(), measure.measure_id.clone());
+            }
+            for level in &measure.preprod {
+                catalog
+                    .engagement_of
+                    .insert(level.clone(), measure.measure_id.clone());
+            }
+        }
+        catalog
+    }
+
+    pub fn measure(&self, measure_id: &str) -> Option<&Measure> {
+        self.by_id.get(measure_id).map(|&i| &self.measures[i])
+    }
+
+    /// The measure an exclusion excludes (`PI_LVPP_1` → `PI_EP_1`).
+    pub fn excluded_measure(&self, exclusion_id: &str) -> Option<&str> {
+        self.exclusion_of.get(exclusion_id).map(String::as_str)
+    }
+
+    /// The public-health measure an engagement level belongs to
+    /// (`PI_PHCDRR_1_PRE` → `PI_PHCDRR_1`).
+    pub fn engagement_parent(&self, level_id: &str) -> Option<&str> {
+        self.engagement_of.get(level_id).map(String::as_str)
+    }
+
+    pub fn is_suppressed(&self, measure_id: &str) -> bool {
+        self.suppressed.iter().any(|m| m == measure_id)
+    }
+
+    /// Whether `cehrt_id` (already upper-cased) has one of this year's shapes.
+    pub fn cehrt_id_matches(&self, cehrt_id: &str) -> bool {
+        self.cehrt_id_patterns.iter().any(|pattern| {
+            pattern.len() == cehrt_id.len()
+                && pattern.chars().zip(cehrt_id.chars()).all(|(p, c)| {
+                    if p == 'X' {
+                        c.is_ascii_alphanumeric()
+                    } else {
+                        p == c
+                    }
+                })
+        })
+    }
+}
+
+static CATALOGS: LazyLock<Vec<YearCatalog>> = LazyLock::new(|| {
+    YEAR_FILES
+        .iter()
+        .map(|(_, text)| YearCatalog::parse(text))
+        .collect()
+});
+
+/// The catalog of `year`, if pilint supports it.
+pub fn year(year: i64) -> Option<&'static YearCatalog> {
+    CATALOGS
+        .iter()
+        .find(|c| i64::from(c.performance_year) == year)
+}
+
+/// Every supported performance year, oldest first.
+pub fn supported_years() -> Vec<u16> {
+    YEAR_FILES.iter().map(|(year, _)| *year).collect()
+}
+
+/// The years (other than none) in which `measure_id` exists.
+pub fn years_with_measure(measure_id: &str) -> Vec<u16> {
+    CATALOGS
+        .iter()
+        .filter(|c| c.measure(measure_id).is_some())
+        .map(|c| c.performance_year)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_year_parses_and_matches_its_file_name() {
+        for (year, text) in YEAR_FILES {
+            let catalog = YearCatalog::parse(text);
+            assert_eq!(catalog.performance_year, *year);
+            assert!(catalog.measures.len() >= 38);
+        }
+        assert_eq!(supported_years(), vec![2023, 2024, 2025, 2026, 2027]);
+    }
+
+    #[test]
+    fn relations_are_derived() {
+        let y2025 = year(2025).unwrap();
+        assert_eq!(y2025.excluded_measure("PI_LVPP_1"), Some("PI_EP_1"));
+        assert_eq!(
+            y2025.engagement_parent("PI_PHCDRR_3_PROD"),
+            Some("PI_PHCDRR_3")
+        );
+        assert!(y2025.is_suppressed("PI_PHCDRR_3"));
+        assert!(!year(2026).unwrap().is_suppressed("PI_PHCDRR_3"));
+    }
+
+    #[test]
+    fn measures_by_year() {
+        assert_eq!(years_with_measure("PI_EP_2_EX_3"), vec![2023]);
+        assert_eq!(years_with_measure("PI_PHCDRR_6"), vec![2026, 2027]);
+    }
+
+    #[test]
+    fn cehrt_id_shapes_per_year() {
+        let y2023 = year(2023).unwrap();
+        let y2025 = year(2025).unwrap();
+        assert!(y2023.cehrt_id_matches("0015E01234ABCDE"));
+        assert!(!y2025.cehrt_id_matches("0015E01234ABCDE"));
+        assert!(y2025.cehrt_id_matches("2025C01234ABCDE"));
+        assert!(!year(2024).unwrap().cehrt_id_matches("2025C01234ABCDE"));
+        assert!(!y2025.cehrt_id_matches("0015C01234ABCD"));
+    }
+}
