@@ -74,6 +74,8 @@ pub enum OutputFormat {
 pub enum RulesFormat {
     Text,
     Json,
+    /// The Markdown table in the README.
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -131,6 +131,7 @@ fn print_rules(args: &RulesArgs) -> u8 {
                 );
             }
         }
+        cli::RulesFormat::Markdown => print!("{}", rules_table_markdown()),
         cli::RulesFormat::Json => {
             let list: Vec<serde_json::Value> = rules
                 .iter()
@@ -151,4 +152,9 @@ fn print_rules(args: &RulesArgs) -> u8 {
         }
     }
     EXIT_CLEAN
+}
+
+/// The rules table the README carries (a test keeps the two in step).
+fn rules_table_markdown() -> String {
+    pilint::rules::registry::markdown_table()
 }

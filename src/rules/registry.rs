@@ -127,6 +127,28 @@ pub fn all_rules() -> Vec<&'static RuleMeta> {
     rules
 }
 
+/// A Markdown table of every rule: code, name, severity, years, summary.
+/// The README embeds it between `<!-- rules:start -->` and `<!-- rules:end -->`.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| Code | Name | Severity | Years | Summary |\n|---|---|---|---|---|\n");
+    for rule in all_rules() {
+        let years = match rule.years {
+            [] => "all".to_owned(),
+            [only] => only.to_string(),
+            [first, .., last] => format!("{first}–{last}"),
+        };
+        out.push_str(&format!(
+            "| `{}` | `{}` | {} | {} | {} |\n",
+            rule.code,
+            rule.name,
+            rule.severity.as_str(),
+            years,
+            rule.summary.replace('|', "\\|")
+        ));
+    }
+    out
+}
+
 /// Looks a rule up by code (case-insensitive) or by name.
 pub fn find_rule(code_or_name: &str) -> Option<&'static RuleMeta> {
     all_rules()
