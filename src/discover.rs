@@ -51,8 +51,8 @@ const SKIPPED_DIRECTORIES: &[&str] = &["target", "node_modules", ".git"];
 ///
 /// Directories are walked recursively for `*.json` and `*.xml`, skipping
 /// hidden entries and [`SKIPPED_DIRECTORIES`]; a file named explicitly is
-/// always checked whatever its extension. Each directory's files come in
-/// name order, so output is stable; a file named twice is checked once.
+/// always checked whatever its extension. Inputs come sorted by the path
+/// shown, so output is stable; a file named twice is checked once.
 pub fn discover(paths: &[PathBuf], options: &DiscoverOptions) -> Discovery {
     let mut discovery = Discovery::default();
     // No path means the current directory, or stdin when it is named.
