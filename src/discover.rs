@@ -87,10 +87,12 @@ pub fn discover(paths: &[PathBuf], options: &DiscoverOptions) -> Discovery {
             }),
         }
     }
-    let mut seen = std::collections::HashSet::new();
+    // One global order, whatever the order of the arguments, so that runs
+    // and their diffs are reproducible; a file named twice is checked once.
     discovery
         .inputs
-        .retain(|input| seen.insert(input.display().to_owned()));
+        .sort_by(|a, b| a.display().cmp(b.display()));
+    discovery.inputs.dedup_by(|a, b| a.display() == b.display());
     discovery
 }
 

@@ -35,7 +35,10 @@ fn reported_paths(stdout: &str) -> Vec<String> {
 #[test]
 fn valid_fixtures_exit_0_and_invalid_ones_exit_1() {
     pilint().args(["check", "fixtures/valid"]).assert().code(0);
-    pilint().args(["check", "fixtures/invalid"]).assert().code(1);
+    pilint()
+        .args(["check", "fixtures/invalid"])
+        .assert()
+        .code(1);
 }
 
 #[test]
@@ -75,7 +78,10 @@ fn assert_valid_output(value: &serde_json::Value) {
     let schema: serde_json::Value =
         serde_json::from_str(&fs::read_to_string("schemas/output.schema.json").unwrap()).unwrap();
     let validator = jsonschema::draft202012::new(&schema).unwrap();
-    let errors: Vec<String> = validator.iter_errors(value).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(value)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
@@ -119,7 +125,11 @@ fn walking_skips_hidden_build_and_dependency_directories() {
         fs::create_dir_all(full.parent().unwrap()).unwrap();
         fs::write(full, &valid).unwrap();
     }
-    let (stdout, _) = stdout_of(pilint().current_dir(root).args(["check", "--format", "json"]));
+    let (stdout, _) = stdout_of(
+        pilint()
+            .current_dir(root)
+            .args(["check", "--format", "json"]),
+    );
     assert_eq!(
         reported_paths(&stdout),
         ["a/c.JSON", "a/d.xml", "b.json", "dir.json/j.json"],
@@ -147,7 +157,8 @@ fn symbolic_links_are_followed_only_on_request() {
     std::os::unix::fs::symlink(outside.path(), dir.path().join("link")).unwrap();
     let run = |follow: bool| {
         let mut cmd = pilint();
-        cmd.current_dir(dir.path()).args(["check", "--format", "json"]);
+        cmd.current_dir(dir.path())
+            .args(["check", "--format", "json"]);
         if follow {
             cmd.arg("--follow-links");
         }
@@ -162,14 +173,24 @@ fn stdin_is_read_with_dash_and_named_by_stdin_filename() {
     let text = fs::read_to_string("fixtures/invalid/tin-with-dash.json").unwrap();
     let (stdout, code) = stdout_of(
         pilint()
-            .args(["check", "--format", "json", "--stdin-filename", "upload/tin.json", "-"])
+            .args([
+                "check",
+                "--format",
+                "json",
+                "--stdin-filename",
+                "upload/tin.json",
+                "-",
+            ])
             .write_stdin(text.clone()),
     );
     assert_eq!(code, 1);
     assert_eq!(reported_paths(&stdout), ["upload/tin.json"]);
     // Without a name, stdin is `-`; `--stdin-filename` alone also reads stdin.
-    let (stdout, _) =
-        stdout_of(pilint().args(["check", "--format", "json", "-"]).write_stdin(text.clone()));
+    let (stdout, _) = stdout_of(
+        pilint()
+            .args(["check", "--format", "json", "-"])
+            .write_stdin(text.clone()),
+    );
     assert_eq!(reported_paths(&stdout), ["-"]);
     let (stdout, _) = stdout_of(
         pilint()
@@ -188,7 +209,10 @@ fn a_missing_path_is_exit_2_and_the_other_files_are_still_checked() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("no/such/file.json"), "{stderr}");
-    assert_eq!(reported_paths(&String::from_utf8(output.stdout).unwrap()), [VALID]);
+    assert_eq!(
+        reported_paths(&String::from_utf8(output.stdout).unwrap()),
+        [VALID]
+    );
 }
 
 #[cfg(unix)]
@@ -202,10 +226,17 @@ fn an_unreadable_file_is_exit_2_with_the_os_reason() {
     if fs::read(&file).is_ok() {
         return; // running as root: permissions do not apply
     }
-    let output = pilint().args(["check", "--format", "json"]).arg(&file).output().unwrap();
+    let output = pilint()
+        .args(["check", "--format", "json"])
+        .arg(&file)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.contains("F006") && stdout.contains("Permission denied"), "{stdout}");
+    assert!(
+        stdout.contains("F006") && stdout.contains("Permission denied"),
+        "{stdout}"
+    );
 }
 
 #[cfg(target_os = "linux")]
@@ -221,13 +252,21 @@ fn a_file_even_root_cannot_read_is_exit_2_and_the_others_are_checked() {
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let unreadable = &value["files"][0]["diagnostics"][0];
     assert_eq!(unreadable["code"], "F006");
-    assert!(unreadable["message"].as_str().unwrap().contains("Input/output error"));
+    assert!(
+        unreadable["message"]
+            .as_str()
+            .unwrap()
+            .contains("Input/output error")
+    );
     assert_eq!(value["files"][1]["path"], VALID);
 }
 
 #[test]
 fn usage_errors_are_exit_2() {
-    pilint().args(["check", "--format", "nope"]).assert().code(2);
+    pilint()
+        .args(["check", "--format", "nope"])
+        .assert()
+        .code(2);
     pilint().args(["frobnicate"]).assert().code(2);
     pilint().args(["rule", "no-such-rule"]).assert().code(2);
     pilint().arg("--help").assert().code(0);
@@ -254,8 +293,14 @@ fn readme_output_examples_are_real() {
     };
     let bad = "fixtures/invalid/tin-with-dash.json";
     let (full, _) = stdout_of(pilint().args(["check", "--color", "never", bad]));
-    assert_eq!(section("full"), format!("```console\n$ pilint check {bad}\n{full}```\n"));
+    assert_eq!(
+        section("full"),
+        format!("```console\n$ pilint check {bad}\n{full}```\n")
+    );
     let (json, _) = stdout_of(pilint().args(["check", "--format", "json", bad]));
-    assert_eq!(section("json"), format!("```console\n$ pilint check --format json {bad}\n{json}```\n"));
+    assert_eq!(
+        section("json"),
+        format!("```console\n$ pilint check --format json {bad}\n{json}```\n")
+    );
     assert!(Path::new(bad).exists());
 }

@@ -54,7 +54,9 @@ fn each_structural_fixture_points_at_the_offending_value() {
             })
             .collect();
         if found.first() != Some(&(code, line, column)) {
-            failures.push(format!("{file}: expected {code} at {line}:{column}, found {found:?}"));
+            failures.push(format!(
+                "{file}: expected {code} at {line}:{column}, found {found:?}"
+            ));
         }
         // One defect per fixture: nothing but structural findings.
         if let Some(other) = found.iter().find(|(c, ..)| !c.starts_with(['F', 'S'])) {
