@@ -50,6 +50,14 @@ pub struct CheckArgs {
     #[arg(long, value_name = "YYYY")]
     pub year: Option<i64>,
 
+    /// Report files larger than this many bytes instead of reading them.
+    #[arg(long, value_name = "BYTES", default_value_t = pilint::read::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+
+    /// Number of files checked at once (default: one per CPU).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
     /// The name to show for standard input (`-`); its extension selects the format.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,

@@ -77,9 +77,16 @@ pub fn discover(paths: &[PathBuf], options: &DiscoverOptions) -> Discovery {
         }
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, options, &mut discovery),
-            Ok(_) => discovery.inputs.push(Input::File {
+            Ok(meta) if meta.is_file() => discovery.inputs.push(Input::File {
                 path: path.clone(),
                 display: display_path(path),
+            }),
+            // A FIFO, socket or device: reading could block forever (a FIFO
+            // without a writer) or never end (a device), so it is refused;
+            // `pilint check -` reads a pipe safely.
+            Ok(_) => discovery.errors.push(DiscoverError {
+                path: display_path(path),
+                reason: "not a regular file (FIFO, socket or device); pipe it to `pilint check -` instead".to_owned(),
             }),
             Err(err) => discovery.errors.push(DiscoverError {
                 path: display_path(path),

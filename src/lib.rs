@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! pilint: a linter for MIPS Promoting Interoperability submission files.
 //!
 //! The library reads files into a [`model::Submission`], checks them and
@@ -10,6 +11,7 @@ pub mod discover;
 pub mod json;
 pub mod lint;
 pub mod model;
+pub mod read;
 pub mod render;
 pub mod rules;
 pub mod source;

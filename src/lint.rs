@@ -2,7 +2,6 @@
 //!
 //! Everything here returns data; nothing prints.
 
-use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use rayon::prelude::*;
@@ -10,14 +9,26 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Severity, sort_diagnostics};
 use crate::discover::{Input, detect_format};
 use crate::model::{SourceFormat, Submission};
-use crate::rules::file::{INTERNAL_ERROR, UNREADABLE_FILE, UNSUPPORTED_FORMAT};
+use crate::read::{DEFAULT_MAX_FILE_SIZE, ReadError, read_input};
+use crate::rules::file::{FILE_TOO_LARGE, INTERNAL_ERROR, UNREADABLE_FILE, UNSUPPORTED_FORMAT};
 use crate::source::{SourceFile, Span};
 
 /// Settings that change what the checks conclude.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LintOptions {
     /// `--year`: apply this performance year's rules whatever the file says.
     pub year: Option<i64>,
+    /// `--max-file-size`: larger inputs are reported, not read.
+    pub max_file_size: u64,
+}
+
+impl Default for LintOptions {
+    fn default() -> Self {
+        LintOptions {
+            year: None,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
 }
 
 /// Everything pilint found in one file.
@@ -81,6 +92,13 @@ fn check(
     format: SourceFormat,
     options: &LintOptions,
 ) -> (Vec<Diagnostic>, Option<Submission>) {
+    // Test-only switch (debug builds): a deliberate bug for the file named
+    // in PILINT_TEST_PANIC_ON, proving one failing file never stops a run.
+    if cfg!(debug_assertions)
+        && std::env::var_os("PILINT_TEST_PANIC_ON").is_some_and(|name| *name == *source.name)
+    {
+        panic!("deliberate test panic");
+    }
     let (mut diagnostics, submission) = match format {
         SourceFormat::Json => {
             let outcome = crate::json::check(source);
@@ -122,38 +140,41 @@ fn without_structural_duplicates(
         .filter(move |d| d.span.is_none_or(|span| !marked.contains(&span)))
 }
 
-/// Reads and checks one input. An unreadable file becomes a report with an
-/// `unreadable-file` finding, never an early return.
+/// Reads and checks one input. An unreadable or oversized file becomes a
+/// report with its finding, never an early return.
 pub fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
     let name = input.display().to_owned();
-    let bytes = match input {
-        Input::File { path, .. } => std::fs::read(path),
-        Input::Stdin { .. } => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map(|_| bytes)
-        }
-    };
-    match bytes {
-        Ok(bytes) => lint_source(SourceFile::from_bytes(name, bytes), options),
-        Err(err) => {
-            let format = detect_format(&name, "");
-            let diagnostic = Diagnostic::new(
+    let failure = match read_input(input, options.max_file_size) {
+        Ok(bytes) => return lint_source(SourceFile::from_bytes(name, bytes), options),
+        Err(ReadError::Io(err)) => (
+            Diagnostic::new(
                 &UNREADABLE_FILE,
                 None,
                 "",
                 format!("cannot read {name}: {err}"),
-            );
-            FileReport {
-                source: SourceFile::from_text(name, ""),
-                format,
-                diagnostics: vec![diagnostic],
-                submission: None,
-                failed: true,
-            }
-        }
+            ),
+            true,
+        ),
+        // The file is a finding of its own (exit 1), not a broken run.
+        Err(ReadError::TooLarge { size, limit }) => (
+            Diagnostic::new(
+                &FILE_TOO_LARGE,
+                None,
+                "",
+                format!(
+                    "{name} holds {size} bytes, more than the limit of {limit}; it was not read"
+                ),
+            ),
+            false,
+        ),
+    };
+    let (diagnostic, failed) = failure;
+    FileReport {
+        format: detect_format(&name, ""),
+        source: SourceFile::from_text(name, ""),
+        diagnostics: vec![diagnostic],
+        submission: None,
+        failed,
     }
 }
 

@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! The `pilint` binary: flags → library → output and exit code.
 
 mod cli;
@@ -50,7 +51,16 @@ fn check(args: CheckArgs) -> u8 {
         stdin_filename: args.stdin_filename.clone(),
     };
     let discovery = discover(&args.paths, &options);
-    let lint_options = LintOptions { year: args.year };
+    if let Some(threads) = args.threads {
+        // Only fails if a pool exists already, which cannot happen here.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global();
+    }
+    let lint_options = LintOptions {
+        year: args.year,
+        max_file_size: args.max_file_size,
+    };
     let reports = lint_inputs(&discovery.inputs, &lint_options);
 
     let bytes = match args.format {

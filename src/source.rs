@@ -41,6 +41,9 @@ pub struct SourceFile {
     pub text: String,
     /// Byte offset of the first invalid UTF-8 sequence, if any.
     pub invalid_utf8_at: Option<usize>,
+    /// The file starts with a UTF-16 byte-order mark (a common export
+    /// setting on Windows), which explains why it is not UTF-8.
+    pub utf16: bool,
     line_starts: Vec<usize>,
 }
 
@@ -48,6 +51,7 @@ impl SourceFile {
     /// Builds a source from raw bytes, keeping the text usable for display
     /// even when it is not valid UTF-8. The valid prefix keeps its offsets.
     pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Self {
+        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
         let (text, invalid_utf8_at) = match String::from_utf8(bytes) {
             Ok(text) => (text, None),
             Err(err) => {
@@ -58,7 +62,9 @@ impl SourceFile {
                 )
             }
         };
-        Self::build(name.into(), text, invalid_utf8_at)
+        let mut source = Self::build(name.into(), text, invalid_utf8_at);
+        source.utf16 = utf16;
+        source
     }
 
     pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Self {
@@ -77,6 +83,7 @@ impl SourceFile {
             name,
             text,
             invalid_utf8_at,
+            utf16: false,
             line_starts,
         }
     }

@@ -28,7 +28,11 @@ pub fn parse(source: &SourceFile) -> (Option<ParsedJson>, Vec<Diagnostic>) {
             &INVALID_UTF8,
             Some(span),
             "",
-            format!("the byte at offset {at} is not valid UTF-8"),
+            if source.utf16 {
+                "the file is encoded as UTF-16, not UTF-8".to_owned()
+            } else {
+                format!("the byte at offset {at} is not valid UTF-8")
+            },
         ));
         return (None, diagnostics);
     }

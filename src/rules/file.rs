@@ -137,6 +137,22 @@ pub static INTERNAL_ERROR: RuleMeta = RuleMeta {
     valid: Example::json(VALID_MINIMAL),
 };
 
+pub static FILE_TOO_LARGE: RuleMeta = RuleMeta {
+    code: "F008",
+    name: "file-too-large",
+    severity: Severity::Error,
+    summary: "The file is larger than --max-file-size and was not read.",
+    what: "Reports a file (or standard input) holding more bytes than `--max-file-size` \
+           (default 128 MiB), without reading it into memory.",
+    why: "Real PI submissions are kilobytes; a file of hundreds of megabytes is an export \
+          gone wrong, and reading it whole would exhaust a CI runner's memory.",
+    note: "the file was not checked",
+    help: "check what produced the file, or raise --max-file-size",
+    years: &[],
+    invalid: Example::prose("A 200 MB file: see the file-too-large test in tests/hostile_json.rs."),
+    valid: Example::json(VALID_MINIMAL),
+};
+
 pub static RULES: &[&RuleMeta] = &[
     &INVALID_JSON,
     &INVALID_UTF8,
@@ -145,4 +161,5 @@ pub static RULES: &[&RuleMeta] = &[
     &UNSUPPORTED_FORMAT,
     &UNREADABLE_FILE,
     &INTERNAL_ERROR,
+    &FILE_TOO_LARGE,
 ];

@@ -1,0 +1,52 @@
+//! Reading one input into memory, within a size limit.
+//!
+//! The limit is checked against the file's metadata before reading, and
+//! again while reading (a file can grow, stdin has no size), so a huge
+//! input never gets into memory.
+
+use std::io::Read;
+
+use crate::discover::Input;
+
+/// Default `--max-file-size`: far above any real submission (they are
+/// kilobytes; the largest QRDA III files CMS publishes are a few megabytes),
+/// below what would strain a CI runner.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 128 * 1024 * 1024;
+
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    /// The input holds more than the limit; `size` is what was known of it.
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+}
+
+/// Reads `input` whole, refusing more than `limit` bytes.
+pub fn read_input(input: &Input, limit: u64) -> Result<Vec<u8>, ReadError> {
+    match input {
+        Input::File { path, .. } => {
+            let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+            let size = file.metadata().map_err(ReadError::Io)?.len();
+            if size > limit {
+                return Err(ReadError::TooLarge { size, limit });
+            }
+            read_limited(file, limit, size)
+        }
+        Input::Stdin { .. } => read_limited(std::io::stdin().lock(), limit, 0),
+    }
+}
+
+fn read_limited(reader: impl Read, limit: u64, size_hint: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::with_capacity(usize::try_from(size_hint).unwrap_or(0));
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    let read = bytes.len() as u64;
+    if read > limit {
+        return Err(ReadError::TooLarge { size: read, limit });
+    }
+    Ok(bytes)
+}
