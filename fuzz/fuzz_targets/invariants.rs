@@ -1,0 +1,39 @@
+//! Invariants every fuzz target asserts, beyond "no panic".
+
+use pilint::lint::FileReport;
+use pilint::source::SourceFile;
+
+/// Every diagnostic span (primary and related) lies inside the file and on
+/// character boundaries, with start ≤ end.
+pub fn spans_are_in_bounds(report: &FileReport) {
+    let text = &report.source.text;
+    for diagnostic in &report.diagnostics {
+        let spans = diagnostic
+            .span
+            .into_iter()
+            .chain(diagnostic.related.iter().map(|r| r.span));
+        for span in spans {
+            assert!(span.start <= span.end, "{}: inverted span {span:?}", diagnostic.code);
+            assert!(span.end <= text.len(), "{}: span {span:?} past the end", diagnostic.code);
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                "{}: span {span:?} splits a character", diagnostic.code);
+        }
+    }
+}
+
+/// When the text is JSON, every pointer the span index knows resolves to
+/// text that parses to the value serde_json has at that pointer.
+pub fn span_index_agrees_with_serde_json(source: &SourceFile) {
+    let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return;
+    };
+    let index = pilint::json::span_index::SpanIndex::build(&source.text);
+    for pointer in index.pointers() {
+        let span = index.value_span(pointer).unwrap();
+        let slice = &source.text[span.range()];
+        let parsed: serde_json::Value = serde_json::from_str(slice)
+            .unwrap_or_else(|e| panic!("{pointer}: {slice:?} does not parse: {e}"));
+        assert_eq!(Some(&parsed), value.pointer(pointer), "pointer {pointer}");
+    }
+}

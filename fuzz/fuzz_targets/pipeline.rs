@@ -1,0 +1,22 @@
+//! The whole per-file pipeline on arbitrary bytes, under either file name
+//! (so both front ends run), through every renderer.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use pilint::lint::{LintOptions, lint_source};
+use pilint::source::SourceFile;
+
+#[path = "invariants.rs"]
+mod invariants;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&selector, bytes)) = data.split_first() else { return };
+    let name = if selector % 2 == 0 { "fuzz.json" } else { "fuzz.xml" };
+    let report = lint_source(SourceFile::from_bytes(name, bytes.to_vec()), &LintOptions::default());
+    assert!(!report.failed, "internal error: {:?}", report.diagnostics);
+    invariants::spans_are_in_bounds(&report);
+    let reports = [report];
+    let _ = pilint::render::full::render(&reports, true);
+    let json = pilint::render::json::render(&reports);
+    serde_json::from_slice::<serde_json::Value>(&json).expect("json output parses");
+});
