@@ -178,6 +178,30 @@ pub fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
     }
 }
 
+/// How many files are checked between two hand-overs to the caller: enough
+/// to keep every core busy, few enough that memory stays proportional to the
+/// largest files rather than to the run.
+const BATCH: usize = 256;
+
+/// Checks every input, in parallel, handing each report to `sink` in input
+/// order, a batch at a time; stops at the first error `sink` returns.
+pub fn lint_inputs_each<E>(
+    inputs: &[Input],
+    options: &LintOptions,
+    mut sink: impl FnMut(FileReport) -> Result<(), E>,
+) -> Result<(), E> {
+    for batch in inputs.chunks(BATCH) {
+        let reports: Vec<FileReport> = batch
+            .par_iter()
+            .map(|input| lint_input(input, options))
+            .collect();
+        for report in reports {
+            sink(report)?;
+        }
+    }
+    Ok(())
+}
+
 /// Checks every input, in parallel, and returns the reports in input order.
 pub fn lint_inputs(inputs: &[Input], options: &LintOptions) -> Vec<FileReport> {
     inputs

@@ -8,10 +8,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use pilint::diagnostic::Severity;
 use pilint::discover::{DiscoverOptions, discover};
-use pilint::lint::{LintOptions, lint_inputs};
-use pilint::render;
+use pilint::lint::{LintOptions, lint_inputs_each};
+use pilint::render::{self, Renderer, Summary};
 use pilint::rules::registry::{all_rules, find_rule};
 
 use cli::{CheckArgs, Cli, ColorChoice, Command, OutputFormat, RulesArgs};
@@ -61,18 +60,21 @@ fn check(args: CheckArgs) -> u8 {
         year: args.year,
         max_file_size: args.max_file_size,
     };
-    let reports = lint_inputs(&discovery.inputs, &lint_options);
-
-    let bytes = match args.format {
-        OutputFormat::Full => render::full::render(&reports, use_color(args.color)),
-        OutputFormat::Json => render::json::render(&reports),
+    let mut renderer: Box<dyn Renderer> = match args.format {
+        OutputFormat::Full => Box::new(render::full::Full::new(use_color(args.color))),
+        OutputFormat::Json => Box::new(render::json::Json::new()),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(&bytes)
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
+    let mut summary = Summary::default();
+    let mut any_failed = false;
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = lint_inputs_each(&discovery.inputs, &lint_options, |report| {
+        summary.add(&report);
+        any_failed |= report.failed;
+        renderer.file(&report, &mut stdout)
+    })
+    .and_then(|()| renderer.finish(&summary, &mut stdout))
+    .and_then(|()| stdout.flush());
+    if written.is_err() {
         // stdout closed (e.g. piped into `head`): nothing more to say.
         return EXIT_TROUBLE;
     }
@@ -85,16 +87,12 @@ fn check(args: CheckArgs) -> u8 {
             error.path, error.reason
         );
     }
-    if !discovery.errors.is_empty() || reports.iter().any(|r| r.failed) {
+    if !discovery.errors.is_empty() || any_failed {
         // A path that could not be walked or read, or a file pilint
         // failed on: the run did not check everything it was asked to.
         return EXIT_TROUBLE;
     }
-    let has_errors = reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity == Severity::Error);
-    if has_errors {
+    if summary.errors > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN

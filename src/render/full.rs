@@ -8,30 +8,58 @@ use codespan_reporting::term::{self, Config};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
-use crate::render::{Summary, plural};
+use std::io::{self, Write};
 
-/// Renders every finding of every report, then the summary line.
-pub fn render(reports: &[FileReport], color: bool) -> Vec<u8> {
-    let mut out = if color {
-        Buffer::ansi()
-    } else {
-        Buffer::no_color()
-    };
-    let config = Config::default();
-    for report in reports {
+use crate::render::{Renderer, Summary, plural, render_all};
+
+/// The human format: frames per finding, then the summary line.
+pub struct Full {
+    color: bool,
+    config: Config,
+}
+
+impl Full {
+    pub fn new(color: bool) -> Self {
+        Full {
+            color,
+            config: Config::default(),
+        }
+    }
+
+    fn buffer(&self) -> Buffer {
+        if self.color {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        }
+    }
+}
+
+impl Renderer for Full {
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        let mut buffer = self.buffer();
         let file = SimpleFile::new(report.path(), report.source.text.as_str());
         for diagnostic in &report.diagnostics {
             let frame = to_frame(report, diagnostic);
             // Rendering into memory only fails on a span outside the file,
             // which `to_frame` rules out; fall back to one plain line anyway.
-            if term::emit_to_write_style(&mut out, &config, &file, &frame).is_err() {
-                let _ = writeln_plain(&mut out, report, diagnostic);
+            if term::emit_to_write_style(&mut buffer, &self.config, &file, &frame).is_err() {
+                writeln_plain(&mut buffer, report, diagnostic)?;
             }
         }
+        out.write_all(buffer.as_slice())
     }
-    let summary = Summary::of(reports);
-    let _ = write_summary(&mut out, &summary);
-    out.into_inner()
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        let mut buffer = self.buffer();
+        write_summary(&mut buffer, summary)?;
+        out.write_all(buffer.as_slice())
+    }
+}
+
+/// Renders every finding of every report, then the summary line.
+pub fn render(reports: &[FileReport], color: bool) -> Vec<u8> {
+    render_all(&mut Full::new(color), reports)
 }
 
 fn to_frame(report: &FileReport, diagnostic: &Diagnostic) -> Frame<()> {
@@ -70,12 +98,7 @@ fn to_frame(report: &FileReport, diagnostic: &Diagnostic) -> Frame<()> {
         .with_notes(notes)
 }
 
-fn writeln_plain(
-    out: &mut Buffer,
-    report: &FileReport,
-    diagnostic: &Diagnostic,
-) -> std::io::Result<()> {
-    use std::io::Write;
+fn writeln_plain(out: &mut Buffer, report: &FileReport, diagnostic: &Diagnostic) -> io::Result<()> {
     writeln!(
         out,
         "{}: {}[{}]: {}",
@@ -86,9 +109,8 @@ fn writeln_plain(
     )
 }
 
-fn write_summary(out: &mut Buffer, summary: &Summary) -> std::io::Result<()> {
+fn write_summary(out: &mut Buffer, summary: &Summary) -> io::Result<()> {
     use codespan_reporting::term::termcolor::{Color, ColorSpec};
-    use std::io::Write;
     let clean = summary.errors == 0 && summary.warnings == 0;
     let mut spec = ColorSpec::new();
     spec.set_bold(true).set_fg(Some(if summary.errors > 0 {

@@ -29,15 +29,10 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::FileReport;
-use crate::render::Summary;
-use crate::source::SourceFile;
+use std::io::{self, Write};
 
-#[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    files: Vec<FileOut<'a>>,
-    summary: SummaryOut,
-}
+use crate::render::{Renderer, Summary, render_all};
+use crate::source::SourceFile;
 
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -70,21 +65,74 @@ struct SummaryOut {
     infos: usize,
 }
 
-pub fn render(reports: &[FileReport]) -> Vec<u8> {
-    let summary = Summary::of(reports);
-    let output = Output {
-        version: 1,
-        files: reports.iter().map(file_out).collect(),
-        summary: SummaryOut {
+/// Streams the document: the header, one file object at a time, then the
+/// summary. The bytes are exactly `serde_json::to_string_pretty` of the
+/// whole document, without holding it.
+#[derive(Default)]
+pub struct Json {
+    files_written: usize,
+}
+
+impl Json {
+    pub fn new() -> Self {
+        Json::default()
+    }
+}
+
+impl Renderer for Json {
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        let separator = if self.files_written == 0 {
+            "{\n  \"version\": 1,\n  \"files\": [\n"
+        } else {
+            ",\n"
+        };
+        out.write_all(separator.as_bytes())?;
+        let pretty = serde_json::to_string_pretty(&file_out(report)).map_err(io::Error::other)?;
+        write_indented(out, &pretty, "    ")?;
+        self.files_written += 1;
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        if self.files_written == 0 {
+            out.write_all(b"{\n  \"version\": 1,\n  \"files\": [],\n")?;
+        } else {
+            out.write_all(b"\n  ],\n")?;
+        }
+        let summary = SummaryOut {
             files: summary.files,
             errors: summary.errors,
             warnings: summary.warnings,
             infos: summary.infos,
-        },
-    };
-    let mut bytes = serde_json::to_vec_pretty(&output).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+        };
+        let pretty = serde_json::to_string_pretty(&summary).map_err(io::Error::other)?;
+        out.write_all(b"  \"summary\": ")?;
+        // The summary's first line continues the key's line.
+        let mut lines = pretty.lines();
+        if let Some(first) = lines.next() {
+            out.write_all(first.as_bytes())?;
+        }
+        for line in lines {
+            write!(out, "\n  {line}")?;
+        }
+        out.write_all(b"\n}\n")
+    }
+}
+
+/// Writes `text` with every line indented. Safe for JSON: serde_json never
+/// puts a raw newline inside a string.
+fn write_indented(out: &mut dyn Write, text: &str, indent: &str) -> io::Result<()> {
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        write!(out, "{indent}{line}")?;
+    }
+    Ok(())
+}
+
+pub fn render(reports: &[FileReport]) -> Vec<u8> {
+    render_all(&mut Json::new(), reports)
 }
 
 fn file_out(report: &FileReport) -> FileOut<'_> {
@@ -119,5 +167,43 @@ fn diagnostic_out<'a>(source: &SourceFile, d: &'a Diagnostic) -> DiagnosticOut<'
         end_line: end.line,
         end_column: end.column,
         pointer: &d.pointer,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::{LintOptions, lint_source};
+
+    /// The streamed bytes equal pretty-printing the whole document at once.
+    #[test]
+    fn streaming_matches_whole_document_pretty_printing() {
+        let reports: Vec<FileReport> = [("a.json", "{\"x\": 1}"), ("b.json", "[")]
+            .into_iter()
+            .map(|(name, text)| {
+                lint_source(SourceFile::from_text(name, text), &LintOptions::default())
+            })
+            .collect();
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            version: u32,
+            files: Vec<FileOut<'a>>,
+            summary: SummaryOut,
+        }
+        for slice in [&reports[..0], &reports[..1], &reports[..]] {
+            let summary = Summary::of(slice);
+            let whole = Whole {
+                version: 1,
+                files: slice.iter().map(file_out).collect(),
+                summary: SummaryOut {
+                    files: summary.files,
+                    errors: summary.errors,
+                    warnings: summary.warnings,
+                    infos: summary.infos,
+                },
+            };
+            let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+            assert_eq!(String::from_utf8(render(slice)).unwrap(), expected);
+        }
     }
 }

@@ -1,10 +1,37 @@
 //! Output formats. Each renderer turns reports into bytes; none computes.
+//!
+//! Renderers are incremental: they get each file's report in output order,
+//! then the run's summary, so a run over 100,000 files never holds more
+//! than a batch of reports in memory.
 
 pub mod full;
 pub mod json;
 
+use std::io::{self, Write};
+
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
+
+/// One output format.
+pub trait Renderer {
+    /// Writes what the format shows for one file; called in output order.
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()>;
+    /// Writes the end of the output once every file was seen.
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Renders a whole run held in memory (tests, fuzzing, small runs).
+pub fn render_all(renderer: &mut dyn Renderer, reports: &[FileReport]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut summary = Summary::default();
+    for report in reports {
+        summary.add(report);
+        // Writing into a Vec cannot fail.
+        let _ = renderer.file(report, &mut out);
+    }
+    let _ = renderer.finish(&summary, &mut out);
+    out
+}
 
 /// Totals over a run, shared by every format.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -17,16 +44,19 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(reports: &[FileReport]) -> Summary {
-        let mut summary = Summary {
-            files: reports.len(),
-            ..Summary::default()
-        };
+        let mut summary = Summary::default();
         for report in reports {
-            summary.errors += report.count(Severity::Error);
-            summary.warnings += report.count(Severity::Warning);
-            summary.infos += report.count(Severity::Info);
+            summary.add(report);
         }
         summary
+    }
+
+    /// Counts one more file.
+    pub fn add(&mut self, report: &FileReport) {
+        self.files += 1;
+        self.errors += report.count(Severity::Error);
+        self.warnings += report.count(Severity::Warning);
+        self.infos += report.count(Severity::Info);
     }
 }
 
