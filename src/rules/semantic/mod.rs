@@ -7,18 +7,40 @@
 
 mod attestation_missing;
 mod attestation_not_yes;
+mod cehrt_id_lowercase;
+mod cehrt_id_malformed;
+mod cehrt_id_missing;
+mod cehrt_id_placeholder;
 mod duplicate_measure;
+mod duplicate_measurement_set;
+mod engagement_level_missing;
+mod engagement_level_without_measure;
+mod engagement_levels_both;
+mod exclusion_not_claimed;
+mod hie_option_incomplete;
+mod hie_options_mixed;
+mod identifier_missing;
+mod identifier_not_allowed;
 mod invalid_count;
 mod invalid_period_date;
+mod measure_and_exclusion;
 mod measure_not_in_year;
+mod multiple_exclusions;
+mod npi_check_digit;
+mod npi_malformed;
 mod numerator_exceeds_denominator;
 mod numerator_zero;
 mod period_end_before_start;
 mod period_outside_year;
 mod period_too_short;
+mod pre_production_limit;
+mod program_name_not_allowed;
 mod required_measure_answered_no;
+mod required_measure_missing;
 mod safer_guide_not_yes;
+mod submission_method_not_allowed;
 pub mod support;
+mod tin_malformed;
 mod unknown_measure;
 mod unsupported_year;
 mod value_type_mismatch;
@@ -61,9 +83,25 @@ pub struct SemanticRule {
 
 /// Every semantic rule, in code order.
 pub static RULES: &[SemanticRule] = &[
+    cehrt_id_missing::RULE,
+    cehrt_id_malformed::RULE,
+    cehrt_id_lowercase::RULE,
+    cehrt_id_placeholder::RULE,
     attestation_missing::RULE,
     attestation_not_yes::RULE,
     safer_guide_not_yes::RULE,
+    engagement_level_missing::RULE,
+    engagement_levels_both::RULE,
+    engagement_level_without_measure::RULE,
+    pre_production_limit::RULE,
+    identifier_missing::RULE,
+    identifier_not_allowed::RULE,
+    tin_malformed::RULE,
+    npi_malformed::RULE,
+    npi_check_digit::RULE,
+    submission_method_not_allowed::RULE,
+    program_name_not_allowed::RULE,
+    duplicate_measurement_set::RULE,
     unknown_measure::RULE,
     measure_not_in_year::RULE,
     duplicate_measure::RULE,
@@ -76,6 +114,12 @@ pub static RULES: &[SemanticRule] = &[
     period_end_before_start::RULE,
     period_outside_year::RULE,
     period_too_short::RULE,
+    required_measure_missing::RULE,
+    hie_option_incomplete::RULE,
+    hie_options_mixed::RULE,
+    measure_and_exclusion::RULE,
+    multiple_exclusions::RULE,
+    exclusion_not_claimed::RULE,
     unsupported_year::RULE,
 ];
 
