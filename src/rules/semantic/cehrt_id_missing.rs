@@ -9,7 +9,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "C001",
     name: "cehrt-id-missing",
     severity: Severity::Error,
-    summary: "A PI measurement set has no CMS EHR Certification ID (cehrtId), or an empty one.",
+    summary: "A PI measurement set has no CMS EHR Certification ID (`cehrtId`), or an empty one.",
     what: "Reports a PI measurement set without `cehrtId` (at the set) or with an empty or \
            blank one (at the value). In JSON a missing `cehrtId` is first reported by the \
            schema (`missing-property`), so this rule shows for an empty value there, and for \

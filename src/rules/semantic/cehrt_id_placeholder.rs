@@ -10,7 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "C004",
     name: "cehrt-id-placeholder",
     severity: Severity::Warning,
-    summary: "The CEHRT ID is a documentation placeholder such as XX15CXXXXXXXXXX.",
+    summary: "The CEHRT ID is a documentation placeholder such as `XX15CXXXXXXXXXX`.",
     what: "Reports a `cehrtId` that is one of the year's format templates filled with `X` \
            (`XX15CXXXXXXXXXX`, `2025CXXXXXXXXXX`): it passes the format check but is the \
            placeholder from CMS's sample, not an ID issued for an EHR.",

@@ -14,7 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "I008",
     name: "duplicate-measurement-set",
     severity: Severity::Error,
-    summary: "Two PI measurement sets share the same submissionMethod and programName.",
+    summary: "Two PI measurement sets share the same `submissionMethod` and `programName`.",
     what: "Reports a PI measurement set whose (`submissionMethod`, `programName`) pair \
            (a missing `programName` counts as `mips`) equals an earlier PI set's in the same \
            submission, at the later set, labelling the first. PI sets that differ in method or \

@@ -11,7 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "E001",
     name: "engagement-level-missing",
     severity: Severity::Error,
-    summary: "A public-health measure answered yes has no active-engagement level (_PRE or _PROD) set true.",
+    summary: "A public-health measure answered yes has no active-engagement level (`_PRE` or `_PROD`) set true.",
     what: "For each public-health measure answered `true` whose year lists engagement levels \
            (`preprod` in the measure data), requires one of them, `…_PRE` (pre-production and \
            validation) or `…_PROD` (validated data production), reported `true` in the same \

@@ -10,7 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "E003",
     name: "engagement-level-without-measure",
     severity: Severity::Warning,
-    summary: "An engagement level (_PRE/_PROD) is reported without its public-health measure.",
+    summary: "An engagement level (`_PRE`/`_PROD`) is reported without its public-health measure.",
     what: "Reports, at its id, an active-engagement level (`PI_PHCDRR_n_PRE` or `_PROD`) in a \
            PI measurement set that does not report the public-health measure it belongs to \
            (`PI_PHCDRR_n`). A level describes the engagement behind a \"yes\" to its measure; \

@@ -11,7 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "E002",
     name: "engagement-levels-both",
     severity: Severity::Error,
-    summary: "Both engagement levels (_PRE and _PROD) of one public-health measure are reported.",
+    summary: "Both engagement levels (`_PRE` and `_PROD`) of one public-health measure are reported.",
     what: "Reports a PI measurement set that holds both active-engagement levels of one \
            public-health measure (`PI_PHCDRR_n_PRE` and `PI_PHCDRR_n_PROD`), whatever their \
            answers, pointing at the second and labelling the first.",

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "R002",
     name: "hie-option-incomplete",
     severity: Severity::Error,
-    summary: "The chosen HIE option is incomplete (option 1 needs both PI_HIE_1 and PI_HIE_4, or their exclusions).",
+    summary: "The chosen HIE option is incomplete (option 1 needs both `PI_HIE_1` and `PI_HIE_4`, or their exclusions).",
     what: "When a PI measurement set uses exactly one Health Information Exchange option, \
            checks that every measure of that option is reported or excluded: option 1 is \
            `PI_HIE_1` (or its exclusion `PI_LVOTC_1`) **and** `PI_HIE_4` (or `PI_LVITC_2`); \

@@ -10,7 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "I001",
     name: "identifier-missing",
     severity: Severity::Error,
-    summary: "The submission lacks an identifier its entityType needs (TIN, NPI or entityId).",
+    summary: "The submission lacks an identifier its `entityType` needs (TIN, NPI or entityId).",
     what: "Checks the identity fields against `entityType`: `individual` needs \
            `taxpayerIdentificationNumber` and `nationalProviderIdentifier`; `group` needs \
            `taxpayerIdentificationNumber`; `virtualGroup`, `apm` and `subgroup` need \

@@ -11,7 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "I002",
     name: "identifier-not-allowed",
     severity: Severity::Error,
-    summary: "The submission carries an identifier its entityType does not take (an NPI on a group is an error).",
+    summary: "The submission carries an identifier its `entityType` does not take (an NPI on a group is an error).",
     what: "Reports, at the value, an identity field that the `entityType` does not use: \
            `nationalProviderIdentifier` on a `group` (error: a group is identified by its TIN \
            alone); `taxpayerIdentificationNumber` or `nationalProviderIdentifier` on a \

@@ -13,7 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "E004",
     name: "pre-production-limit",
     severity: Severity::Warning,
-    summary: "A _PRE engagement level is claimed; CMS allows one performance period at pre-production per measure.",
+    summary: "A `_PRE` engagement level is claimed; CMS allows one performance period at pre-production per measure.",
     what: "Reports, at its id, a pre-production engagement level (`PI_PHCDRR_n_PRE`, option \
            1 \"Pre-Production and Validation\") answered `true`, in the years that limit it \
            (from 2024; year data `preProductionLimitWarning`). A file cannot show whether an \

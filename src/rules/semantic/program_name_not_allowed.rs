@@ -14,7 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "I007",
     name: "program-name-not-allowed",
     severity: Severity::Error,
-    summary: "A PI measurement set's programName is not a program PI measures may be submitted to that year.",
+    summary: "A PI measurement set's `programName` is not a program PI measures may be submitted to that year.",
     what: "Reports, at the value, a `programName` that no PI measure of the year lists in \
            `allowedPrograms` (`mips`, `app1`, `appPlus` from 2025, `ssp` from 2026, and that \
            year's MVP ids such as `G0053` or `M1366`), with the closest allowed value; retired \

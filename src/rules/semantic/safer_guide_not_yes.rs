@@ -11,7 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "A003",
     name: "safer-guide-not-yes",
     severity: Severity::Error,
-    summary: "The SAFER Guides attestation (PI_PPHI_2) is `false`: an error from 2024, accepted in 2023.",
+    summary: "The SAFER Guides attestation (`PI_PPHI_2`) is `false`: an error from 2024, accepted in 2023.",
     what: "Reports `PI_PPHI_2` (High Priority Practices SAFER Guide) answered `false`, at the \
            `false`. From 2024 only \"yes\" passes, so the finding is an error; in 2023 CMS \
            accepted either answer, so it is information only. Whether \"no\" is accepted is \

@@ -10,7 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "I006",
     name: "submission-method-not-allowed",
     severity: Severity::Error,
-    summary: "A PI measurement set's submissionMethod is not one CMS accepts for PI.",
+    summary: "A PI measurement set's `submissionMethod` is not one CMS accepts for PI.",
     what: "Reports a PI measurement set whose `submissionMethod` is missing (at the set) or \
            is not `registry` or `electronicHealthRecord` (at the value). The other methods \
            (`claims`, `cmsWebInterface`, `certifiedSurveyVendor`, `administrativeClaims`) \
