@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{claimed_exclusion, finding, id_loc, pi_sets};
+use crate::rules::semantic::support::{boolean, finding, first_by_id, id_loc, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -48,6 +48,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for set in pi_sets(context.submission) {
+        let present = first_by_id(set);
         for measurement in &set.measurements {
             let Some(id) = measurement.id() else {
                 continue;
@@ -55,10 +56,17 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             let Some(parent) = catalog.engagement_parent(id) else {
                 continue;
             };
-            if set.measurement(parent).is_some() {
+            if present.contains_key(parent) {
                 continue;
             }
-            let why = match claimed_exclusion(set, catalog, parent).and_then(|m| m.id()) {
+            let exclusion = catalog.measure(parent).and_then(|p| {
+                p.exclusion.iter().find(|e| {
+                    present
+                        .get(e.as_str())
+                        .is_some_and(|(_, m)| boolean(m).is_some_and(|b| b.value))
+                })
+            });
+            let why = match exclusion {
                 Some(exclusion) => {
                     format!(
                         "`{parent}` is excluded here (`{exclusion}`), so the level claims nothing"

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{finding, id_loc, pi_sets};
+use crate::rules::semantic::support::{finding, first_by_id, id_loc, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -42,6 +42,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for set in pi_sets(context.submission) {
+        let first = first_by_id(set);
         for (index, later) in set.measurements.iter().enumerate() {
             let Some(later_id) = later.id() else {
                 continue;
@@ -49,16 +50,23 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             let Some(parent) = catalog.excluded_measure(later_id) else {
                 continue;
             };
-            let earlier = set.measurements[..index].iter().find(|m| {
-                m.id().is_some_and(|id| {
-                    id != later_id
-                        && catalog.excluded_measure(id) == Some(parent)
-                        && catalog.measure(id).is_some_and(|measure| {
-                            measure.substitutes.iter().any(|s| s == later_id)
-                        })
+            // The earliest sibling exclusion before this one that lists it
+            // as a substitute (a parent has at most a handful).
+            let earlier = catalog
+                .measure(parent)
+                .map(|p| p.exclusion.as_slice())
+                .unwrap_or_default()
+                .iter()
+                .filter(|sibling| sibling.as_str() != later_id)
+                .filter(|sibling| {
+                    catalog
+                        .measure(sibling)
+                        .is_some_and(|m| m.substitutes.iter().any(|s| s == later_id))
                 })
-            });
-            let Some(earlier) = earlier else {
+                .filter_map(|sibling| first.get(sibling.as_str()))
+                .filter(|(i, _)| *i < index)
+                .min_by_key(|(i, _)| *i);
+            let Some(&(_, earlier)) = earlier else {
                 continue;
             };
             out.push(
