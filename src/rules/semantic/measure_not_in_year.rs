@@ -59,7 +59,9 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             let when = match years.as_slice() {
                 [] => continue, // unknown-measure
                 [only] => format!("only in {only}"),
-                [first, .., last] if usize::from(last.saturating_sub(*first)) + 1 == years.len() => {
+                [first, .., last]
+                    if usize::from(last.saturating_sub(*first)) + 1 == years.len() =>
+                {
                     format!("in {first}–{last}")
                 }
                 _ => format!(
