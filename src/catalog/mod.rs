@@ -223,6 +223,22 @@ mod tests {
     }
 
     #[test]
+    fn year_parameters_added_for_the_semantic_rules() {
+        let y2025 = year(2025).unwrap();
+        assert_eq!(y2025.hie_options.len(), 3);
+        assert_eq!(y2025.hie_options[0], ["PI_HIE_1", "PI_HIE_4"]);
+        assert_eq!(
+            y2025.pi_submission_methods,
+            ["registry", "electronicHealthRecord"]
+        );
+        assert!(y2025.bonus_engagement_level_required);
+        assert!(y2025.pi_programs().contains(&"appPlus"));
+        assert!(!year(2024).unwrap().pi_programs().contains(&"appPlus"));
+        assert!(!y2025.pi_programs().contains(&"ssp"));
+        assert!(year(2026).unwrap().pi_programs().contains(&"ssp"));
+    }
+
+    #[test]
     fn cehrt_id_shapes_per_year() {
         let y2023 = year(2023).unwrap();
         let y2025 = year(2025).unwrap();
