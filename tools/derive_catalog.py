@@ -66,6 +66,16 @@ YEAR_PARAMETERS = {
     },
 }
 
+# Parameters that are the same every year so far, kept per year so that a
+# change is a data change. Sources: ../shared/spec/pi-measures.md §2
+# (HIE options), json-format.md §3 (PI submission methods), scoring.md §8 P6
+# (engagement level for bonus measures: UNCONFIRMED, an assumption).
+COMMON_PARAMETERS = {
+    "hieOptions": [["PI_HIE_1", "PI_HIE_4"], ["PI_HIE_5"], ["PI_HIE_6"]],
+    "piSubmissionMethods": ["registry", "electronicHealthRecord"],
+    "bonusEngagementLevelRequired": True,
+}
+
 KEPT_FIELDS = [
     "measureId", "title", "metricType", "objective", "reportingCategory", "isRequired",
     "isBonus", "exclusion", "substitutes", "preprod", "allowedPrograms",
@@ -89,6 +99,7 @@ def main(data_dir):
         doc = {
             "performanceYear": year,
             **params,
+            **COMMON_PARAMETERS,
             "source": {
                 "repository": data["source"]["repository"],
                 "path": data["source"]["path"],

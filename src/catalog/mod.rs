@@ -75,6 +75,15 @@ pub struct YearCatalog {
     pub suppressed: Vec<String>,
     /// Whether to warn that `_PRE` is allowed for one performance period only.
     pub pre_production_limit_warning: bool,
+    /// The ways to meet the Health Information Exchange objective: each
+    /// option lists the measures that together complete it (each of them
+    /// reported or excluded).
+    pub hie_options: Vec<Vec<String>>,
+    /// The `submissionMethod` values CMS accepts on a PI measurement set.
+    pub pi_submission_methods: Vec<String>,
+    /// Whether a bonus public-health measure answered yes needs an
+    /// engagement level too (UNCONFIRMED: scoring.md §8 P6).
+    pub bonus_engagement_level_required: bool,
     pub source: DataSource,
     pub suppression_notes: HashMap<String, String>,
     pub measures: Vec<Measure>,
@@ -119,6 +128,19 @@ impl YearCatalog {
     /// (`PI_PHCDRR_1_PRE` → `PI_PHCDRR_1`).
     pub fn engagement_parent(&self, level_id: &str) -> Option<&str> {
         self.engagement_of.get(level_id).map(String::as_str)
+    }
+
+    /// Every `programName` some PI measure of this year allows.
+    pub fn pi_programs(&self) -> Vec<&str> {
+        let mut programs: Vec<&str> = Vec::new();
+        for measure in &self.measures {
+            for program in &measure.allowed_programs {
+                if !programs.contains(&program.as_str()) {
+                    programs.push(program);
+                }
+            }
+        }
+        programs
     }
 
     pub fn is_suppressed(&self, measure_id: &str) -> bool {
@@ -198,6 +220,22 @@ mod tests {
     fn measures_by_year() {
         assert_eq!(years_with_measure("PI_EP_2_EX_3"), vec![2023]);
         assert_eq!(years_with_measure("PI_PHCDRR_6"), vec![2026, 2027]);
+    }
+
+    #[test]
+    fn year_parameters_added_for_the_semantic_rules() {
+        let y2025 = year(2025).unwrap();
+        assert_eq!(y2025.hie_options.len(), 3);
+        assert_eq!(y2025.hie_options[0], ["PI_HIE_1", "PI_HIE_4"]);
+        assert_eq!(
+            y2025.pi_submission_methods,
+            ["registry", "electronicHealthRecord"]
+        );
+        assert!(y2025.bonus_engagement_level_required);
+        assert!(y2025.pi_programs().contains(&"appPlus"));
+        assert!(!year(2024).unwrap().pi_programs().contains(&"appPlus"));
+        assert!(!y2025.pi_programs().contains(&"ssp"));
+        assert!(year(2026).unwrap().pi_programs().contains(&"ssp"));
     }
 
     #[test]

@@ -79,6 +79,66 @@ macro_rules! required_measures {
     };
 }
 
+/// Measurement-set lines (before `measurements`) of a full-year PI set of
+/// `year` (a string literal such as `"2024"`).
+#[macro_export]
+macro_rules! pi_set {
+    ($year:literal) => {
+        concat!(
+            "      \"category\": \"pi\",\n",
+            "      \"submissionMethod\": \"registry\",\n",
+            "      \"programName\": \"mips\",\n",
+            "      \"performanceStart\": \"",
+            $year,
+            "-01-01\",\n",
+            "      \"performanceEnd\": \"",
+            $year,
+            "-12-31\",\n",
+            "      \"cehrtId\": \"0015C01234ABCDE\",\n"
+        )
+    };
+}
+
+/// A complete group submission of `year` with these measurement lines (no
+/// trailing comma after the last).
+#[macro_export]
+macro_rules! group_file {
+    (year: $year:literal, measurements: $measurements:expr $(,)?) => {
+        $crate::pi_submission!(
+            identity: $crate::group_identity!(),
+            year: $year,
+            set: $crate::pi_set!($year),
+            measurements: $measurements,
+        )
+    };
+}
+
+/// A complete 2025 group submission with these measurement-set lines.
+#[macro_export]
+macro_rules! file_with_set {
+    ($set:expr) => {
+        $crate::pi_submission!(
+            identity: $crate::group_identity!(),
+            year: "2025",
+            set: $set,
+            measurements: concat!($crate::attestations_yes!(), $crate::required_measures!()),
+        )
+    };
+}
+
+/// A complete 2025 submission with these identity lines.
+#[macro_export]
+macro_rules! file_with_identity {
+    ($identity:expr) => {
+        $crate::pi_submission!(
+            identity: $identity,
+            year: "2025",
+            set: $crate::pi_set_2025!(),
+            measurements: concat!($crate::attestations_yes!(), $crate::required_measures!()),
+        )
+    };
+}
+
 /// A complete, passing 2025 group submission.
 #[macro_export]
 macro_rules! valid_2025 {
@@ -97,6 +157,19 @@ mod tests {
     #[test]
     fn the_standard_example_is_valid_json() {
         let value: serde_json::Value = serde_json::from_str(crate::valid_2025!()).unwrap();
+        assert_eq!(value["performanceYear"], 2025);
+    }
+
+    #[test]
+    fn the_year_macros_build_valid_json() {
+        let text = crate::group_file!(
+            year: "2024",
+            measurements: concat!(crate::attestations_yes!(), crate::required_measures!()),
+        );
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(value["measurementSets"][0]["performanceEnd"], "2024-12-31");
+        let value: serde_json::Value =
+            serde_json::from_str(crate::file_with_set!(crate::pi_set!("2025"))).unwrap();
         assert_eq!(value["performanceYear"], 2025);
     }
 }

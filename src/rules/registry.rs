@@ -8,6 +8,13 @@
 //! | `F` | the file itself: readable, well-formed JSON, no duplicate keys |
 //! | `S` | structure: the shipped JSON Schema (`schemas/pi-submission.schema.json`) |
 //! | `Y` | the performance year |
+//! | `P` | the performance period |
+//! | `A` | attestations and Protect Patient Health Information |
+//! | `M` | measures and their values |
+//! | `R` | required measures, exclusions, HIE options, substitutes |
+//! | `E` | active engagement with public health (`_PRE`/`_PROD`) |
+//! | `C` | the CEHRT ID |
+//! | `I` | identity, submission method and program |
 //!
 //! Names say what is wrong (`duplicate-key`), never the fix.
 

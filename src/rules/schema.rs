@@ -157,7 +157,13 @@ pub static VALUE_OUT_OF_RANGE: RuleMeta = RuleMeta {
         set: crate::pi_set_2025!(),
         measurements: concat!(
             crate::attestations_yes!(),
-            "        { \"measureId\": \"PI_EP_1\", \"value\": { \"numerator\": -1, \"denominator\": 115 } }",
+            "        { \"measureId\": \"PI_EP_1\", \"value\": { \"numerator\": -1, \"denominator\": 115 } },\n",
+            "        { \"measureId\": \"PI_EP_2\", \"value\": true },\n",
+            "        { \"measureId\": \"PI_HIE_5\", \"value\": true },\n",
+            "        { \"measureId\": \"PI_PEA_1\", \"value\": { \"numerator\": 861, \"denominator\": 1809 } },\n",
+            "        { \"measureId\": \"PI_PHCDRR_1\", \"value\": true },\n",
+            "        { \"measureId\": \"PI_PHCDRR_1_PROD\", \"value\": true },\n",
+            "        { \"measureId\": \"PI_PHCDRR_3_EX_1\", \"value\": true }"
         ),
     )),
 

@@ -1,0 +1,132 @@
+//! `P001 invalid-period-date`: a performance date that is missing, not
+//! strict `YYYY-MM-DD`, or not a real calendar day.
+
+use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::model::{MeasurementSet, Node};
+use crate::rules::registry::{Example, RuleMeta};
+use crate::rules::semantic::support::{DateProblem, finding, parse_date, pi_sets};
+use crate::rules::semantic::{RuleContext, SemanticRule};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "P001",
+    name: "invalid-period-date",
+    severity: Severity::Error,
+    summary: "A performance period date is missing, not YYYY-MM-DD, or not a real day.",
+    what: "Reads `performanceStart` and `performanceEnd` of each PI measurement set. Each must \
+           be present, written exactly `YYYY-MM-DD` (four-digit year, two-digit month and day, \
+           no time or zone) and name a day that exists: `2025-02-29` and `2025-04-31` do not. \
+           The finding points at the date (or at the set, when the date is missing).",
+    why: "The Submissions API documents both fields as required RFC 3339 full-dates \
+          (CMSgov/qpp-submissions-docs, src/app/components/references/data.ts, \
+          measurementSetsFields); a date that does not exist cannot start or end the PI \
+          performance period, and without a period the minimum-length requirement cannot be \
+          met (2025 MIPS PI Guide; QPP 2024 PI requirements).",
+    note: "the Submissions API takes performance dates as RFC 3339 full-dates (YYYY-MM-DD)",
+    help: "write a real calendar date as YYYY-MM-DD, e.g. 2025-01-01",
+    years: &[],
+    invalid: Example::json(crate::file_with_set!(concat!(
+        "      \"category\": \"pi\",\n",
+        "      \"submissionMethod\": \"registry\",\n",
+        "      \"programName\": \"mips\",\n",
+        "      \"performanceStart\": \"2025-02-29\",\n",
+        "      \"performanceEnd\": \"2025-12-31\",\n",
+        "      \"cehrtId\": \"0015C01234ABCDE\",\n"
+    ))),
+    valid: Example::json(crate::file_with_set!(concat!(
+        "      \"category\": \"pi\",\n",
+        "      \"submissionMethod\": \"registry\",\n",
+        "      \"programName\": \"mips\",\n",
+        "      \"performanceStart\": \"2025-03-01\",\n",
+        "      \"performanceEnd\": \"2025-12-31\",\n",
+        "      \"cehrtId\": \"0015C01234ABCDE\",\n"
+    ))),
+};
+
+pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
+
+fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    if context.catalog.is_none() {
+        return;
+    }
+    for set in pi_sets(context.submission) {
+        check_date(set, &set.performance_start, "performanceStart", out);
+        check_date(set, &set.performance_end, "performanceEnd", out);
+    }
+}
+
+fn check_date(
+    set: &MeasurementSet,
+    date: &Option<Node<String>>,
+    field: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(date) = date else {
+        out.push(finding(
+            &META,
+            &set.loc,
+            format!("the PI measurement set has no `{field}`"),
+        ));
+        return;
+    };
+    match parse_date(&date.value) {
+        Ok(_) => {}
+        Err(DateProblem::NotIso) => out.push(finding(
+            &META,
+            &date.loc,
+            format!(
+                "`{field}` {} is not a date in the form YYYY-MM-DD",
+                quote_short(&date.value)
+            ),
+        )),
+        Err(DateProblem::NoSuchDay(reason)) => out.push(finding(
+            &META,
+            &date.loc,
+            format!(
+                "`{field}` {} is not a real calendar day: {reason}",
+                quote_short(&date.value)
+            ),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::semantic::testing::run;
+
+    #[test]
+    fn flags_days_that_do_not_exist() {
+        let found = run(&RULE, META.invalid.text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].at, "\"2025-02-29\"");
+        assert!(found[0].message.contains("February 2025 has 28 days"));
+        assert!(run(&RULE, META.valid.text).is_empty());
+    }
+
+    #[test]
+    fn flags_other_shapes_and_missing_dates() {
+        let text = crate::valid_2025!()
+            .replace("\"2025-12-31\"", "\"2025-12-31T00:00:00Z\"")
+            .replace("      \"performanceStart\": \"2025-01-01\",\n", "");
+        let found = run(&RULE, &text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].message.contains("no `performanceStart`"));
+        assert_eq!(found[0].at, "{");
+        assert!(
+            found[1]
+                .message
+                .contains("not a date in the form YYYY-MM-DD")
+        );
+    }
+
+    #[test]
+    fn leap_days_exist_in_leap_years() {
+        let text = crate::group_file!(
+            year: "2024",
+            measurements: concat!(crate::attestations_yes!(), crate::required_measures!()),
+        )
+        .replace("2024-12-31", "2024-02-29")
+        .replace("2024-01-01", "2024-02-29");
+        assert!(run(&RULE, &text).is_empty());
+    }
+}

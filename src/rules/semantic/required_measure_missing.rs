@@ -1,0 +1,199 @@
+//! `R001 required-measure-missing`: a required measure that is neither
+//! reported nor excluded, or no Health Information Exchange option at all.
+
+use crate::catalog::{Measure, ReportingCategory, YearCatalog};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::MeasurementSet;
+use crate::rules::registry::{Example, RuleMeta};
+use crate::rules::semantic::support::{
+    claimed_exclusion, either, finding, hie_option_of, is_attestation, pi_sets,
+    unclaimed_exclusions,
+};
+use crate::rules::semantic::{RuleContext, SemanticRule};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "R001",
+    name: "required-measure-missing",
+    severity: Severity::Error,
+    summary: "A required measure is neither reported nor excluded, or no HIE option is reported.",
+    what: "For each PI measurement set, checks that every required measure outside the \
+           attestations is reported or has one of its exclusions claimed (answered `true`): \
+           e-Prescribing `PI_EP_1` [`PI_LVPP_1`], Query of PDMP `PI_EP_2` [`PI_EP_2_EX_*`], \
+           Provide Patients Electronic Access `PI_PEA_1`, Immunization Registry Reporting \
+           `PI_PHCDRR_1` [`_EX_1..3`] and Electronic Case Reporting `PI_PHCDRR_3` \
+           [`_EX_1..3`]; and that at least one Health Information Exchange option is \
+           reported. The list comes from the year's measure data. Points at the set. An \
+           incomplete HIE option is `hie-option-incomplete`.",
+    why: "\"All measures associated with the category [must] either be reported or their \
+          corresponding exclusion claimed\" (CMSgov/qpp-submissions-docs, \
+          references/scoring.tsx); a required measure left out scores the PI category 0 \
+          (2023 MIPS PI Quick Start Guide; QPP 2024 PI requirements; NAACOS 2026 PI FAQ). \
+          Electronic case reporting stays required in 2025 although suppressed \
+          (measures/2025/measures-data.json, PI_PHCDRR_3).",
+    note: "every required PI measure must be reported or excluded, or the PI category scores 0",
+    help: "report the measure, or claim one of its exclusions with `\"value\": true` if you qualify",
+    years: &[],
+    invalid: Example::json(crate::group_file!(
+        year: "2025",
+        measurements: concat!(
+            crate::attestations_yes!(),
+            "        { \"measureId\": \"PI_EP_1\", \"value\": { \"numerator\": 49, \"denominator\": 115 } },\n",
+            "        { \"measureId\": \"PI_EP_2\", \"value\": true },\n",
+            "        { \"measureId\": \"PI_HIE_5\", \"value\": true },\n",
+            "        { \"measureId\": \"PI_PHCDRR_1\", \"value\": true },\n",
+            "        { \"measureId\": \"PI_PHCDRR_1_PROD\", \"value\": true },\n",
+            "        { \"measureId\": \"PI_PHCDRR_3_EX_1\", \"value\": true }"
+        ),
+    )),
+    valid: Example::json(crate::valid_2025!()),
+};
+
+pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
+
+/// The required measures this rule checks (the HIE objective is checked as
+/// options, the attestations by the `A` rules).
+pub fn checked(catalog: &YearCatalog, measure: &Measure) -> bool {
+    measure.reporting_category == Some(ReportingCategory::Required)
+        && !is_attestation(catalog, &measure.measure_id)
+        && catalog.engagement_parent(&measure.measure_id).is_none()
+        && hie_option_of(catalog, &measure.measure_id).is_none()
+}
+
+fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(catalog) = context.catalog else {
+        return;
+    };
+    for set in pi_sets(context.submission) {
+        for measure in catalog.measures.iter().filter(|m| checked(catalog, m)) {
+            if set.measurement(&measure.measure_id).is_some()
+                || claimed_exclusion(set, catalog, &measure.measure_id).is_some()
+            {
+                continue;
+            }
+            out.push(finding(
+                &META,
+                &set.loc,
+                missing_message(catalog, set, measure),
+            ));
+        }
+        let any_hie = set.measurements.iter().any(|m| {
+            m.id()
+                .is_some_and(|id| hie_option_of(catalog, id).is_some())
+        });
+        if !any_hie && !catalog.hie_options.is_empty() {
+            let options: Vec<String> = catalog
+                .hie_options
+                .iter()
+                .map(|option| {
+                    let members: Vec<String> = option.iter().map(|m| format!("`{m}`")).collect();
+                    members.join(" and ")
+                })
+                .collect();
+            out.push(finding(
+                &META,
+                &set.loc,
+                format!(
+                    "the PI measurement set reports no Health Information Exchange option (report {}); without one the PI category scores 0",
+                    options.join(", or ")
+                ),
+            ));
+        }
+    }
+}
+
+fn missing_message(catalog: &YearCatalog, set: &MeasurementSet, measure: &Measure) -> String {
+    let id = &measure.measure_id;
+    let mut message = if measure.exclusion.is_empty() {
+        format!(
+            "the PI measurement set does not report `{id}` ({}), which has no exclusion",
+            measure.title
+        )
+    } else {
+        format!(
+            "the PI measurement set reports neither `{id}` ({}) nor its exclusion {}",
+            measure.title,
+            either(&measure.exclusion)
+        )
+    };
+    let unclaimed = unclaimed_exclusions(set, catalog, id);
+    if !unclaimed.is_empty() {
+        message.push_str(&format!(
+            " ({} answered false, which claims nothing)",
+            either(&unclaimed)
+        ));
+    }
+    message.push_str("; the PI category then scores 0");
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::semantic::testing::run;
+
+    #[test]
+    fn flags_a_missing_measure_at_the_set() {
+        let found = run(&RULE, META.invalid.text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].at, "{");
+        assert!(
+            found[0]
+                .message
+                .starts_with("the PI measurement set does not report `PI_PEA_1`")
+        );
+        assert!(run(&RULE, META.valid.text).is_empty());
+    }
+
+    #[test]
+    fn an_exclusion_answered_false_does_not_count() {
+        let text = crate::valid_2025!().replace(
+            "{ \"measureId\": \"PI_PHCDRR_3_EX_1\", \"value\": true }",
+            "{ \"measureId\": \"PI_PHCDRR_3_EX_2\", \"value\": false }",
+        );
+        let found = run(&RULE, &text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("nor its exclusion `PI_PHCDRR_3_EX_1`, `PI_PHCDRR_3_EX_2` or `PI_PHCDRR_3_EX_3` (`PI_PHCDRR_3_EX_2` answered false, which claims nothing)"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn flags_a_set_without_any_hie_option() {
+        let text = crate::valid_2025!()
+            .replace(
+                "        { \"measureId\": \"PI_HIE_1\", \"value\": { \"numerator\": 1123, \"denominator\": 1951 } },\n",
+                "",
+            )
+            .replace(
+                "        { \"measureId\": \"PI_HIE_4\", \"value\": { \"numerator\": 923, \"denominator\": 951 } },\n",
+                "",
+            );
+        let found = run(&RULE, &text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains(
+            "no Health Information Exchange option (report `PI_HIE_1` and `PI_HIE_4`, or `PI_HIE_5`, or `PI_HIE_6`)"
+        ));
+    }
+
+    #[test]
+    fn the_checked_measures_come_from_the_data() {
+        for year in crate::catalog::supported_years() {
+            let catalog = crate::catalog::year(i64::from(year)).unwrap();
+            let ids: Vec<&str> = catalog
+                .measures
+                .iter()
+                .filter(|m| checked(catalog, m))
+                .map(|m| m.measure_id.as_str())
+                .collect();
+            assert_eq!(
+                ids,
+                [
+                    "PI_EP_1",
+                    "PI_EP_2",
+                    "PI_PEA_1",
+                    "PI_PHCDRR_1",
+                    "PI_PHCDRR_3"
+                ],
+                "{year}"
+            );
+        }
+    }
+}
