@@ -123,21 +123,23 @@ fn check(
     (diagnostics, submission)
 }
 
-/// Drops semantic findings at a span a structural finding (family `F` or
-/// `S`) already marks: the structural one names the root cause, and two
-/// findings for one mistake is noise.
+/// Drops a semantic finding that a structural finding (family `F` or `S`)
+/// already reports: same span and same pointer, i.e. the same value or the
+/// same missing member. The structural one names the root cause; two
+/// findings for one mistake is noise. Other findings at the same place stay.
 fn without_structural_duplicates(
     semantic: Vec<Diagnostic>,
     structural: &[Diagnostic],
 ) -> impl Iterator<Item = Diagnostic> {
-    let marked: std::collections::HashSet<Span> = structural
+    let marked: std::collections::HashSet<(Span, String)> = structural
         .iter()
         .filter(|d| d.code.starts_with(['F', 'S']))
-        .filter_map(|d| d.span)
+        .filter_map(|d| d.span.map(|span| (span, d.pointer.clone())))
         .collect();
-    semantic
-        .into_iter()
-        .filter(move |d| d.span.is_none_or(|span| !marked.contains(&span)))
+    semantic.into_iter().filter(move |d| {
+        d.span
+            .is_none_or(|span| !marked.contains(&(span, d.pointer.clone())))
+    })
 }
 
 /// Reads and checks one input. An unreadable or oversized file becomes a

@@ -98,10 +98,15 @@ fn convert(error: &ValidationError<'_>, index: &SpanIndex, out: &mut Vec<Diagnos
     match error.kind() {
         ValidationErrorKind::Required { property } => {
             let property = property.as_str().unwrap_or_default();
+            // The pointer is the missing member's own, so that a semantic
+            // finding about the same member (which the QRDA III front end
+            // needs) is recognised as the same finding.
+            let mut member = pointer.clone();
+            push_token(&mut member, property);
             push(
                 &MISSING_PROPERTY,
                 head,
-                pointer.clone(),
+                member,
                 format!(
                     "{} is missing the required property `{property}`",
                     object_phrase(&pointer)

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{finding, pi_sets};
+use crate::rules::semantic::support::{finding, missing_member, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -43,7 +43,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         match &set.cehrt_id {
             None => out.push(finding(
                 &META,
-                &set.loc,
+                &missing_member(&set.loc, "cehrtId"),
                 "the PI measurement set has no `cehrtId`; without a CEHRT ID the PI category scores 0",
             )),
             Some(id) if id.value.trim().is_empty() => out.push(finding(

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::finding;
+use crate::rules::semantic::support::{finding, missing_member};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -66,7 +66,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         if !present {
             out.push(finding(
                 &META,
-                &submission.loc,
+                &missing_member(&submission.loc, field),
                 format!(
                     "a submission of entityType `{}` needs `{field}`",
                     entity_type.value

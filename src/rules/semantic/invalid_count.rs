@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Severity, quote_short};
 use crate::model::{Count, MeasureValue, Node};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{finding, pi_sets};
+use crate::rules::semantic::support::{finding, missing_member, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -58,7 +58,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 match count {
                     None => out.push(finding(
                         &META,
-                        &proportion.loc,
+                        &missing_member(&proportion.loc, field),
                         format!("the value of `{id}` has no {field}"),
                     )),
                     Some(Node {

@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Severity, quote_short};
 use crate::model::{MeasurementSet, Node};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{DateProblem, finding, parse_date, pi_sets};
+use crate::rules::semantic::support::{DateProblem, finding, missing_member, parse_date, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -63,7 +63,7 @@ fn check_date(
     let Some(date) = date else {
         out.push(finding(
             &META,
-            &set.loc,
+            &missing_member(&set.loc, field),
             format!("the PI measurement set has no `{field}`"),
         ));
         return;

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity, quote_short};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{either, finding, pi_sets};
+use crate::rules::semantic::support::{either, finding, missing_member, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -53,7 +53,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         match &set.submission_method {
             None => out.push(finding(
                 &META,
-                &set.loc,
+                &missing_member(&set.loc, "submissionMethod"),
                 format!("the PI measurement set has no `submissionMethod` ({allowed})"),
             )),
             Some(method) if !catalog.pi_submission_methods.contains(&method.value) => {

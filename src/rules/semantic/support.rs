@@ -24,6 +24,17 @@ pub fn finding(rule: &RuleMeta, loc: &Loc, message: impl Into<String>) -> Diagno
     Diagnostic::new(rule, Some(loc.span), loc.pointer.clone(), message)
 }
 
+/// Where a missing member would be: the head of the object that lacks it,
+/// with the member's own pointer. Structural findings about the same
+/// missing member (S001) carry the same span and pointer, so the pipeline
+/// keeps only one of the two; other findings at that head stay.
+pub fn missing_member(object: &Loc, member: &str) -> Loc {
+    Loc {
+        span: object.span,
+        pointer: format!("{}/{member}", object.pointer),
+    }
+}
+
 /// Every measurement of `set` with `measure_id`, in file order.
 pub fn all_with_id<'a>(
     set: &'a MeasurementSet,
