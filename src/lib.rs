@@ -13,3 +13,4 @@ pub mod model;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod xml;

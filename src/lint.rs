@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Severity, sort_diagnostics};
 use crate::discover::{Input, detect_format};
 use crate::model::{SourceFormat, Submission};
-use crate::rules::file::{INTERNAL_ERROR, UNREADABLE_FILE, UNSUPPORTED_FORMAT};
+use crate::rules::file::{INTERNAL_ERROR, UNREADABLE_FILE};
 use crate::source::{SourceFile, Span};
 
 /// Settings that change what the checks conclude.
@@ -87,14 +87,8 @@ fn check(
             (outcome.diagnostics, outcome.submission)
         }
         SourceFormat::Qrda3 => {
-            let first = source.clamp_span(Span::new(0, 1));
-            let diagnostic = Diagnostic::new(
-                &UNSUPPORTED_FORMAT,
-                Some(first),
-                "",
-                "QRDA Category III XML is not yet supported",
-            );
-            (vec![diagnostic], None)
+            let outcome = crate::xml::check(source);
+            (outcome.diagnostics, outcome.submission)
         }
     };
     if let Some(submission) = &submission {
@@ -105,8 +99,8 @@ fn check(
     (diagnostics, submission)
 }
 
-/// Drops semantic findings at a span a structural finding (family `F` or
-/// `S`) already marks: the structural one names the root cause, and two
+/// Drops semantic findings at a span a structural finding (family `F`, `S`
+/// or, for QRDA III, `Q`) already marks: the structural one names the root cause, and two
 /// findings for one mistake is noise.
 fn without_structural_duplicates(
     semantic: Vec<Diagnostic>,
@@ -114,7 +108,7 @@ fn without_structural_duplicates(
 ) -> impl Iterator<Item = Diagnostic> {
     let marked: std::collections::HashSet<Span> = structural
         .iter()
-        .filter(|d| d.code.starts_with(['F', 'S']))
+        .filter(|d| d.code.starts_with(['F', 'S', 'Q']))
         .filter_map(|d| d.span)
         .collect();
     semantic

@@ -8,6 +8,7 @@
 //! | `F` | the file itself: readable, well-formed JSON, no duplicate keys |
 //! | `S` | structure: the shipped JSON Schema (`schemas/pi-submission.schema.json`) |
 //! | `Y` | the performance year |
+//! | `Q` | QRDA III XML: well-formedness, safety, envelope and structure (CMS converter parity and beyond) |
 //!
 //! Names say what is wrong (`duplicate-key`), never the fix.
 
@@ -122,6 +123,7 @@ pub fn all_rules() -> Vec<&'static RuleMeta> {
     let mut rules: Vec<&'static RuleMeta> = Vec::new();
     rules.extend(crate::rules::file::RULES);
     rules.extend(crate::rules::schema::RULES);
+    rules.extend(crate::rules::qrda::RULES);
     rules.extend(crate::rules::semantic::metas());
     rules.sort_by_key(|r| r.code);
     rules
@@ -130,7 +132,8 @@ pub fn all_rules() -> Vec<&'static RuleMeta> {
 /// A Markdown table of every rule: code, name, severity, years, summary.
 /// The README embeds it between `<!-- rules:start -->` and `<!-- rules:end -->`.
 pub fn markdown_table() -> String {
-    let mut out = String::from("| Code | Name | Severity | Years | Summary |\n|---|---|---|---|---|\n");
+    let mut out =
+        String::from("| Code | Name | Severity | Years | Summary |\n|---|---|---|---|---|\n");
     for rule in all_rules() {
         let years = match rule.years {
             [] => "all".to_owned(),
