@@ -187,3 +187,29 @@ fn malformed_markup_is_reported_once() {
         assert_eq!(codes(name, &text), ["Q001"], "{name}");
     }
 }
+
+#[test]
+fn no_cut_or_corruption_of_a_valid_document_breaks_pilint() {
+    let text = std::fs::read_to_string("fixtures/valid/qrda3/group-2025.xml").expect("fixture");
+    let bytes = text.as_bytes();
+    let mut inputs: Vec<Vec<u8>> = (0..bytes.len())
+        .step_by(53)
+        .map(|n| bytes[..n].to_vec())
+        .collect();
+    for (i, replacement) in (0..bytes.len())
+        .step_by(89)
+        .zip([b'<', b'>', b'"', b'&', 0xff, b'/', b'x'].iter().cycle())
+    {
+        let mut corrupted = bytes.to_vec();
+        corrupted[i] = *replacement;
+        inputs.push(corrupted);
+    }
+    for input in inputs {
+        let report = lint_source(
+            SourceFile::from_bytes("cut.xml", input),
+            &LintOptions::default(),
+        );
+        assert!(!report.failed, "internal error: {:?}", report.diagnostics);
+        assert!(report.diagnostics.iter().all(|d| d.code != "F007"));
+    }
+}

@@ -71,7 +71,9 @@ fn parse_ts(text: &str) -> Result<Date, DateError> {
         None => (text, None),
     };
     if let Some(zone) = zone
-        && (zone.len() != 4 || !valid_offset(&zone[..2], &zone[2..]))
+        && (zone.len() != 4
+            || !zone.bytes().all(|b| b.is_ascii_digit())
+            || !valid_offset(&zone[..2], &zone[2..]))
     {
         return Err("its time-zone offset is not ±HHMM");
     }
@@ -146,7 +148,7 @@ fn valid_iso_time(time: &str) -> bool {
             let rest = &zone[1..];
             let (h, m) = match rest.split_once(':') {
                 Some(parts) => parts,
-                None if rest.len() == 4 => rest.split_at(2),
+                None if rest.len() == 4 && rest.is_ascii() => rest.split_at(2),
                 None => return false,
             };
             h.len() == 2 && m.len() == 2 && valid_offset(h, m)
@@ -208,5 +210,32 @@ mod tests {
             assert!(parse(bad).is_err(), "{bad} should be refused");
         }
         assert_eq!(ok("20240229"), "2024-02-29");
+    }
+
+    #[test]
+    fn never_panics_on_odd_characters() {
+        for odd in [
+            "20250101+1é1",
+            "2025-01-01T10:00+1é1",
+            "2025-01-01Té",
+            "é",
+            "20250101.é",
+        ] {
+            assert!(parse(odd).is_err(), "{odd}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_or_is_refused(text in "\\PC{0,30}") {
+            let _ = parse(&text);
+        }
+
+        #[test]
+        fn every_real_date_is_read_back(year in 1900u32..2100, month in 1u32..=12, day in 1u32..=28) {
+            let text = format!("{year:04}{month:02}{day:02}");
+            let parsed = parse(&text).map(Date::iso);
+            proptest::prop_assert_eq!(parsed, Ok(format!("{year:04}-{month:02}-{day:02}")));
+        }
     }
 }

@@ -180,3 +180,143 @@ impl Decoder<'_> {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{MeasureValue, Submission};
+    use crate::source::SourceFile;
+
+    fn decode(text: &str) -> (Submission, Vec<&'static str>) {
+        let outcome = crate::xml::check(&SourceFile::from_text("t.xml", text));
+        let codes = outcome.diagnostics.iter().map(|d| d.code).collect();
+        (outcome.submission.expect("a model"), codes)
+    }
+
+    const VALID: &str = crate::qrda3_valid_2025!();
+
+    #[test]
+    fn the_standard_example_decodes_like_its_json_twin() {
+        let (submission, codes) = decode(VALID);
+        assert!(codes.is_empty(), "{codes:?}");
+        assert_eq!(submission.entity_type.unwrap().value, "group");
+        assert_eq!(submission.performance_year.unwrap().value, 2025);
+        assert!(submission.national_provider_identifier.is_none());
+        let set = &submission.measurement_sets[0];
+        assert_eq!(set.program_name.as_ref().unwrap().value, "mips");
+        assert_eq!(
+            set.submission_method.as_ref().unwrap().value,
+            "electronicHealthRecord"
+        );
+        assert_eq!(set.measurements.len(), 12);
+        let Some(MeasureValue::Boolean(yes)) = &set.measurements[0].value else {
+            panic!("PI_PPHI_1 is boolean");
+        };
+        assert!(yes.value);
+    }
+
+    #[test]
+    fn a_byte_order_mark_changes_nothing_and_namespaces_matter() {
+        let prefixed = VALID
+            .replace(
+                "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"",
+                "<cda:ClinicalDocument xmlns:cda=\"urn:hl7-org:v3\"",
+            )
+            .replace("</ClinicalDocument>", "</cda:ClinicalDocument>");
+        // Only the root is prefixed: its children are then in no namespace,
+        // not the root's, so (as for the converter) none of them is read.
+        let outcome = crate::xml::check(&SourceFile::from_text("t.xml", prefixed));
+        let codes: Vec<_> = outcome.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["F005"]);
+        let (with_bom, codes) = decode(&format!("\u{feff}{VALID}"));
+        assert!(codes.is_empty(), "{codes:?}");
+        let (plain, _) = decode(VALID);
+        let shift = '\u{feff}'.len_utf8();
+        let id = |s: &Submission| s.taxpayer_identification_number.as_ref().unwrap().loc.span;
+        assert_eq!(id(&with_bom).start, id(&plain).start + shift);
+    }
+
+    #[test]
+    fn an_unknown_program_is_kept_as_written() {
+        let text = VALID.replace("MIPS_GROUP", "CPCPLUS");
+        let (submission, codes) = decode(&text);
+        assert_eq!(codes, ["Q006"]);
+        assert_eq!(submission.entity_type.unwrap().value, "CPCPLUS");
+        assert_eq!(
+            submission.measurement_sets[0]
+                .program_name
+                .as_ref()
+                .unwrap()
+                .value,
+            "cpcplus"
+        );
+    }
+
+    #[test]
+    fn an_mvp_id_replaces_the_program_name() {
+        let text = VALID.replace(
+            "  <documentationOf",
+            "  <participant typeCode=\"TRC\"><associatedEntity classCode=\"PROG\"><id root=\"2.16.840.1.113883.3.249.5.6\" extension=\"G0053\"/></associatedEntity></participant>\n  <documentationOf",
+        );
+        let (submission, _) = decode(&text);
+        assert_eq!(
+            submission.measurement_sets[0]
+                .program_name
+                .as_ref()
+                .unwrap()
+                .value,
+            "G0053"
+        );
+    }
+
+    #[test]
+    fn an_apm_entity_is_identified_by_its_entity_id_only() {
+        let text = VALID.replace("MIPS_GROUP", "MIPS_APP1_APMENTITY").replace(
+            "<id root=\"2.16.840.1.113883.4.2\" extension=\"000123456\"/>",
+            "<id root=\"2.16.840.1.113883.4.2\" extension=\"000123456\"/><id root=\"2.16.840.1.113883.3.249.5.4\" extension=\"A1234\"/>",
+        );
+        let (submission, _) = decode(&text);
+        assert_eq!(submission.entity_type.unwrap().value, "apm");
+        assert_eq!(submission.entity_id.unwrap().value, "A1234");
+        assert!(submission.taxpayer_identification_number.is_none());
+        assert_eq!(
+            submission.measurement_sets[0]
+                .program_name
+                .as_ref()
+                .unwrap()
+                .value,
+            "app1"
+        );
+    }
+
+    #[test]
+    fn an_impossible_date_stays_as_written() {
+        let text = VALID.replace("<low value=\"20250101\"/>\n", "<low value=\"20250230\"/>\n");
+        let (submission, codes) = decode(&text);
+        assert_eq!(codes, ["Q012"]);
+        let set = &submission.measurement_sets[0];
+        assert_eq!(set.performance_start.as_ref().unwrap().value, "20250230");
+        assert_eq!(set.performance_end.as_ref().unwrap().value, "2025-12-31");
+        assert_eq!(submission.performance_year.unwrap().value, 2025);
+    }
+
+    #[test]
+    fn a_measure_performed_outside_the_pi_section_is_reported_and_left_out() {
+        let misplaced = concat!(
+            "      <component>\n        <section>\n",
+            "          <templateId root=\"2.16.840.1.113883.10.20.27.2.4\" extension=\"2020-12-01\"/>\n",
+            crate::qrda3_performed!("PI_ONCACB_1", "Y"),
+            "        </section>\n      </component>\n"
+        );
+        let text = VALID.replace(
+            "    </structuredBody>",
+            &format!("{misplaced}    </structuredBody>"),
+        );
+        let (submission, codes) = decode(&text);
+        assert_eq!(codes, ["Q016"]);
+        assert!(
+            submission.measurement_sets[0]
+                .measurement("PI_ONCACB_1")
+                .is_none()
+        );
+    }
+}

@@ -560,3 +560,72 @@ fn resolved(namespace: ResolveResult<'_>) -> Result<Option<String>, String> {
         ResolveResult::Unknown(prefix) => Err(prefix),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Doc {
+        read(text, 0, Limits::default()).expect("well-formed")
+    }
+
+    const HEAD: &str = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\" xmlns:x=\"urn:other\">";
+
+    #[test]
+    fn template_ids_in_another_namespace_or_inside_a_leaf_are_ignored() {
+        let text = format!(
+            "{HEAD}<component><section><x:templateId root=\"2.16.840.1.113883.10.20.27.2.5\"/></section>\
+             <section><templateId root=\"2.16.840.1.113883.10.20.27.2.5\"/>\
+             <entry><act><templateId root=\"2.16.840.1.113883.10.20.17.3.8\"/>\
+             <entry><organizer><templateId root=\"2.16.840.1.113883.10.20.27.3.28\"/></organizer></entry>\
+             </act></entry></section></component></ClinicalDocument>"
+        );
+        let doc = doc(&text);
+        let kinds: Vec<Kind> = doc.nodes.iter().map(|n| n.kind).collect();
+        assert_eq!(
+            kinds,
+            [Kind::Document, Kind::PiSection, Kind::ReportingParameters]
+        );
+        assert_eq!(doc.node(2).parent, Some(1));
+    }
+
+    #[test]
+    fn pointers_number_only_repeated_names() {
+        let text = format!(
+            "{HEAD}<component><section><templateId root=\"2.16.840.1.113883.10.20.27.2.5\"/></section></component>\
+             <component><section><templateId root=\"2.16.840.1.113883.10.20.27.2.4\"/></section></component></ClinicalDocument>"
+        );
+        let doc = doc(&text);
+        assert_eq!(
+            doc.xpath(doc.node(1).element),
+            "/ClinicalDocument/component[1]/section"
+        );
+        assert_eq!(
+            doc.xpath(doc.node(2).element),
+            "/ClinicalDocument/component[2]/section"
+        );
+        let template = doc.node(1).template.expect("template element");
+        assert_eq!(
+            doc.xpath(template),
+            "/ClinicalDocument/component[1]/section/templateId"
+        );
+    }
+
+    #[test]
+    fn attribute_spans_cover_the_raw_value() {
+        let text = format!(
+            "{HEAD}<informationRecipient><intendedRecipient>\
+             <id root=\"2.16.840.1.113883.3.249.7\" extension=\"MIPS&#95;GROUP\"/>\
+             </intendedRecipient></informationRecipient></ClinicalDocument>"
+        );
+        let doc = doc(&text);
+        let hit = doc
+            .node(0)
+            .hits(Field::ProgramName)
+            .next()
+            .expect("program name");
+        let value = hit.value.as_ref().expect("value");
+        assert_eq!(value.text, "MIPS_GROUP");
+        assert_eq!(&text[value.span.range()], "MIPS&#95;GROUP");
+    }
+}
