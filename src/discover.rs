@@ -147,16 +147,13 @@ pub fn detect_by_extension(path: &Path) -> Option<SourceFormat> {
     }
 }
 
-/// The format of a file: by extension, else by its first significant byte
-/// (`<` is XML; everything else is read as JSON, whose parser then says
-/// what is wrong).
+/// The format of a file: by extension, else by its start: an XML
+/// declaration or a `<ClinicalDocument` root is QRDA III; everything else is
+/// read as JSON, whose parser then says what is wrong.
 pub fn detect_format(name: &str, text: &str) -> SourceFormat {
     detect_by_extension(Path::new(name)).unwrap_or_else(|| {
-        let first = text
-            .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
-            .chars()
-            .next();
-        if first == Some('<') {
+        let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+        if start.starts_with("<?xml") || start.starts_with("<ClinicalDocument") {
             SourceFormat::Qrda3
         } else {
             SourceFormat::Json
@@ -183,6 +180,14 @@ mod tests {
         assert_eq!(detect_format("a.xml", "{"), SourceFormat::Qrda3);
         assert_eq!(detect_format("a.txt", "  <?xml"), SourceFormat::Qrda3);
         assert_eq!(detect_format("-", "{}"), SourceFormat::Json);
+        assert_eq!(
+            detect_format(
+                "qrda",
+                "\u{feff}<ClinicalDocument xmlns=\"urn:hl7-org:v3\">"
+            ),
+            SourceFormat::Qrda3
+        );
+        assert_eq!(detect_format("a.txt", "<html>"), SourceFormat::Json);
     }
 
     #[test]

@@ -15,3 +15,4 @@ pub mod read;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod xml;

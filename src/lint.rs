@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Severity, sort_diagnostics};
 use crate::discover::{Input, detect_format};
 use crate::model::{SourceFormat, Submission};
 use crate::read::{DEFAULT_MAX_FILE_SIZE, ReadError, read_input};
-use crate::rules::file::{FILE_TOO_LARGE, INTERNAL_ERROR, UNREADABLE_FILE, UNSUPPORTED_FORMAT};
+use crate::rules::file::{FILE_TOO_LARGE, INTERNAL_ERROR, UNREADABLE_FILE};
 use crate::source::{SourceFile, Span};
 
 /// Settings that change what the checks conclude.
@@ -105,14 +105,8 @@ fn check(
             (outcome.diagnostics, outcome.submission)
         }
         SourceFormat::Qrda3 => {
-            let first = source.clamp_span(Span::new(0, 1));
-            let diagnostic = Diagnostic::new(
-                &UNSUPPORTED_FORMAT,
-                Some(first),
-                "",
-                "QRDA Category III XML is not yet supported",
-            );
-            (vec![diagnostic], None)
+            let outcome = crate::xml::check(source);
+            (outcome.diagnostics, outcome.submission)
         }
     };
     if let Some(submission) = &submission {
@@ -123,17 +117,18 @@ fn check(
     (diagnostics, submission)
 }
 
-/// Drops a semantic finding that a structural finding (family `F` or `S`)
-/// already reports: same span and same pointer, i.e. the same value or the
-/// same missing member. The structural one names the root cause; two
-/// findings for one mistake is noise. Other findings at the same place stay.
+/// Drops a semantic finding that a structural finding (family `F`, `S` or,
+/// for QRDA III, `Q`) already reports: same span and same pointer, i.e. the
+/// same value or the same missing member. The structural one names the root
+/// cause; two findings for one mistake is noise. Other findings at the same
+/// place stay.
 fn without_structural_duplicates(
     semantic: Vec<Diagnostic>,
     structural: &[Diagnostic],
 ) -> impl Iterator<Item = Diagnostic> {
     let marked: std::collections::HashSet<(Span, String)> = structural
         .iter()
-        .filter(|d| d.code.starts_with(['F', 'S']))
+        .filter(|d| d.code.starts_with(['F', 'S', 'Q']))
         .filter_map(|d| d.span.map(|span| (span, d.pointer.clone())))
         .collect();
     semantic.into_iter().filter(move |d| {

@@ -89,20 +89,30 @@ pub static DUPLICATE_KEY: RuleMeta = RuleMeta {
     valid: Example::json(VALID_MINIMAL),
 };
 
-pub static UNSUPPORTED_FORMAT: RuleMeta = RuleMeta {
+pub static NOT_QRDA3_DOCUMENT: RuleMeta = RuleMeta {
     code: "F005",
-    name: "unsupported-format",
+    name: "not-qrda3-document",
     severity: Severity::Error,
-    summary: "The file is in a format pilint cannot check yet.",
-    what: "Reports QRDA Category III XML files (`*.xml`, or a file named explicitly whose \
-           content starts with `<`): the QRDA III front end is not part of this version.",
-    why: "A file pilint cannot read is a file nobody checked; saying so is better than \
-          passing it silently.",
-    note: "pilint does not yet decode QRDA Category III XML",
-    help: "check this file with CMS's qpp-conversion-tool until pilint supports QRDA III",
+    summary: "The XML file is not a QRDA Category III document.",
+    what: "Reports XML (a `*.xml` file, or content starting with an XML declaration or \
+           `<ClinicalDocument`) whose root element is not `ClinicalDocument`, or whose \
+           `ClinicalDocument` has no CMS QRDA III Report templateId (root \
+           `2.16.840.1.113883.10.20.27.1.2`): a C-CDA or QRDA I document, a stylesheet, any \
+           other XML. pilint reports this once and checks nothing else in the file. Raised by \
+           `src/xml/mod.rs`.",
+    why: "CMS's QRDA III converter rejects such a file whole with error 5 \
+          (NOT_VALID_QRDA_DOCUMENT, `converter/src/main/java/gov/cms/qpp/conversion/decode/QrdaDecoderEngine.java`; \
+          spec qrda3-pi.md §1, §3.1): only QRDA Category III documents carry MIPS PI data.",
+    note: "CMS accepts PI as QPP JSON or QRDA Category III XML only (converter error 5)",
+    help: "export the PI data as a QRDA Category III document or as QPP JSON",
     years: &[],
-    invalid: Example::xml("<?xml version=\"1.0\"?>\n<ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>"),
-    valid: Example::json(VALID_MINIMAL),
+    invalid: Example::xml(concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+        "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">\n",
+        "  <templateId root=\"2.16.840.1.113883.10.20.22.1.1\" extension=\"2015-08-01\"/>\n",
+        "</ClinicalDocument>\n"
+    )),
+    valid: Example::xml(crate::qrda3_valid_2025!()),
 };
 
 pub static UNREADABLE_FILE: RuleMeta = RuleMeta {
@@ -158,7 +168,7 @@ pub static RULES: &[&RuleMeta] = &[
     &INVALID_UTF8,
     &BYTE_ORDER_MARK,
     &DUPLICATE_KEY,
-    &UNSUPPORTED_FORMAT,
+    &NOT_QRDA3_DOCUMENT,
     &UNREADABLE_FILE,
     &INTERNAL_ERROR,
     &FILE_TOO_LARGE,

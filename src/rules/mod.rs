@@ -2,6 +2,8 @@
 
 pub mod examples;
 pub mod file;
+pub mod qrda;
+pub mod qrda_examples;
 pub mod registry;
 pub mod schema;
 pub mod semantic;

@@ -15,6 +15,7 @@
 //! | `E` | active engagement with public health (`_PRE`/`_PROD`) |
 //! | `C` | the CEHRT ID |
 //! | `I` | identity, submission method and program |
+//! | `Q` | QRDA III XML: well-formedness, safety, envelope and structure (CMS converter parity and beyond) |
 //!
 //! Names say what is wrong (`duplicate-key`), never the fix.
 
@@ -129,6 +130,7 @@ pub fn all_rules() -> Vec<&'static RuleMeta> {
     let mut rules: Vec<&'static RuleMeta> = Vec::new();
     rules.extend(crate::rules::file::RULES);
     rules.extend(crate::rules::schema::RULES);
+    rules.extend(crate::rules::qrda::RULES);
     rules.extend(crate::rules::semantic::metas());
     rules.sort_by_key(|r| r.code);
     rules

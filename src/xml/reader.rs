@@ -1,0 +1,631 @@
+//! One streaming pass over the XML (quick-xml's `NsReader`): it checks that
+//! the file is well-formed and safe, and keeps only the template nodes and
+//! the values they read (see `templates.rs`), never a tree of the whole
+//! document.
+//!
+//! Safety: a DOCTYPE stops the pass (so no entity, internal or external, is
+//! ever declared, let alone expanded or fetched); only the five predefined
+//! entities and character references are accepted; element depth is
+//! bounded. The caller bounds the file size.
+
+use quick_xml::NsReader;
+use quick_xml::XmlVersion;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+
+use crate::source::Span;
+use crate::xml::paths::{PathId, PathTable};
+use crate::xml::templates::{self, Field, Kind};
+
+/// An attribute's value as the reader normalises it (entities resolved),
+/// and the span of its raw text between the quotes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttrValue {
+    pub text: String,
+    pub span: Span,
+}
+
+/// An element: its start tag's span and its path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Element {
+    pub span: Span,
+    pub path: PathId,
+}
+
+/// One occurrence of a field a template reads.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub field: Field,
+    pub element: Element,
+    /// The element's `@root`, when it has one.
+    pub root: Option<AttrValue>,
+    /// The attribute the field reads, when present.
+    pub value: Option<AttrValue>,
+}
+
+pub type NodeId = usize;
+
+/// An element that carries a known `templateId`.
+#[derive(Debug, Clone)]
+pub struct TemplateNode {
+    pub kind: Kind,
+    pub element: Element,
+    /// The `templateId` element that made this a node (the document's own
+    /// templates are read as fields instead).
+    pub template: Option<Element>,
+    /// The nearest enclosing template node.
+    pub parent: Option<NodeId>,
+    pub children: Vec<NodeId>,
+    pub hits: Vec<Hit>,
+}
+
+impl TemplateNode {
+    pub fn hits(&self, field: Field) -> impl Iterator<Item = &Hit> {
+        self.hits.iter().filter(move |h| h.field == field)
+    }
+}
+
+/// What the pass keeps of a well-formed QRDA III document.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// `nodes[0]` is the `ClinicalDocument`.
+    pub nodes: Vec<TemplateNode>,
+    pub paths: PathTable,
+}
+
+impl Doc {
+    pub const ROOT: NodeId = 0;
+
+    pub fn node(&self, id: NodeId) -> &TemplateNode {
+        &self.nodes[id]
+    }
+
+    pub fn children_of(&self, id: NodeId, kind: Kind) -> impl Iterator<Item = NodeId> + '_ {
+        self.nodes[id]
+            .children
+            .iter()
+            .copied()
+            .filter(move |&c| self.nodes[c].kind == kind)
+    }
+
+    pub fn nodes_of(&self, kind: Kind) -> impl Iterator<Item = NodeId> + '_ {
+        (0..self.nodes.len()).filter(move |&i| self.nodes[i].kind == kind)
+    }
+
+    pub fn xpath(&self, element: Element) -> String {
+        self.paths.xpath(element.path)
+    }
+
+    pub fn attribute_path(&self, element: Element, attribute: &str) -> String {
+        self.paths.attribute(element.path, attribute)
+    }
+}
+
+/// Bounds on what the reader accepts.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The largest file decoded, in bytes. CMS's largest sample files are
+    /// about 1.3 MB; 64 MiB leaves room for very large groups while keeping
+    /// memory bounded.
+    pub max_bytes: usize,
+    /// The deepest element nesting accepted. QRDA III nests about 15 deep.
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 64 * 1024 * 1024,
+            max_depth: 256,
+        }
+    }
+}
+
+/// Why the pass stopped without a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stop {
+    /// Not well-formed XML; `opened` is the start tag of an element the
+    /// file ends inside.
+    Malformed {
+        span: Span,
+        message: String,
+        opened: Option<Span>,
+    },
+    Doctype {
+        span: Span,
+    },
+    TooDeep {
+        span: Span,
+        depth: usize,
+    },
+    /// The root element is not `ClinicalDocument`.
+    NotClinicalDocument {
+        span: Span,
+        name: String,
+    },
+}
+
+struct Frame {
+    name: String,
+    /// In the namespace of the root element (the converter's rule).
+    in_document_namespace: bool,
+    span: Span,
+    index: usize,
+    path: Option<PathId>,
+    node: Option<NodeId>,
+    /// Inside a leaf template, where no template is read.
+    in_leaf: bool,
+    children: Vec<(String, usize)>,
+    interned_children: Vec<PathId>,
+}
+
+/// The attributes pilint reads (all unprefixed).
+#[derive(Default)]
+struct Attrs {
+    root: Option<AttrValue>,
+    extension: Option<AttrValue>,
+    value: Option<AttrValue>,
+    code: Option<AttrValue>,
+}
+
+impl Attrs {
+    fn get(&self, name: &str) -> Option<&AttrValue> {
+        match name {
+            "root" => self.root.as_ref(),
+            "extension" => self.extension.as_ref(),
+            "value" => self.value.as_ref(),
+            "code" => self.code.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+struct Pass<'a> {
+    input: &'a str,
+    base: usize,
+    limits: Limits,
+    stack: Vec<Frame>,
+    nodes: Vec<TemplateNode>,
+    paths: PathTable,
+    /// The root's namespace (`None`: no namespace); set at the root.
+    namespace: Option<Option<String>>,
+    root_closed: bool,
+}
+
+/// Reads `text[base..]` (the caller skips a byte-order mark).
+pub fn read(text: &str, base: usize, limits: Limits) -> Result<Doc, Stop> {
+    let input = text.get(base..).unwrap_or("");
+    let mut pass = Pass {
+        input,
+        base,
+        limits,
+        stack: Vec::new(),
+        nodes: Vec::new(),
+        paths: PathTable::default(),
+        namespace: None,
+        root_closed: false,
+    };
+    pass.run()?;
+    Ok(Doc {
+        nodes: pass.nodes,
+        paths: pass.paths,
+    })
+}
+
+impl<'a> Pass<'a> {
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.base + start, self.base + end)
+    }
+
+    fn malformed(&self, offset: usize, message: impl Into<String>) -> Stop {
+        let start = self.base + offset;
+        Stop::Malformed {
+            span: Span::new(start, start + 1),
+            message: message.into(),
+            opened: None,
+        }
+    }
+
+    fn run(&mut self) -> Result<(), Stop> {
+        let mut reader = NsReader::from_str(self.input);
+        reader.config_mut().check_comments = true;
+        reader.config_mut().check_end_names = true;
+        loop {
+            let before = reader.buffer_position() as usize;
+            let (namespace, event) = match reader.read_resolved_event() {
+                Ok((namespace, event)) => (resolved(namespace), event),
+                Err(err) => {
+                    let at = reader.error_position() as usize;
+                    return Err(self.malformed(at, err.to_string()));
+                }
+            };
+            let after = reader.buffer_position() as usize;
+            match event {
+                Event::Start(start) => self.open(&start, namespace, before, after, false)?,
+                Event::Empty(start) => self.open(&start, namespace, before, after, true)?,
+                Event::End(_) => self.close(),
+                Event::Text(text) => {
+                    if self.stack.is_empty() && !text.trim().is_empty() {
+                        return Err(self.malformed(before, "text outside the root element"));
+                    }
+                }
+                Event::CData(_) => {
+                    if self.stack.is_empty() {
+                        return Err(self.malformed(before, "CDATA outside the root element"));
+                    }
+                }
+                Event::GeneralRef(reference) => {
+                    if self.stack.is_empty() {
+                        return Err(self.malformed(before, "text outside the root element"));
+                    }
+                    let name: &str = &reference;
+                    let known = matches!(name, "lt" | "gt" | "amp" | "apos" | "quot");
+                    let character = reference.is_char_ref()
+                        && matches!(reference.resolve_char_ref(), Ok(Some(_)));
+                    if !known && !character {
+                        return Err(self.malformed(
+                            before,
+                            format!("undefined entity `&{name};` (no DTD is read)"),
+                        ));
+                    }
+                }
+                Event::DocType(_) => {
+                    return Err(Stop::Doctype {
+                        span: self.span(before, after),
+                    });
+                }
+                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+                Event::Eof => return self.finish(),
+            }
+        }
+    }
+
+    fn finish(&self) -> Result<(), Stop> {
+        let end = self.input.len();
+        if let Some(open) = self.stack.last() {
+            return Err(Stop::Malformed {
+                span: self.span(end, end),
+                message: format!(
+                    "the file ends inside <{}>: the document is truncated",
+                    open.name
+                ),
+                opened: Some(open.span),
+            });
+        }
+        if self.nodes.is_empty() {
+            return Err(self.malformed(0, "the file has no root element"));
+        }
+        Ok(())
+    }
+
+    fn open(
+        &mut self,
+        start: &BytesStart<'_>,
+        namespace: Result<Option<String>, String>,
+        before: usize,
+        after: usize,
+        empty: bool,
+    ) -> Result<(), Stop> {
+        let span = self.span(before, after);
+        if self.stack.len() >= self.limits.max_depth {
+            return Err(Stop::TooDeep {
+                span,
+                depth: self.stack.len() + 1,
+            });
+        }
+        let namespace = match namespace {
+            Ok(namespace) => namespace,
+            Err(prefix) => {
+                return Err(self.malformed(
+                    before,
+                    format!("namespace prefix `{prefix}` is not declared"),
+                ));
+            }
+        };
+        let name = start.name().0.to_owned();
+        let local = start.local_name().into_inner().to_owned();
+        let attrs = self.attributes(start, before)?;
+
+        if self.stack.is_empty() {
+            if self.root_closed {
+                return Err(self.malformed(before, "a second root element"));
+            }
+            if local != "ClinicalDocument" {
+                return Err(Stop::NotClinicalDocument { span, name });
+            }
+            self.namespace = Some(namespace.clone());
+        }
+        let in_document_namespace = self.namespace.as_ref() == Some(&namespace);
+
+        let (index, in_leaf) = match self.stack.last_mut() {
+            Some(parent) => {
+                let index = match parent.children.iter_mut().find(|(n, _)| *n == name) {
+                    Some((_, count)) => {
+                        *count += 1;
+                        *count
+                    }
+                    None => {
+                        parent.children.push((name.clone(), 1));
+                        1
+                    }
+                };
+                let parent_is_leaf = parent.node.is_some_and(|id| self.nodes[id].kind.is_leaf());
+                (index, parent.in_leaf || parent_is_leaf)
+            }
+            None => (1, false),
+        };
+        self.stack.push(Frame {
+            name,
+            in_document_namespace,
+            span,
+            index,
+            path: None,
+            node: None,
+            in_leaf,
+            children: Vec::new(),
+            interned_children: Vec::new(),
+        });
+
+        if self.stack.len() == 1 {
+            let path = self.intern(0);
+            self.paths.set_total(path, 1);
+            self.stack[0].node = Some(0);
+            self.nodes.push(TemplateNode {
+                kind: Kind::Document,
+                element: Element { span, path },
+                template: None,
+                parent: None,
+                children: Vec::new(),
+                hits: Vec::new(),
+            });
+        } else if in_document_namespace {
+            if local == "templateId" {
+                self.template_id(&attrs);
+            }
+            self.match_patterns(&local, &attrs);
+        }
+
+        if empty {
+            self.close();
+        }
+        Ok(())
+    }
+
+    /// Reads the attributes pilint needs, and checks every attribute is
+    /// well-formed (no duplicate, no undefined entity).
+    fn attributes(&self, start: &BytesStart<'_>, before: usize) -> Result<Attrs, Stop> {
+        let mut attrs = Attrs::default();
+        for attribute in start.attributes() {
+            let attribute = attribute.map_err(|err| self.malformed(before, err.to_string()))?;
+            let text = attribute
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|err| self.malformed(before, err.to_string()))?;
+            let key = attribute.key.0;
+            let slot = match key {
+                "root" => &mut attrs.root,
+                "extension" => &mut attrs.extension,
+                "value" => &mut attrs.value,
+                "code" => &mut attrs.code,
+                _ => continue,
+            };
+            let span = self
+                .offset_of(&attribute.value)
+                .map(|start| self.span(start, start + attribute.value.len()))
+                .unwrap_or_else(|| self.span(before, before + 1));
+            *slot = Some(AttrValue {
+                text: text.into_owned(),
+                span,
+            });
+        }
+        Ok(attrs)
+    }
+
+    /// Where `part` (a slice borrowed from the input) starts in the input.
+    fn offset_of(&self, part: &str) -> Option<usize> {
+        let start = self.input.as_ptr() as usize;
+        let at = part.as_ptr() as usize;
+        (at >= start && at + part.len() <= start + self.input.len()).then(|| at - start)
+    }
+
+    /// Interns the path of `stack[i]` (and of its ancestors).
+    fn intern(&mut self, i: usize) -> PathId {
+        let first_missing = (0..=i)
+            .rev()
+            .take_while(|&j| self.stack[j].path.is_none())
+            .last()
+            .unwrap_or(i + 1);
+        for j in first_missing..=i {
+            let parent = j.checked_sub(1).and_then(|p| self.stack[p].path);
+            let frame = &self.stack[j];
+            let id = self.paths.push(parent, &frame.name, frame.index);
+            self.stack[j].path = Some(id);
+            if j > 0 {
+                self.stack[j - 1].interned_children.push(id);
+            }
+        }
+        self.stack[i].path.unwrap_or_default()
+    }
+
+    fn element(&mut self, i: usize) -> Element {
+        Element {
+            span: self.stack[i].span,
+            path: self.intern(i),
+        }
+    }
+
+    /// A `templateId` makes its parent element a template node.
+    fn template_id(&mut self, attrs: &Attrs) {
+        let Some(kind) = attrs.root.as_ref().and_then(|r| Kind::from_root(&r.text)) else {
+            return;
+        };
+        let me = self.stack.len() - 1;
+        let owner = me - 1;
+        if self.stack[owner].node.is_some() || self.stack[owner].in_leaf {
+            return;
+        }
+        let parent = (0..owner).rev().find_map(|j| self.stack[j].node);
+        let element = self.element(owner);
+        let template = self.element(me);
+        let id = self.nodes.len();
+        self.nodes.push(TemplateNode {
+            kind,
+            element,
+            template: Some(template),
+            parent,
+            children: Vec::new(),
+            hits: Vec::new(),
+        });
+        if let Some(parent) = parent {
+            self.nodes[parent].children.push(id);
+        }
+        self.stack[owner].node = Some(id);
+    }
+
+    /// Records the element when its path below the nearest template node
+    /// is one that template reads.
+    fn match_patterns(&mut self, local: &str, attrs: &Attrs) {
+        let me = self.stack.len() - 1;
+        let Some(owner) = (0..me)
+            .rev()
+            .take(templates::MAX_PATTERN_DEPTH)
+            .find(|&j| self.stack[j].node.is_some())
+        else {
+            return;
+        };
+        let Some(node) = self.stack[owner].node else {
+            return;
+        };
+        let kind = self.nodes[node].kind;
+        let steps = &self.stack[owner + 1..=me];
+        if steps.iter().any(|f| !f.in_document_namespace) {
+            return;
+        }
+        let matched: Vec<&templates::Pattern> = templates::patterns(kind)
+            .iter()
+            .filter(|p| {
+                p.path.len() == steps.len()
+                    && p.path.last() == Some(&local)
+                    && p.path
+                        .iter()
+                        .zip(steps)
+                        .all(|(want, frame)| local_name(&frame.name) == *want)
+                    && p.root
+                        .is_none_or(|root| attrs.root.as_ref().is_some_and(|r| r.text == root))
+            })
+            .collect();
+        if matched.is_empty() {
+            return;
+        }
+        let element = self.element(me);
+        for pattern in matched {
+            let value = pattern.attribute.and_then(|a| attrs.get(a)).cloned();
+            self.nodes[node].hits.push(Hit {
+                field: pattern.field,
+                element,
+                root: attrs.root.clone(),
+                value,
+            });
+        }
+    }
+
+    fn close(&mut self) {
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        for child in &frame.interned_children {
+            let name = self.paths.name(*child).to_owned();
+            let total = frame
+                .children
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(0, |(_, count)| *count);
+            self.paths.set_total(*child, total);
+        }
+        if self.stack.is_empty() {
+            self.root_closed = true;
+        }
+    }
+}
+
+fn local_name(qualified: &str) -> &str {
+    qualified.rsplit(':').next().unwrap_or(qualified)
+}
+
+/// The namespace of an element: `Ok(None)` for none, `Err(prefix)` for an
+/// undeclared prefix.
+fn resolved(namespace: ResolveResult<'_>) -> Result<Option<String>, String> {
+    match namespace {
+        ResolveResult::Bound(ns) => Ok(Some(ns.into_inner().to_owned())),
+        ResolveResult::Unbound => Ok(None),
+        ResolveResult::Unknown(prefix) => Err(prefix),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Doc {
+        read(text, 0, Limits::default()).expect("well-formed")
+    }
+
+    const HEAD: &str = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\" xmlns:x=\"urn:other\">";
+
+    #[test]
+    fn template_ids_in_another_namespace_or_inside_a_leaf_are_ignored() {
+        let text = format!(
+            "{HEAD}<component><section><x:templateId root=\"2.16.840.1.113883.10.20.27.2.5\"/></section>\
+             <section><templateId root=\"2.16.840.1.113883.10.20.27.2.5\"/>\
+             <entry><act><templateId root=\"2.16.840.1.113883.10.20.17.3.8\"/>\
+             <entry><organizer><templateId root=\"2.16.840.1.113883.10.20.27.3.28\"/></organizer></entry>\
+             </act></entry></section></component></ClinicalDocument>"
+        );
+        let doc = doc(&text);
+        let kinds: Vec<Kind> = doc.nodes.iter().map(|n| n.kind).collect();
+        assert_eq!(
+            kinds,
+            [Kind::Document, Kind::PiSection, Kind::ReportingParameters]
+        );
+        assert_eq!(doc.node(2).parent, Some(1));
+    }
+
+    #[test]
+    fn pointers_number_only_repeated_names() {
+        let text = format!(
+            "{HEAD}<component><section><templateId root=\"2.16.840.1.113883.10.20.27.2.5\"/></section></component>\
+             <component><section><templateId root=\"2.16.840.1.113883.10.20.27.2.4\"/></section></component></ClinicalDocument>"
+        );
+        let doc = doc(&text);
+        assert_eq!(
+            doc.xpath(doc.node(1).element),
+            "/ClinicalDocument/component[1]/section"
+        );
+        assert_eq!(
+            doc.xpath(doc.node(2).element),
+            "/ClinicalDocument/component[2]/section"
+        );
+        let template = doc.node(1).template.expect("template element");
+        assert_eq!(
+            doc.xpath(template),
+            "/ClinicalDocument/component[1]/section/templateId"
+        );
+    }
+
+    #[test]
+    fn attribute_spans_cover_the_raw_value() {
+        let text = format!(
+            "{HEAD}<informationRecipient><intendedRecipient>\
+             <id root=\"2.16.840.1.113883.3.249.7\" extension=\"MIPS&#95;GROUP\"/>\
+             </intendedRecipient></informationRecipient></ClinicalDocument>"
+        );
+        let doc = doc(&text);
+        let hit = doc
+            .node(0)
+            .hits(Field::ProgramName)
+            .next()
+            .expect("program name");
+        let value = hit.value.as_ref().expect("value");
+        assert_eq!(value.text, "MIPS_GROUP");
+        assert_eq!(&text[value.span.range()], "MIPS&#95;GROUP");
+    }
+}

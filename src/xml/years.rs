@@ -1,0 +1,86 @@
+//! Which implementation guide (ClinicalDocument templateId extension)
+//! belongs to which performance year, as data (`ig_versions.json`).
+//!
+//! CMS's converter accepts exactly one extension at a time, so a file for a
+//! year it has not caught up with is rejected whole. pilint instead reads
+//! every year it knows, reports a mismatch, and keeps checking.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Table {
+    versions: Vec<IgVersion>,
+}
+
+/// One CMS QRDA III IG version.
+#[derive(Debug, Clone, Deserialize)]
+pub struct IgVersion {
+    pub extension: String,
+    pub years: Vec<i64>,
+}
+
+static TABLE: LazyLock<Vec<IgVersion>> = LazyLock::new(|| {
+    // The file is part of the source and a unit test parses it, so a
+    // failure here is a build defect; an empty table keeps pilint running.
+    serde_json::from_str::<Table>(include_str!("ig_versions.json"))
+        .map(|t| t.versions)
+        .unwrap_or_default()
+});
+
+/// The extension CMS expects for `year`, when pilint knows it.
+pub fn extension_for(year: i64) -> Option<&'static str> {
+    TABLE
+        .iter()
+        .find(|v| v.years.contains(&year))
+        .map(|v| v.extension.as_str())
+}
+
+/// The years an extension belongs to (empty when unknown).
+pub fn years_of(extension: &str) -> &'static [i64] {
+    TABLE
+        .iter()
+        .find(|v| v.extension == extension)
+        .map_or(&[], |v| v.years.as_slice())
+}
+
+/// The newest extension pilint knows, and its last year.
+pub fn latest() -> Option<(&'static str, i64)> {
+    TABLE
+        .iter()
+        .filter_map(|v| Some((v.extension.as_str(), *v.years.iter().max()?)))
+        .max_by_key(|(_, year)| *year)
+}
+
+/// "2023 and 2024", "2025".
+pub fn describe_years(years: &[i64]) -> String {
+    match years {
+        [] => "no known year".to_owned(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!(
+            "{} and {last}",
+            init.iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_parses_and_maps_years() {
+        assert!(TABLE.len() >= 7);
+        assert_eq!(extension_for(2023), Some("2022-12-01"));
+        assert_eq!(extension_for(2024), Some("2022-12-01"));
+        assert_eq!(extension_for(2025), Some("2024-12-01"));
+        assert_eq!(extension_for(2026), None);
+        assert_eq!(years_of("2017-07-01"), &[2017, 2018]);
+        assert_eq!(latest(), Some(("2024-12-01", 2025)));
+        assert_eq!(describe_years(&[2023, 2024]), "2023 and 2024");
+    }
+}
