@@ -12,4 +12,5 @@ pub mod lint;
 pub mod model;
 pub mod render;
 pub mod rules;
+pub mod score;
 pub mod source;

@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity, sort_diagnostics};
 use crate::discover::{Input, detect_format};
 use crate::model::{SourceFormat, Submission};
 use crate::rules::file::{INTERNAL_ERROR, UNREADABLE_FILE, UNSUPPORTED_FORMAT};
+use crate::score::{FileScore, score_submission};
 use crate::source::{SourceFile, Span};
 
 /// Settings that change what the checks conclude.
@@ -30,6 +31,8 @@ pub struct FileReport {
     pub submission: Option<Submission>,
     /// The file could not be read, or pilint failed on it: exit status 2.
     pub failed: bool,
+    /// The predicted PI score, when the file was decoded into a model.
+    pub score: Option<FileScore>,
 }
 
 impl FileReport {
@@ -48,9 +51,15 @@ impl FileReport {
 /// Checks one file already in memory.
 pub fn lint_source(source: SourceFile, options: &LintOptions) -> FileReport {
     let format = detect_format(&source.name, &source.text);
-    let outcome = catch_unwind(AssertUnwindSafe(|| check(&source, format, options)));
-    let (mut diagnostics, submission, failed) = match outcome {
-        Ok((diagnostics, submission)) => (diagnostics, submission, false),
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        let (diagnostics, submission) = check(&source, format, options);
+        let score = submission
+            .as_ref()
+            .map(|s| score_submission(s, options.year));
+        (diagnostics, submission, score)
+    }));
+    let (mut diagnostics, submission, score, failed) = match outcome {
+        Ok((diagnostics, submission, score)) => (diagnostics, submission, score, false),
         Err(panic) => {
             let reason = panic
                 .downcast_ref::<&str>()
@@ -63,7 +72,7 @@ pub fn lint_source(source: SourceFile, options: &LintOptions) -> FileReport {
                 "",
                 format!("pilint failed while checking this file: {reason}"),
             );
-            (vec![diagnostic], None, true)
+            (vec![diagnostic], None, None, true)
         }
     };
     sort_diagnostics(&mut diagnostics);
@@ -73,6 +82,7 @@ pub fn lint_source(source: SourceFile, options: &LintOptions) -> FileReport {
         diagnostics,
         submission,
         failed,
+        score,
     }
 }
 
@@ -152,6 +162,7 @@ pub fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
                 diagnostics: vec![diagnostic],
                 submission: None,
                 failed: true,
+                score: None,
             }
         }
     }
