@@ -13,7 +13,7 @@ use pilint::lint::{LintOptions, lint_inputs};
 use pilint::render;
 use pilint::rules::registry::{all_rules, find_rule};
 
-use cli::{CheckArgs, Cli, ColorChoice, Command, OutputFormat, RulesArgs};
+use cli::{CheckArgs, Cli, ColorChoice, Command, OutputFormat, RulesArgs, ScoreArgs};
 
 /// No error-severity finding.
 const EXIT_CLEAN: u8 = 0;
@@ -38,6 +38,7 @@ fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => check(args),
+        Command::Score(args) => score(args),
         Command::Rule { rule } => print_rule(&rule),
         Command::Rules(args) => print_rules(&args),
     };
@@ -54,8 +55,10 @@ fn check(args: CheckArgs) -> u8 {
     let reports = lint_inputs(&discovery.inputs, &lint_options);
 
     let bytes = match args.format {
-        OutputFormat::Full => render::full::render(&reports, use_color(args.color)),
-        OutputFormat::Json => render::json::render(&reports),
+        OutputFormat::Full => {
+            render::full::render_with_score(&reports, use_color(args.color), !args.no_score)
+        }
+        OutputFormat::Json => render::json::render_with_score(&reports, !args.no_score),
     };
     let mut stdout = std::io::stdout().lock();
     if stdout
@@ -85,6 +88,54 @@ fn check(args: CheckArgs) -> u8 {
         .flat_map(|r| &r.diagnostics)
         .any(|d| d.severity == Severity::Error);
     if has_errors {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn score(args: ScoreArgs) -> u8 {
+    let options = DiscoverOptions {
+        follow_links: args.follow_links,
+        stdin_filename: args.stdin_filename.clone(),
+    };
+    let discovery = discover(&args.paths, &options);
+    let reports = lint_inputs(&discovery.inputs, &LintOptions { year: args.year });
+    let framework = args.framework.into();
+    let bytes = match args.format {
+        OutputFormat::Full => {
+            render::score_table::render(&reports, framework, use_color(args.color))
+        }
+        OutputFormat::Json => render::score_json::render(&reports, framework),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(&bytes)
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return EXIT_TROUBLE;
+    }
+    let mut stderr = std::io::stderr().lock();
+    for error in &discovery.errors {
+        let _ = writeln!(
+            stderr,
+            "pilint: cannot score {}: {}",
+            error.path, error.reason
+        );
+    }
+    if !discovery.errors.is_empty() || reports.iter().any(|r| r.failed) {
+        return EXIT_TROUBLE;
+    }
+    // A file without a score, or scoring 0, stands to earn no PI points:
+    // that is what a CI job running `pilint score` needs to hear.
+    let earns_nothing = reports.iter().any(|r| {
+        r.score
+            .as_ref()
+            .and_then(|s| s.total())
+            .is_none_or(|total| total <= 0.0)
+    });
+    if earns_nothing {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN

@@ -8,10 +8,20 @@ use codespan_reporting::term::{self, Config};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
+use crate::render::score_table::no_score;
 use crate::render::{Summary, plural};
+use crate::score::points::number;
+use crate::score::{FileScore, SetResult};
 
-/// Renders every finding of every report, then the summary line.
+/// Renders every finding of every report, a line per file with its
+/// predicted PI score, then the summary line.
 pub fn render(reports: &[FileReport], color: bool) -> Vec<u8> {
+    render_with_score(reports, color, true)
+}
+
+/// [`render`], with the per-file score lines only when `show_score`
+/// (`--no-score` turns them off).
+pub fn render_with_score(reports: &[FileReport], color: bool, show_score: bool) -> Vec<u8> {
     let mut out = if color {
         Buffer::ansi()
     } else {
@@ -29,9 +39,47 @@ pub fn render(reports: &[FileReport], color: bool) -> Vec<u8> {
             }
         }
     }
+    if show_score {
+        use std::io::Write;
+        for report in reports {
+            let _ = writeln!(out, "{}", score_line(report));
+        }
+    }
     let summary = Summary::of(reports);
     let _ = write_summary(&mut out, &summary);
     out.into_inner()
+}
+
+/// `fixtures/valid/group-2025.json: 0 errors, 0 warnings — predicted PI score 80/100`
+fn score_line(report: &FileReport) -> String {
+    let counts = format!(
+        "{}: {}, {}",
+        report.path(),
+        plural(report.count(Severity::Error), "error"),
+        plural(report.count(Severity::Warning), "warning")
+    );
+    let score = report.score.as_ref();
+    match score.and_then(FileScore::total) {
+        Some(total) => {
+            let failed = score
+                .and_then(FileScore::best)
+                .map(|set| match &set.result {
+                    SetResult::Zero { reasons, .. } => reasons.len(),
+                    _ => 0,
+                })
+                .unwrap_or(0);
+            let gates = if failed > 0 {
+                format!(" ({} failed)", plural(failed, "gate"))
+            } else {
+                String::new()
+            };
+            format!("{counts} — predicted PI score {}/100{gates}", number(total))
+        }
+        None => {
+            let codes: Vec<String> = no_score(report).into_iter().map(|r| r.code).collect();
+            format!("{counts} — no PI score ({})", codes.join(", "))
+        }
+    }
 }
 
 fn to_frame(report: &FileReport, diagnostic: &Diagnostic) -> Frame<()> {

@@ -30,6 +30,9 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::lint::FileReport;
 use crate::render::Summary;
+use crate::render::score_json::points_value;
+use crate::render::score_table::no_score;
+use crate::score::{FileScore, SetResult};
 use crate::source::SourceFile;
 
 #[derive(Serialize)]
@@ -44,6 +47,20 @@ struct FileOut<'a> {
     path: &'a str,
     format: &'static str,
     diagnostics: Vec<DiagnosticOut<'a>>,
+    /// The predicted PI score (`pilint score --format json` has the detail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<ScoreOut>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ScoreOut {
+    /// `null` when the file cannot be scored.
+    total: Option<serde_json::Value>,
+    /// How many all-or-nothing gates failed in the set CMS would keep.
+    zero_reasons: usize,
+    /// Why there is no score (codes), when there is none.
+    no_score_reasons: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -71,10 +88,19 @@ struct SummaryOut {
 }
 
 pub fn render(reports: &[FileReport]) -> Vec<u8> {
+    render_with_score(reports, true)
+}
+
+/// [`render`], with each file's `score` only when `show_score`
+/// (`--no-score` leaves it out).
+pub fn render_with_score(reports: &[FileReport], show_score: bool) -> Vec<u8> {
     let summary = Summary::of(reports);
     let output = Output {
         version: 1,
-        files: reports.iter().map(file_out).collect(),
+        files: reports
+            .iter()
+            .map(|report| file_out(report, show_score))
+            .collect(),
         summary: SummaryOut {
             files: summary.files,
             errors: summary.errors,
@@ -87,8 +113,9 @@ pub fn render(reports: &[FileReport]) -> Vec<u8> {
     bytes
 }
 
-fn file_out(report: &FileReport) -> FileOut<'_> {
+fn file_out(report: &FileReport, show_score: bool) -> FileOut<'_> {
     FileOut {
+        score: show_score.then(|| score_out(report)),
         path: report.path(),
         format: report.format.as_str(),
         diagnostics: report
@@ -119,5 +146,20 @@ fn diagnostic_out<'a>(source: &SourceFile, d: &'a Diagnostic) -> DiagnosticOut<'
         end_line: end.line,
         end_column: end.column,
         pointer: &d.pointer,
+    }
+}
+
+fn score_out(report: &FileReport) -> ScoreOut {
+    let score = report.score.as_ref();
+    let zero_reasons = score
+        .and_then(FileScore::best)
+        .map_or(0, |set| match &set.result {
+            SetResult::Zero { reasons, .. } => reasons.len(),
+            _ => 0,
+        });
+    ScoreOut {
+        total: score.and_then(FileScore::total).map(points_value),
+        zero_reasons,
+        no_score_reasons: no_score(report).into_iter().map(|r| r.code).collect(),
     }
 }

@@ -2,6 +2,8 @@
 
 pub mod full;
 pub mod json;
+pub mod score_json;
+pub mod score_table;
 
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;

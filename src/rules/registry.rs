@@ -130,7 +130,8 @@ pub fn all_rules() -> Vec<&'static RuleMeta> {
 /// A Markdown table of every rule: code, name, severity, years, summary.
 /// The README embeds it between `<!-- rules:start -->` and `<!-- rules:end -->`.
 pub fn markdown_table() -> String {
-    let mut out = String::from("| Code | Name | Severity | Years | Summary |\n|---|---|---|---|---|\n");
+    let mut out =
+        String::from("| Code | Name | Severity | Years | Summary |\n|---|---|---|---|---|\n");
     for rule in all_rules() {
         let years = match rule.years {
             [] => "all".to_owned(),

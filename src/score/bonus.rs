@@ -11,6 +11,8 @@ use crate::score::view::SetView;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BonusScore {
+    /// What the bonus is worth (earned or not).
+    pub max: f64,
     pub points: f64,
     pub formula: String,
     /// Every bonus measure the set reports.
@@ -77,6 +79,7 @@ pub fn score(view: &SetView<'_>, table: &ScoreTable) -> BonusScore {
         Vec::new()
     };
     BonusScore {
+        max: bonus.points,
         points,
         formula,
         measures,

@@ -213,7 +213,7 @@ pub fn score_submission(submission: &Submission, year_override: Option<i64>) -> 
         score.no_score = Some(Reason::no_score(
             reasons::PERFORMANCE_YEAR_MISSING,
             year_loc,
-            "no performanceYear: the scoring rules depend on it",
+            "no performanceYear (a whole number): the scoring rules depend on the year",
         ));
         return score;
     };
