@@ -43,9 +43,14 @@ fn cehrt_id(view: &SetView<'_>, out: &mut Vec<Reason>) {
 }
 
 /// G2: a continuous period of at least the year's minimum, inside the year.
+/// The dates belong to the year the file names; `--year` changes the rules
+/// applied (the minimum), not the year the file is about.
 fn period(view: &SetView<'_>, out: &mut Vec<Reason>) {
     let catalog = view.catalog;
-    let year = i32::from(catalog.performance_year);
+    let year = view
+        .file_year
+        .and_then(|y| i32::try_from(y).ok())
+        .unwrap_or(i32::from(catalog.performance_year));
     let (Some(start), Some(end)) = (&view.set.performance_start, &view.set.performance_end) else {
         let missing: Vec<&str> = [
             ("performanceStart", view.set.performance_start.is_none()),
@@ -94,8 +99,12 @@ fn period(view: &SetView<'_>, out: &mut Vec<Reason>) {
             )
         } else {
             format!(
-                "the period {} to {} is {days} days; {year} needs at least {} continuous days ({})",
-                start.value, end.value, catalog.minimum_period_days, catalog.minimum_period_source
+                "the period {} to {} is {days} days; {} needs at least {} continuous days ({})",
+                start.value,
+                end.value,
+                catalog.performance_year,
+                catalog.minimum_period_days,
+                catalog.minimum_period_source
             )
         };
         out.push(Reason::gate(

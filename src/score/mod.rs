@@ -253,7 +253,7 @@ pub fn score_submission(submission: &Submission, year_override: Option<i64>) -> 
         .measurement_sets
         .iter()
         .filter(|set| set.is_pi())
-        .map(|set| score_set(&SetView::new(set, catalog), table))
+        .map(|set| score_set(&SetView::new(set, catalog, file_year), table))
         .collect();
     if score.sets.is_empty() {
         score.no_score = Some(Reason::no_score(

@@ -8,7 +8,10 @@ use crate::model::{Count, Loc, MeasureValue, Measurement, MeasurementSet, Node};
 /// A measurement set seen through its year's catalog.
 pub struct SetView<'a> {
     pub set: &'a MeasurementSet,
+    /// The catalog of the year whose rules apply (`--year`, else the file's).
     pub catalog: &'static YearCatalog,
+    /// The year the file itself names, which its dates belong to.
+    pub file_year: Option<i64>,
 }
 
 /// A proportion whose counts are both whole numbers.
@@ -20,8 +23,16 @@ pub struct Counts<'a> {
 }
 
 impl<'a> SetView<'a> {
-    pub fn new(set: &'a MeasurementSet, catalog: &'static YearCatalog) -> Self {
-        SetView { set, catalog }
+    pub fn new(
+        set: &'a MeasurementSet,
+        catalog: &'static YearCatalog,
+        file_year: Option<i64>,
+    ) -> Self {
+        SetView {
+            set,
+            catalog,
+            file_year,
+        }
     }
 
     /// The measurement reported for `measure_id` (admission has ruled out
