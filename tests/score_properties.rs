@@ -42,7 +42,11 @@ fn counts() -> impl Strategy<Value = (u64, u64)> {
 
 fn case() -> impl Strategy<Value = Case> {
     (
-        (2023i64..=2026, 1u8..=3, [counts(), counts(), counts(), counts()]),
+        (
+            2023i64..=2026,
+            1u8..=3,
+            [counts(), counts(), counts(), counts()],
+        ),
         (any::<[bool; 4]>(), [0u8..3, 0u8..3], [0u8..3, 0u8..3]),
         (
             prop::array::uniform2(prop::bool::weighted(0.9)),
