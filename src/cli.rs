@@ -19,6 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Check submission files (QPP JSON) and report every finding.
     Check(CheckArgs),
+    /// Predict the PI category score of submission files, point by point.
+    Score(ScoreArgs),
     /// Print the documentation of one rule, by code (F001) or name (invalid-json).
     Rule {
         /// Rule code or name.
@@ -61,6 +63,42 @@ pub struct CheckArgs {
     /// The name to show for standard input (`-`); its extension selects the format.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+
+    /// Do not show the predicted PI score of each file.
+    #[arg(long)]
+    pub no_score: bool,
+}
+
+#[derive(Args)]
+pub struct ScoreArgs {
+    /// Files or directories to score; `-` reads standard input. Default: the
+    /// current directory.
+    pub paths: Vec<PathBuf>,
+
+    /// Output format: the point-by-point table, or one JSON document
+    /// (schemas/output.schema.json, `$defs/scoreDocument`).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Full)]
+    pub format: OutputFormat,
+
+    /// The reporting framework whose final score the PI weight is for.
+    #[arg(long, value_enum, default_value_t = FrameworkArg::Mips)]
+    pub framework: FrameworkArg,
+
+    /// Score under this performance year's rules, whatever the files say.
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<i64>,
+
+    /// When to use colour (NO_COLOR is respected by `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Follow symbolic links while walking directories.
+    #[arg(long)]
+    pub follow_links: bool,
+
+    /// The name to show for standard input (`-`); its extension selects the format.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
 }
 
 #[derive(Args)]
@@ -91,4 +129,24 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FrameworkArg {
+    /// Traditional MIPS (PI is 25% of the final score).
+    Mips,
+    /// The APM Performance Pathway (PI is 30%).
+    App,
+    /// MIPS Value Pathways (PI is 25%).
+    Mvp,
+}
+
+impl From<FrameworkArg> for pilint::score::Framework {
+    fn from(arg: FrameworkArg) -> Self {
+        match arg {
+            FrameworkArg::Mips => pilint::score::Framework::Mips,
+            FrameworkArg::App => pilint::score::Framework::App,
+            FrameworkArg::Mvp => pilint::score::Framework::Mvp,
+        }
+    }
 }

@@ -14,5 +14,6 @@ pub mod model;
 pub mod read;
 pub mod render;
 pub mod rules;
+pub mod score;
 pub mod source;
 pub mod xml;

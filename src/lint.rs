@@ -8,9 +8,12 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity, sort_diagnostics};
 use crate::discover::{Input, detect_format};
+use crate::model::Loc;
 use crate::model::{SourceFormat, Submission};
 use crate::read::{DEFAULT_MAX_FILE_SIZE, ReadError, read_input};
 use crate::rules::file::{FILE_TOO_LARGE, INTERNAL_ERROR, UNREADABLE_FILE};
+use crate::score::reasons::{self, Reason};
+use crate::score::{FileScore, score_submission};
 use crate::source::{SourceFile, Span};
 
 /// Settings that change what the checks conclude.
@@ -41,6 +44,8 @@ pub struct FileReport {
     pub submission: Option<Submission>,
     /// The file could not be read, or pilint failed on it: exit status 2.
     pub failed: bool,
+    /// The predicted PI score, when the file was decoded into a model.
+    pub score: Option<FileScore>,
 }
 
 impl FileReport {
@@ -59,9 +64,15 @@ impl FileReport {
 /// Checks one file already in memory.
 pub fn lint_source(source: SourceFile, options: &LintOptions) -> FileReport {
     let format = detect_format(&source.name, &source.text);
-    let outcome = catch_unwind(AssertUnwindSafe(|| check(&source, format, options)));
-    let (mut diagnostics, submission, failed) = match outcome {
-        Ok((diagnostics, submission)) => (diagnostics, submission, false),
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        let (diagnostics, submission) = check(&source, format, options);
+        let score = submission
+            .as_ref()
+            .map(|s| predicted_score(s, &diagnostics, options));
+        (diagnostics, submission, score)
+    }));
+    let (mut diagnostics, submission, score, failed) = match outcome {
+        Ok((diagnostics, submission, score)) => (diagnostics, submission, score, false),
         Err(panic) => {
             let reason = panic
                 .downcast_ref::<&str>()
@@ -74,7 +85,7 @@ pub fn lint_source(source: SourceFile, options: &LintOptions) -> FileReport {
                 "",
                 format!("pilint failed while checking this file: {reason}"),
             );
-            (vec![diagnostic], None, true)
+            (vec![diagnostic], None, None, true)
         }
     };
     sort_diagnostics(&mut diagnostics);
@@ -84,6 +95,7 @@ pub fn lint_source(source: SourceFile, options: &LintOptions) -> FileReport {
         diagnostics,
         submission,
         failed,
+        score,
     }
 }
 
@@ -115,6 +127,44 @@ fn check(
         diagnostics.extend(kept);
     }
     (diagnostics, submission)
+}
+
+/// The score of a decoded file, as the engine predicts it from the model;
+/// but a file with a structural error (families `F`, `S`, `Q`: a malformed
+/// TIN, an unknown property) is rejected by CMS before scoring, so it can
+/// earn no points: a positive prediction becomes "no score", with the first
+/// such error as the reason. Zeros stay zeros with their gate reasons (a
+/// missing CEHRT ID is both a structural error and gate G1).
+fn predicted_score(
+    submission: &Submission,
+    diagnostics: &[Diagnostic],
+    options: &LintOptions,
+) -> FileScore {
+    let score = score_submission(submission, options.year);
+    let structural = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && d.code.starts_with(['F', 'S', 'Q']))
+        .min_by_key(|d| d.span.map(|s| s.start));
+    match structural {
+        Some(first) if score.total().is_some_and(|total| total > 0.0) => {
+            let loc = Loc {
+                span: first.span.unwrap_or_default(),
+                pointer: first.pointer.clone(),
+            };
+            FileScore::rejected(
+                score.year,
+                Reason::no_score(
+                    reasons::STRUCTURE_INVALID,
+                    &loc,
+                    format!(
+                        "CMS rejects a file with structural errors before scoring it (first: {} {})",
+                        first.code, first.name
+                    ),
+                ),
+            )
+        }
+        _ => score,
+    }
 }
 
 /// Drops a semantic finding that a structural finding (family `F`, `S` or,
@@ -172,6 +222,7 @@ pub fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
         diagnostics: vec![diagnostic],
         submission: None,
         failed,
+        score: None,
     }
 }
 

@@ -9,11 +9,11 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use pilint::discover::{DiscoverOptions, discover};
-use pilint::lint::{LintOptions, lint_inputs_each};
+use pilint::lint::{LintOptions, lint_inputs, lint_inputs_each};
 use pilint::render::{self, Renderer, Summary};
 use pilint::rules::registry::{all_rules, find_rule};
 
-use cli::{CheckArgs, Cli, ColorChoice, Command, OutputFormat, RulesArgs};
+use cli::{CheckArgs, Cli, ColorChoice, Command, OutputFormat, RulesArgs, ScoreArgs};
 
 /// No error-severity finding.
 const EXIT_CLEAN: u8 = 0;
@@ -38,6 +38,7 @@ fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => check(args),
+        Command::Score(args) => score(args),
         Command::Rule { rule } => print_rule(&rule),
         Command::Rules(args) => print_rules(&args),
     };
@@ -61,8 +62,11 @@ fn check(args: CheckArgs) -> u8 {
         max_file_size: args.max_file_size,
     };
     let mut renderer: Box<dyn Renderer> = match args.format {
-        OutputFormat::Full => Box::new(render::full::Full::new(use_color(args.color))),
-        OutputFormat::Json => Box::new(render::json::Json::new()),
+        OutputFormat::Full => Box::new(render::full::Full::new(
+            use_color(args.color),
+            !args.no_score,
+        )),
+        OutputFormat::Json => Box::new(render::json::Json::new(!args.no_score)),
     };
     let mut summary = Summary::default();
     let mut any_failed = false;
@@ -93,6 +97,58 @@ fn check(args: CheckArgs) -> u8 {
         return EXIT_TROUBLE;
     }
     if summary.errors > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn score(args: ScoreArgs) -> u8 {
+    let options = DiscoverOptions {
+        follow_links: args.follow_links,
+        stdin_filename: args.stdin_filename.clone(),
+    };
+    let discovery = discover(&args.paths, &options);
+    let lint_options = LintOptions {
+        year: args.year,
+        ..LintOptions::default()
+    };
+    let reports = lint_inputs(&discovery.inputs, &lint_options);
+    let framework = args.framework.into();
+    let bytes = match args.format {
+        OutputFormat::Full => {
+            render::score_table::render(&reports, framework, use_color(args.color))
+        }
+        OutputFormat::Json => render::score_json::render(&reports, framework),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(&bytes)
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return EXIT_TROUBLE;
+    }
+    let mut stderr = std::io::stderr().lock();
+    for error in &discovery.errors {
+        let _ = writeln!(
+            stderr,
+            "pilint: cannot score {}: {}",
+            error.path, error.reason
+        );
+    }
+    if !discovery.errors.is_empty() || reports.iter().any(|r| r.failed) {
+        return EXIT_TROUBLE;
+    }
+    // A file without a score, or scoring 0, stands to earn no PI points:
+    // that is what a CI job running `pilint score` needs to hear.
+    let earns_nothing = reports.iter().any(|r| {
+        r.score
+            .as_ref()
+            .and_then(|s| s.total())
+            .is_none_or(|total| total <= 0.0)
+    });
+    if earns_nothing {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN

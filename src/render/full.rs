@@ -10,18 +10,25 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
 use std::io::{self, Write};
 
+use crate::render::score_table::no_score;
 use crate::render::{Renderer, Summary, plural, render_all};
+use crate::score::points::number;
+use crate::score::{FileScore, SetResult};
 
-/// The human format: frames per finding, then the summary line.
+/// The human format: frames per finding, a line per file with its
+/// predicted PI score, then the summary line.
 pub struct Full {
     color: bool,
+    show_score: bool,
     config: Config,
 }
 
 impl Full {
-    pub fn new(color: bool) -> Self {
+    /// `show_score` adds each file's score line (`--no-score` turns it off).
+    pub fn new(color: bool, show_score: bool) -> Self {
         Full {
             color,
+            show_score,
             config: Config::default(),
         }
     }
@@ -47,6 +54,9 @@ impl Renderer for Full {
                 writeln_plain(&mut buffer, report, diagnostic)?;
             }
         }
+        if self.show_score {
+            writeln!(buffer, "{}", score_line(report))?;
+        }
         out.write_all(buffer.as_slice())
     }
 
@@ -57,9 +67,47 @@ impl Renderer for Full {
     }
 }
 
-/// Renders every finding of every report, then the summary line.
+/// Renders every finding of every report, a line per file with its
+/// predicted PI score, then the summary line.
 pub fn render(reports: &[FileReport], color: bool) -> Vec<u8> {
-    render_all(&mut Full::new(color), reports)
+    render_with_score(reports, color, true)
+}
+
+/// [`render`], with the per-file score lines only when `show_score`.
+pub fn render_with_score(reports: &[FileReport], color: bool, show_score: bool) -> Vec<u8> {
+    render_all(&mut Full::new(color, show_score), reports)
+}
+
+/// `fixtures/valid/group-2025.json: 0 errors, 0 warnings — predicted PI score 80/100`
+fn score_line(report: &FileReport) -> String {
+    let counts = format!(
+        "{}: {}, {}",
+        report.path(),
+        plural(report.count(Severity::Error), "error"),
+        plural(report.count(Severity::Warning), "warning")
+    );
+    let score = report.score.as_ref();
+    match score.and_then(FileScore::total) {
+        Some(total) => {
+            let failed = score
+                .and_then(FileScore::best)
+                .map(|set| match &set.result {
+                    SetResult::Zero { reasons, .. } => reasons.len(),
+                    _ => 0,
+                })
+                .unwrap_or(0);
+            let gates = if failed > 0 {
+                format!(" ({} failed)", plural(failed, "gate"))
+            } else {
+                String::new()
+            };
+            format!("{counts} — predicted PI score {}/100{gates}", number(total))
+        }
+        None => {
+            let codes: Vec<String> = no_score(report).into_iter().map(|r| r.code).collect();
+            format!("{counts} — no PI score ({})", codes.join(", "))
+        }
+    }
 }
 
 fn to_frame(report: &FileReport, diagnostic: &Diagnostic) -> Frame<()> {

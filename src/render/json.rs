@@ -31,7 +31,10 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::FileReport;
 use std::io::{self, Write};
 
+use crate::render::score_json::points_value;
+use crate::render::score_table::no_score;
 use crate::render::{Renderer, Summary, render_all};
+use crate::score::{FileScore, SetResult};
 use crate::source::SourceFile;
 
 #[derive(Serialize)]
@@ -39,6 +42,20 @@ struct FileOut<'a> {
     path: &'a str,
     format: &'static str,
     diagnostics: Vec<DiagnosticOut<'a>>,
+    /// The predicted PI score (`pilint score --format json` has the detail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<ScoreOut>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ScoreOut {
+    /// `null` when the file cannot be scored.
+    total: Option<serde_json::Value>,
+    /// How many all-or-nothing gates failed in the set CMS would keep.
+    zero_reasons: usize,
+    /// Why there is no score (codes), when there is none.
+    no_score_reasons: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -68,14 +85,18 @@ struct SummaryOut {
 /// Streams the document: the header, one file object at a time, then the
 /// summary. The bytes are exactly `serde_json::to_string_pretty` of the
 /// whole document, without holding it.
-#[derive(Default)]
 pub struct Json {
     files_written: usize,
+    show_score: bool,
 }
 
 impl Json {
-    pub fn new() -> Self {
-        Json::default()
+    /// `show_score` adds each file's `score` (`--no-score` leaves it out).
+    pub fn new(show_score: bool) -> Self {
+        Json {
+            files_written: 0,
+            show_score,
+        }
     }
 }
 
@@ -87,7 +108,8 @@ impl Renderer for Json {
             ",\n"
         };
         out.write_all(separator.as_bytes())?;
-        let pretty = serde_json::to_string_pretty(&file_out(report)).map_err(io::Error::other)?;
+        let pretty = serde_json::to_string_pretty(&file_out(report, self.show_score))
+            .map_err(io::Error::other)?;
         write_indented(out, &pretty, "    ")?;
         self.files_written += 1;
         Ok(())
@@ -132,11 +154,17 @@ fn write_indented(out: &mut dyn Write, text: &str, indent: &str) -> io::Result<(
 }
 
 pub fn render(reports: &[FileReport]) -> Vec<u8> {
-    render_all(&mut Json::new(), reports)
+    render_with_score(reports, true)
 }
 
-fn file_out(report: &FileReport) -> FileOut<'_> {
+/// [`render`], with each file's `score` only when `show_score`.
+pub fn render_with_score(reports: &[FileReport], show_score: bool) -> Vec<u8> {
+    render_all(&mut Json::new(show_score), reports)
+}
+
+fn file_out(report: &FileReport, show_score: bool) -> FileOut<'_> {
     FileOut {
+        score: show_score.then(|| score_out(report)),
         path: report.path(),
         format: report.format.as_str(),
         diagnostics: report
@@ -170,6 +198,21 @@ fn diagnostic_out<'a>(source: &SourceFile, d: &'a Diagnostic) -> DiagnosticOut<'
     }
 }
 
+fn score_out(report: &FileReport) -> ScoreOut {
+    let score = report.score.as_ref();
+    let zero_reasons = score
+        .and_then(FileScore::best)
+        .map_or(0, |set| match &set.result {
+            SetResult::Zero { reasons, .. } => reasons.len(),
+            _ => 0,
+        });
+    ScoreOut {
+        total: score.and_then(FileScore::total).map(points_value),
+        zero_reasons,
+        no_score_reasons: no_score(report).into_iter().map(|r| r.code).collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,7 +237,7 @@ mod tests {
             let summary = Summary::of(slice);
             let whole = Whole {
                 version: 1,
-                files: slice.iter().map(file_out).collect(),
+                files: slice.iter().map(|r| file_out(r, true)).collect(),
                 summary: SummaryOut {
                     files: summary.files,
                     errors: summary.errors,

@@ -6,6 +6,8 @@
 
 pub mod full;
 pub mod json;
+pub mod score_json;
+pub mod score_table;
 
 use std::io::{self, Write};
 

@@ -1,0 +1,304 @@
+//! `pilint score --format json`: the predicted score as one JSON document.
+//!
+//! A published interface, described by `schemas/output.schema.json`
+//! (`$defs/scoreDocument`) and checked against it in the tests. Fields may be
+//! added; a field's meaning never changes.
+//!
+//! ```json
+//! {
+//!   "version": 1,
+//!   "framework": "mips",
+//!   "files": [{
+//!     "path": "fixtures/valid/group-2025.json",
+//!     "performanceYear": 2025,
+//!     "score": {
+//!       "total": 80, "set": "/measurementSets/0",
+//!       "noScoreReasons": [], "zeroReasons": [],
+//!       "measures": [{"measureId": "PI_EP_1", "answer": "49/115", "points": 4, "max": 10,
+//!                     "formula": "((49/115)*10) = 4", "excluded": false,
+//!                     "assumption": false, "assumptions": []}],
+//!       "bonus": 5, "bonusMeasures": […], "redistributions": […],
+//!       "subtotal": 80, "cap": 100,
+//!       "weight": 25, "weighted": 20, "weightAssumption": null,
+//!       "provisional": null, "notes": [], "assumptions": [],
+//!       "sets": [ … every PI set, same fields … ]
+//!     }
+//!   }]
+//! }
+//! ```
+//!
+//! `score` describes the set CMS would keep (the highest-scoring one);
+//! `sets` lists every PI set of the file. `total` is `null` when the file
+//! cannot be scored (`noScoreReasons` says why), 0 when a gate failed
+//! (`zeroReasons` lists every failed gate). `weight` is a percentage of the
+//! final score of `framework`; `weighted` = `total` × `weight` / 100. A
+//! figure with `assumption: true` rests on a rule CMS has not confirmed;
+//! `assumptions` says which. Lines and columns are 1-based, columns count
+//! characters.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::lint::FileReport;
+use crate::model::Loc;
+use crate::render::score_table::no_score;
+use crate::score::{FileScore, Framework, Reason, SetResult, SetScore};
+use crate::source::SourceFile;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    framework: &'static str,
+    files: Vec<FileOut<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FileOut<'a> {
+    path: &'a str,
+    performance_year: Option<i64>,
+    score: ScoreOut,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ScoreOut {
+    #[serde(flatten)]
+    kept: SetOut,
+    weight: Option<Value>,
+    weighted: Option<Value>,
+    weight_assumption: Option<String>,
+    provisional: Option<String>,
+    sets: Vec<SetOut>,
+}
+
+#[derive(Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct SetOut {
+    total: Option<Value>,
+    /// The set's JSON Pointer (`null` when the file has no scorable set).
+    set: Option<String>,
+    submission_method: Option<String>,
+    program_name: Option<String>,
+    no_score_reasons: Vec<ReasonOut>,
+    zero_reasons: Vec<ReasonOut>,
+    measures: Vec<MeasureOut>,
+    bonus: Option<Value>,
+    bonus_measures: Vec<BonusOut>,
+    redistributions: Vec<MoveOut>,
+    subtotal: Option<Value>,
+    cap: Option<Value>,
+    notes: Vec<String>,
+    assumptions: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReasonOut {
+    code: String,
+    gate: Option<String>,
+    message: String,
+    line: usize,
+    column: usize,
+    pointer: String,
+    assumption: bool,
+    assumptions: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MeasureOut {
+    measure_id: String,
+    answer: String,
+    points: Value,
+    max: Value,
+    formula: String,
+    excluded: bool,
+    assumption: bool,
+    assumptions: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BonusOut {
+    measure_id: String,
+    answer: String,
+    counted: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MoveOut {
+    rule: String,
+    from: String,
+    excluded_by: Vec<String>,
+    points: Value,
+    to: Vec<ShareOut>,
+    message: String,
+    assumption: bool,
+    assumptions: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ShareOut {
+    measure_id: String,
+    points: Value,
+}
+
+pub fn render(reports: &[FileReport], framework: Framework) -> Vec<u8> {
+    let document = Document {
+        version: 1,
+        framework: framework.as_str(),
+        files: reports.iter().map(|r| file_out(r, framework)).collect(),
+    };
+    let mut bytes = serde_json::to_vec_pretty(&document).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Points as JSON numbers: whole points as integers (`80`, not `80.0`).
+pub fn points_value(points: f64) -> Value {
+    if points.fract() == 0.0 && points.abs() < 1e15 {
+        Value::from(points as i64)
+    } else {
+        Value::from(points)
+    }
+}
+
+fn file_out(report: &FileReport, framework: Framework) -> FileOut<'_> {
+    let source = &report.source;
+    let score = report.score.as_ref();
+    let sets: Vec<SetOut> = score
+        .map(|s| s.sets.iter().map(|set| set_out(source, set)).collect())
+        .unwrap_or_default();
+    let kept = match score.and_then(FileScore::best) {
+        Some(best) => set_out(source, best),
+        None => SetOut {
+            no_score_reasons: no_score(report)
+                .into_iter()
+                .map(|r| ReasonOut {
+                    code: r.code,
+                    gate: None,
+                    message: r.message,
+                    line: line_col(source, r.loc.as_ref()).0,
+                    column: line_col(source, r.loc.as_ref()).1,
+                    pointer: r.loc.map(|l| l.pointer).unwrap_or_default(),
+                    assumption: false,
+                    assumptions: Vec::new(),
+                })
+                .collect(),
+            ..SetOut::default()
+        },
+    };
+    let weight = score.and_then(|s| s.weight(framework));
+    FileOut {
+        path: report.path(),
+        performance_year: score.and_then(|s| s.year),
+        score: ScoreOut {
+            kept,
+            weight: weight.map(|w| points_value(w.percent)),
+            weighted: score.and_then(|s| s.weighted(framework)).map(points_value),
+            weight_assumption: weight.and_then(|w| w.assumption.clone()),
+            provisional: score.and_then(|s| s.provisional.clone()),
+            sets,
+        },
+    }
+}
+
+fn set_out(source: &SourceFile, set: &SetScore) -> SetOut {
+    let reasons = |list: &[Reason]| list.iter().map(|r| reason_out(source, r)).collect();
+    let mut out = SetOut {
+        total: set.total().map(points_value),
+        set: Some(set.loc.pointer.clone()),
+        submission_method: set.submission_method.clone(),
+        program_name: set.program_name.clone(),
+        assumptions: set.assumptions().into_iter().map(str::to_owned).collect(),
+        ..SetOut::default()
+    };
+    match &set.result {
+        SetResult::Rejected(list) => out.no_score_reasons = reasons(list),
+        SetResult::Zero {
+            reasons: list,
+            notes,
+        } => {
+            out.zero_reasons = reasons(list);
+            out.notes = notes.clone();
+        }
+        SetResult::Scored(b) => {
+            out.measures = b
+                .measures
+                .iter()
+                .map(|m| MeasureOut {
+                    measure_id: m.measure_id.clone(),
+                    answer: m.answer.clone(),
+                    points: points_value(m.points),
+                    max: points_value(m.max),
+                    formula: m.formula.clone(),
+                    excluded: m.excluded,
+                    assumption: !m.assumptions.is_empty(),
+                    assumptions: m.assumptions.clone(),
+                })
+                .collect();
+            out.bonus = Some(points_value(b.bonus.points));
+            out.bonus_measures = b
+                .bonus
+                .measures
+                .iter()
+                .map(|m| BonusOut {
+                    measure_id: m.measure_id.clone(),
+                    answer: m.answer.clone(),
+                    counted: m.counted,
+                })
+                .collect();
+            out.redistributions = b
+                .redistributions
+                .iter()
+                .map(|m| MoveOut {
+                    rule: m.rule.clone(),
+                    from: m.from.clone(),
+                    excluded_by: m.excluded_by.clone(),
+                    points: points_value(m.points),
+                    to: m
+                        .to
+                        .iter()
+                        .map(|(id, points)| ShareOut {
+                            measure_id: id.clone(),
+                            points: points_value(*points),
+                        })
+                        .collect(),
+                    message: m.message.clone(),
+                    assumption: !m.assumptions.is_empty(),
+                    assumptions: m.assumptions.clone(),
+                })
+                .collect();
+            out.subtotal = Some(points_value(b.subtotal));
+            out.cap = Some(points_value(b.cap));
+        }
+    }
+    out
+}
+
+fn reason_out(source: &SourceFile, reason: &Reason) -> ReasonOut {
+    let (line, column) = line_col(source, reason.loc.as_ref());
+    ReasonOut {
+        code: reason.code.clone(),
+        gate: reason.gate.clone(),
+        message: reason.message.clone(),
+        line,
+        column,
+        pointer: reason
+            .loc
+            .as_ref()
+            .map(|l| l.pointer.clone())
+            .unwrap_or_default(),
+        assumption: reason.assumption.is_some(),
+        assumptions: reason.assumption.iter().cloned().collect(),
+    }
+}
+
+/// 1-based line and character column; 1:1 for a file-level reason.
+fn line_col(source: &SourceFile, loc: Option<&Loc>) -> (usize, usize) {
+    let at = source.line_col(loc.map_or(0, |l| l.span.start));
+    (at.line, at.column)
+}

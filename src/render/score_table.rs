@@ -1,0 +1,396 @@
+//! `pilint score`: the predicted PI score as a table, point by point.
+//!
+//! Per file, per PI measurement set: every measure with its answer, its
+//! maximum after redistribution, CMS's formula (`((49/115)*10) = 4`) and its
+//! points; then the redistributions, the total and the category's weight in
+//! the final score. A zero lists every failed gate at its cause; a file
+//! without a score says why. A figure resting on an unconfirmed rule carries
+//! a footnote mark (`[1]`) whose text follows the set.
+
+use std::io::Write;
+
+use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
+
+use crate::diagnostic::Severity;
+use crate::lint::FileReport;
+use crate::model::Loc;
+use crate::score::points::number;
+use crate::score::{Breakdown, FileScore, Framework, Reason, SetResult, SetScore, reasons};
+use crate::source::SourceFile;
+
+/// Renders the score of every report.
+pub fn render(reports: &[FileReport], framework: Framework, color: bool) -> Vec<u8> {
+    let mut out = if color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
+    for (i, report) in reports.iter().enumerate() {
+        if i > 0 {
+            let _ = writeln!(out);
+        }
+        let _ = file(&mut out, report, framework);
+    }
+    out.into_inner()
+}
+
+/// Why a file has no score: a code, a message and where, if anywhere.
+pub struct NoScore {
+    pub code: String,
+    pub message: String,
+    pub loc: Option<Loc>,
+}
+
+/// The reasons a report has no score; empty when it has one.
+pub fn no_score(report: &FileReport) -> Vec<NoScore> {
+    match &report.score {
+        Some(score) => score
+            .no_score_reasons()
+            .into_iter()
+            .map(|r| NoScore {
+                code: r.code.clone(),
+                message: r.message.clone(),
+                loc: r.loc.clone(),
+            })
+            .collect(),
+        None => {
+            // No model: the first error finding says why.
+            let first = report
+                .diagnostics
+                .iter()
+                .find(|d| d.severity == Severity::Error);
+            let message = match first {
+                Some(d) => format!(
+                    "the file is not a readable submission: {} ({})",
+                    d.message, d.code
+                ),
+                None => "the file is not a readable submission".to_owned(),
+            };
+            vec![NoScore {
+                code: reasons::FILE_NOT_DECODED.to_owned(),
+                message,
+                loc: first.and_then(|d| {
+                    d.span.map(|span| Loc {
+                        span,
+                        pointer: d.pointer.clone(),
+                    })
+                }),
+            }]
+        }
+    }
+}
+
+/// `12:5` for a location, `-` when there is none.
+pub fn position(source: &SourceFile, loc: Option<&Loc>) -> String {
+    match loc {
+        Some(loc) => {
+            let at = source.line_col(loc.span.start);
+            format!("{}:{}", at.line, at.column)
+        }
+        None => "-".to_owned(),
+    }
+}
+
+fn file(out: &mut Buffer, report: &FileReport, framework: Framework) -> std::io::Result<()> {
+    let total = report.score.as_ref().and_then(FileScore::total);
+    let mut head = ColorSpec::new();
+    head.set_bold(true);
+    match total {
+        Some(total) => {
+            head.set_fg(Some(if total > 0.0 {
+                Color::Green
+            } else {
+                Color::Red
+            }));
+            out.set_color(&head)?;
+            write!(
+                out,
+                "{}: predicted PI score {}/100",
+                report.path(),
+                number(total)
+            )?;
+        }
+        None => {
+            head.set_fg(Some(Color::Yellow));
+            out.set_color(&head)?;
+            write!(out, "{}: no PI score", report.path())?;
+        }
+    }
+    out.reset()?;
+    writeln!(out)?;
+    let Some(score) = &report.score else {
+        return reasons_block(out, report);
+    };
+    if let Some(year) = score.year {
+        write!(out, "  performance year {year}")?;
+        if score.provisional.is_some() {
+            write!(out, " (provisional)")?;
+        }
+        writeln!(out)?;
+    }
+    if score.sets.is_empty() || total.is_none() {
+        reasons_block(out, report)?;
+    }
+    let several = score.sets.len() > 1;
+    for set in &score.sets {
+        writeln!(out)?;
+        set_block(out, report, set, several)?;
+    }
+    if several && let Some(best) = score.best() {
+        writeln!(
+            out,
+            "\n  CMS keeps the highest-scoring set: {} ({})",
+            best.loc.pointer,
+            number(best.total().unwrap_or_default())
+        )?;
+    }
+    if let (Some(total), Some(weight)) = (total, score.weight(framework)) {
+        let weighted = score.weighted(framework).unwrap_or_default();
+        write!(
+            out,
+            "  Weight: PI is {}% of the {} final score: {} × {}% = {} points",
+            number(weight.percent),
+            weight.label,
+            number(total),
+            number(weight.percent),
+            number(weighted)
+        )?;
+        if let Some(assumption) = &weight.assumption {
+            write!(out, " [*]\n  [*] {assumption}")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The no-score reasons of a file, one line each.
+fn reasons_block(out: &mut Buffer, report: &FileReport) -> std::io::Result<()> {
+    for reason in no_score(report) {
+        writeln!(
+            out,
+            "  {} at {}: {}",
+            reason.code,
+            position(&report.source, reason.loc.as_ref()),
+            reason.message
+        )?;
+    }
+    Ok(())
+}
+
+fn set_block(
+    out: &mut Buffer,
+    report: &FileReport,
+    set: &SetScore,
+    several: bool,
+) -> std::io::Result<()> {
+    let method = [&set.submission_method, &set.program_name]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    write!(out, "  PI set {}", pointer_or_root(&set.loc.pointer))?;
+    if !method.is_empty() {
+        write!(out, " ({method})")?;
+    }
+    match set.total() {
+        Some(total) if several => writeln!(out, ": {}/100", number(total))?,
+        None => writeln!(out, ": no score, CMS would reject it")?,
+        Some(_) => writeln!(out)?,
+    }
+    let footnotes = set.assumptions();
+    let mark = |assumptions: &[String]| -> String {
+        let marks: Vec<String> = assumptions
+            .iter()
+            .filter_map(|a| footnotes.iter().position(|f| f == a))
+            .map(|i| format!("[{}]", i + 1))
+            .collect();
+        marks.join("")
+    };
+    match &set.result {
+        SetResult::Rejected(reasons) => {
+            for reason in reasons {
+                reason_line(out, report, reason, "")?;
+            }
+        }
+        SetResult::Zero { reasons, notes } => {
+            writeln!(
+                out,
+                "  An all-or-nothing gate failed, so the whole category scores 0 (bonus included):"
+            )?;
+            for reason in reasons {
+                let marks = reason
+                    .assumption
+                    .as_ref()
+                    .map(|a| mark(std::slice::from_ref(a)))
+                    .unwrap_or_default();
+                reason_line(out, report, reason, &marks)?;
+            }
+            for note in notes {
+                writeln!(out, "  Note: {note}")?;
+            }
+        }
+        SetResult::Scored(breakdown) => breakdown_block(out, breakdown, &mark)?,
+    }
+    for (i, text) in footnotes.iter().enumerate() {
+        writeln!(out, "  [{}] {text}", i + 1)?;
+    }
+    Ok(())
+}
+
+fn reason_line(
+    out: &mut Buffer,
+    report: &FileReport,
+    reason: &Reason,
+    marks: &str,
+) -> std::io::Result<()> {
+    let gate = reason
+        .gate
+        .as_deref()
+        .map(|g| format!("{g} "))
+        .unwrap_or_default();
+    let marks = if marks.is_empty() {
+        String::new()
+    } else {
+        format!(" {marks}")
+    };
+    writeln!(
+        out,
+        "    {gate}{} at {}: {}{marks}",
+        reason.code,
+        position(&report.source, reason.loc.as_ref()),
+        reason.message
+    )
+}
+
+fn breakdown_block(
+    out: &mut Buffer,
+    breakdown: &Breakdown,
+    mark: &dyn Fn(&[String]) -> String,
+) -> std::io::Result<()> {
+    let mut rows: Vec<[String; 6]> = vec![[
+        "Measure".to_owned(),
+        "Answer".to_owned(),
+        "Max".to_owned(),
+        "Formula".to_owned(),
+        "Points".to_owned(),
+        String::new(),
+    ]];
+    for m in &breakdown.measures {
+        rows.push([
+            m.measure_id.clone(),
+            m.answer.clone(),
+            // An excluded measure has no maximum left: its points moved.
+            if m.excluded {
+                "-".to_owned()
+            } else {
+                number(m.max)
+            },
+            m.formula.clone(),
+            number(m.points),
+            mark(&m.assumptions),
+        ]);
+    }
+    let bonus = &breakdown.bonus;
+    let answers: Vec<String> = bonus
+        .measures
+        .iter()
+        .map(|m| format!("{} {}", m.measure_id, m.answer))
+        .collect();
+    rows.push([
+        "Bonus".to_owned(),
+        if answers.is_empty() {
+            "none reported".to_owned()
+        } else {
+            answers.join("; ")
+        },
+        number(bonus.max),
+        bonus.formula.clone(),
+        number(bonus.points),
+        mark(&bonus.assumptions),
+    ]);
+    table(out, &rows)?;
+    if !breakdown.redistributions.is_empty() {
+        writeln!(out, "  Redistribution:")?;
+        for moved in &breakdown.redistributions {
+            let marks = mark(&moved.assumptions);
+            let marks = if marks.is_empty() {
+                marks
+            } else {
+                format!(" {marks}")
+            };
+            writeln!(out, "    {} {}{marks}", moved.rule, moved.message)?;
+        }
+    }
+    let mut terms: Vec<String> = breakdown
+        .measures
+        .iter()
+        .filter(|m| m.points > 0.0)
+        .map(|m| number(m.points))
+        .collect();
+    if bonus.points > 0.0 {
+        terms.push(format!("bonus {}", number(bonus.points)));
+    }
+    let sum = if terms.is_empty() {
+        "0".to_owned()
+    } else {
+        terms.join(" + ")
+    };
+    if breakdown.subtotal > breakdown.cap {
+        writeln!(
+            out,
+            "  Total: {sum} = {}, capped at {} → {}/100",
+            number(breakdown.subtotal),
+            number(breakdown.cap),
+            number(breakdown.total)
+        )
+    } else {
+        writeln!(out, "  Total: {sum} = {}/100", number(breakdown.total))
+    }
+}
+
+/// Left-aligned columns, the numeric ones right-aligned.
+fn table(out: &mut Buffer, rows: &[[String; 6]]) -> std::io::Result<()> {
+    let width = |col: usize| {
+        rows.iter()
+            .map(|r| r[col].chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..6).map(width).collect();
+    for (i, row) in rows.iter().enumerate() {
+        if i == 0 {
+            let mut spec = ColorSpec::new();
+            spec.set_bold(true);
+            out.set_color(&spec)?;
+        }
+        let line = format!(
+            "  {:<w0$}  {:<w1$}  {:>w2$}  {:<w3$}  {:>w4$} {}",
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            row[5],
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2],
+            w3 = widths[3],
+            w4 = widths[4],
+        );
+        write!(out, "{}", line.trim_end())?;
+        if i == 0 {
+            out.reset()?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn pointer_or_root(pointer: &str) -> &str {
+    if pointer.is_empty() {
+        "(the body)"
+    } else {
+        pointer
+    }
+}
