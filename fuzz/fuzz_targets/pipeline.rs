@@ -15,8 +15,15 @@ fuzz_target!(|data: &[u8]| {
     let report = lint_source(SourceFile::from_bytes(name, bytes.to_vec()), &LintOptions::default());
     assert!(!report.failed, "internal error: {:?}", report.diagnostics);
     invariants::spans_are_in_bounds(&report);
+    if let Some(total) = report.score.as_ref().and_then(|s| s.total()) {
+        assert!((0.0..=100.0).contains(&total), "score {total} outside 0–100");
+    }
     let reports = [report];
     let _ = pilint::render::full::render(&reports, true);
     let json = pilint::render::json::render(&reports);
     serde_json::from_slice::<serde_json::Value>(&json).expect("json output parses");
+    let framework = pilint::score::Framework::Mips;
+    let _ = pilint::render::score_table::render(&reports, framework, false);
+    let score_json = pilint::render::score_json::render(&reports, framework);
+    serde_json::from_slice::<serde_json::Value>(&score_json).expect("score output parses");
 });
