@@ -23,7 +23,7 @@ pub static META: RuleMeta = RuleMeta {
           measures-schema.yaml: `isRequired` means \"attesting to the measure is required in \
           order to receive a non-zero PI score\", CMSgov/qpp-measures-data).",
     note: "without every required attestation the PI category scores 0",
-    help: "add the measure with `\"value\": true` if you can attest to it",
+    help: "add the measure, answered yes (`true`, or `Y` in QRDA III), if you can attest to it",
     years: &[],
     invalid: Example::json(crate::group_file!(
         year: "2025",

@@ -27,7 +27,7 @@ pub static META: RuleMeta = RuleMeta {
           `PI_PHCDRR_1: true` with `PI_PHCDRR_1_PRE: true` \
           (CMSgov/qpp-submissions-docs, references/json/submission-example-aci.json).",
     note: "a public-health measure answered yes needs its level of active engagement",
-    help: "add the measure's _PRE or _PROD level with `\"value\": true`",
+    help: "add the measure's _PRE or _PROD level, answered yes",
     years: &[],
     invalid: Example::json(crate::group_file!(
         year: "2025",

@@ -20,7 +20,7 @@ pub static META: RuleMeta = RuleMeta {
           and asks for its level of active engagement alongside it (2023 MIPS PI Quick Start \
           Guide).",
     note: "an engagement level belongs with its public-health measure",
-    help: "report the public-health measure with `\"value\": true`, or remove the level",
+    help: "report the public-health measure, answered yes, or remove the level",
     years: &[],
     invalid: Example::json(crate::group_file!(
         year: "2025",

@@ -31,7 +31,7 @@ pub static META: RuleMeta = RuleMeta {
           Electronic case reporting stays required in 2025 although suppressed \
           (measures/2025/measures-data.json, PI_PHCDRR_3).",
     note: "every required PI measure must be reported or excluded, or the PI category scores 0",
-    help: "report the measure, or claim one of its exclusions with `\"value\": true` if you qualify",
+    help: "report the measure, or claim one of its exclusions (answered yes) if you qualify",
     years: &[],
     invalid: Example::json(crate::group_file!(
         year: "2025",
