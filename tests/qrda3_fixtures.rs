@@ -44,6 +44,10 @@ const INVALID: &[(&str, &str, usize, usize)] = &[
     ("non-pi-measure-in-pi-section", "Q023", 352, 13),
     ("duplicate-cehrt-id", "Q024", 25, 56),
     ("ambiguous-identifier", "Q025", 38, 57),
+    // Semantic rules that only XML can trigger: in JSON the schema's
+    // malformed-value (S005) reports the same identifier first.
+    ("tin-malformed", "I003", 30, 57),
+    ("npi-malformed", "I004", 28, 55),
 ];
 
 #[test]

@@ -22,9 +22,9 @@ pub static META: RuleMeta = RuleMeta {
     years: &[],
     invalid: Example::prose(
         "An NPI such as `123456789` (nine digits). In a JSON file the schema's \
-         `malformed-value` (S005) reports it at the same place first; this rule's own finding \
-         is exercised by the unit tests in src/rules/semantic/npi_malformed.rs and applies to \
-         input without a schema.",
+         `malformed-value` (S005) reports it at the same place first; this rule fires on QRDA \
+         III, e.g. `<id root="2.16.840.1.113883.4.6" extension="123456789X"/>` in \
+         fixtures/invalid/qrda3/npi-malformed.xml.",
     ),
     valid: Example::json(crate::file_with_identity!(concat!(
         "  \"entityType\": \"individual\",\n  \"taxpayerIdentificationNumber\": \"000456789\",\n",
