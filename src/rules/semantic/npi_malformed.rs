@@ -23,7 +23,7 @@ pub static META: RuleMeta = RuleMeta {
     invalid: Example::prose(
         "An NPI such as `123456789` (nine digits). In a JSON file the schema's \
          `malformed-value` (S005) reports it at the same place first; this rule fires on QRDA \
-         III, e.g. `<id root="2.16.840.1.113883.4.6" extension="123456789X"/>` in \
+         III, e.g. `<id root=\"2.16.840.1.113883.4.6\" extension=\"123456789X\"/>` in \
          fixtures/invalid/qrda3/npi-malformed.xml.",
     ),
     valid: Example::json(crate::file_with_identity!(concat!(

@@ -23,7 +23,7 @@ pub static META: RuleMeta = RuleMeta {
     invalid: Example::prose(
         "A TIN such as `00-0123456`. In a JSON file the schema's `malformed-value` (S005) \
          reports it at the same place first (see fixtures/invalid/tin-with-dash.json); this \
-         rule fires on QRDA III, e.g. `<id root="2.16.840.1.113883.4.2" extension="00012345"/>` \
+         rule fires on QRDA III, e.g. `<id root=\"2.16.840.1.113883.4.2\" extension=\"00012345\"/>` \
          in fixtures/invalid/qrda3/tin-malformed.xml.",
     ),
     valid: Example::json(crate::valid_2025!()),
