@@ -117,7 +117,7 @@ impl Renderer for Junit {
                     out,
                     "      <error message=\"{}\">{}</error>",
                     escape(error),
-                    escape(error)
+                    escape_text(error)
                 )?;
             }
             for failure in &case.failures {
@@ -126,14 +126,14 @@ impl Renderer for Junit {
                     "      <failure type=\"{}\" message=\"{}\">{}</failure>",
                     escape(&failure.kind),
                     escape(&failure.message),
-                    escape(&failure.body)
+                    escape_text(&failure.body)
                 )?;
             }
             if !case.passed.is_empty() {
                 writeln!(
                     out,
                     "      <system-out>{}</system-out>",
-                    escape(&case.passed.join("\n"))
+                    escape_text(&case.passed.join("\n"))
                 )?;
             }
             writeln!(out, "    </testcase>")?;
@@ -141,6 +141,11 @@ impl Renderer for Junit {
         writeln!(out, "  </testsuite>")?;
         writeln!(out, "</testsuites>")
     }
+}
+
+/// Text safe in XML element content, line breaks kept as they are.
+fn escape_text(text: &str) -> String {
+    escape(text).replace("&#10;", "\n")
 }
 
 /// Text safe in XML content and in attribute values: markup characters

@@ -106,11 +106,27 @@ fn rule(rule: &RuleMeta) -> Value {
         "name": rule.name,
         "shortDescription": { "text": rule.summary },
         "fullDescription": { "text": rule.what },
-        "help": { "text": rule.docs() },
+        "help": { "text": help_text(rule), "markdown": help_markdown(rule) },
         "helpUri": help_uri(),
         "defaultConfiguration": { "level": level(rule.severity) },
         "properties": { "tags": [family(rule.code)] },
     })
+}
+
+/// What the rule checks and why, without the example files (`pilint rule
+/// CODE` prints those): rule help is repeated in every SARIF file.
+fn help_text(rule: &RuleMeta) -> String {
+    format!(
+        "{}\n\nWhy it matters: {}\n\nExamples: pilint rule {}",
+        rule.what, rule.why, rule.code
+    )
+}
+
+fn help_markdown(rule: &RuleMeta) -> String {
+    format!(
+        "{}\n\n**Why it matters:** {}\n\nExamples: `pilint rule {}`",
+        rule.what, rule.why, rule.code
+    )
 }
 
 /// The family a code's letter names (registry.rs's table).
