@@ -164,9 +164,9 @@ fn write_stdout(bytes: &[u8]) -> u8 {
 
 fn config_keys_text() -> String {
     let mut out = format!(
-        "pilint reads {} (the first found in the directory of each checked file or its \
-         nearest ancestor; nothing is merged implicitly). `--config FILE` names one file for \
-         every input, `--isolated` ignores them all. Keys:\n",
+        "pilint reads {}: the first found in the directory of each checked file\n\
+         or its nearest ancestor. Nothing is merged implicitly (`extend` inherits);\n\
+         `--config FILE` uses one file for every input, `--isolated` none.\n",
         pilint::config::FILE_NAMES.join(" or ")
     );
     for key in pilint::config::KEYS {
