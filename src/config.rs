@@ -290,12 +290,8 @@ fn load_chain(path: &Path, seen: &mut Vec<PathBuf>) -> Result<Config, ConfigErro
     let mut config = match &raw.extend {
         Some(extend) => {
             let parent_path = base.join(extend.get_ref());
-            load_chain(&parent_path, seen).map_err(|err| {
-                at(
-                    extend.span(),
-                    format!("in the file `extend` names: {err}"),
-                )
-            })?
+            load_chain(&parent_path, seen)
+                .map_err(|err| at(extend.span(), format!("in the file `extend` names: {err}")))?
         }
         None => Config::default(),
     };
@@ -450,10 +446,9 @@ reason = "known"
         let text = std::fs::read_to_string(&path).unwrap();
         for key in KEYS {
             assert!(
-                text.lines()
-                    .any(|l| l.starts_with(&format!("{} ", key.key))
-                        || l == format!("[{}]", key.key)
-                        || l == format!("[[{}]]", key.key)),
+                text.lines().any(|l| l.starts_with(&format!("{} ", key.key))
+                    || l == format!("[{}]", key.key)
+                    || l == format!("[[{}]]", key.key)),
                 "the test file uses `{}`",
                 key.key
             );
@@ -469,7 +464,11 @@ reason = "known"
     fn errors_name_the_line_and_reason() {
         let dir = tempfile::tempdir().unwrap();
         let cases = [
-            ("select = [\"C\"]\nignore = [\"nope\"]\n", 2, "not a rule code"),
+            (
+                "select = [\"C\"]\nignore = [\"nope\"]\n",
+                2,
+                "not a rule code",
+            ),
             ("\nyear = 1999\n", 2, "no rules for performance year 1999"),
             ("colour = true\n", 1, "unknown field `colour`"),
             ("[severity]\nC003 = \"loud\"\n", 2, "unknown variant `loud`"),

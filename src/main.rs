@@ -86,9 +86,9 @@ fn clap_error(err: clap::Error) -> u8 {
 /// data CMSgov/qpp-measures-data@<commit>)`: what a bug report needs.
 fn version_text() -> String {
     let years = pilint::catalog::supported_years();
-    let (provisional, settled): (Vec<u16>, Vec<u16>) = years.iter().partition(|&&y| {
-        pilint::catalog::year(i64::from(y)).is_some_and(|c| c.provisional)
-    });
+    let (provisional, settled): (Vec<u16>, Vec<u16>) = years
+        .iter()
+        .partition(|&&y| pilint::catalog::year(i64::from(y)).is_some_and(|c| c.provisional));
     let span = |ys: &[u16]| match ys {
         [] => String::new(),
         [only] => only.to_string(),
@@ -184,9 +184,7 @@ fn renderer(format: CheckFormat, args: &CheckArgs, to_stdout: bool) -> Box<dyn R
     // Colour only where a terminal may show it.
     let color = to_stdout && use_color(args.color);
     match format {
-        CheckFormat::Full => Box::new(
-            render::full::Full::new(color, show_score).quiet(args.quiet),
-        ),
+        CheckFormat::Full => Box::new(render::full::Full::new(color, show_score).quiet(args.quiet)),
         CheckFormat::Concise => Box::new(render::concise::Concise::new(args.quiet)),
         CheckFormat::Json => Box::new(render::json::Json::new(show_score)),
         CheckFormat::JsonLines => Box::new(render::json_lines::JsonLines::new()),

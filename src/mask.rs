@@ -39,7 +39,11 @@ const XML_ROOTS: &[&str] = &["2.16.840.1.113883.4.2", "2.16.840.1.113883.4.6"];
 /// masked whole.
 pub fn mask_value(value: &str) -> String {
     let count = value.chars().count();
-    let keep_from = if count > VISIBLE { count - VISIBLE } else { count };
+    let keep_from = if count > VISIBLE {
+        count - VISIBLE
+    } else {
+        count
+    };
     value
         .chars()
         .enumerate()
@@ -336,11 +340,18 @@ mod tests {
     #[test]
     fn json_identifiers_are_masked_in_text_and_messages() {
         let text = "{\"taxpayerIdentificationNumber\" : \"00-0123456\",\n \"x\": \"00-0123456\"}";
-        let mut report = lint_source(SourceFile::from_text("a.json", text), &LintOptions::default());
+        let mut report = lint_source(
+            SourceFile::from_text("a.json", text),
+            &LintOptions::default(),
+        );
         let before = report.source.text.len();
         mask_report(&mut report);
         assert_eq!(report.source.text.len(), before);
-        assert!(!report.source.text.contains("0123"), "{}", report.source.text);
+        assert!(
+            !report.source.text.contains("0123"),
+            "{}",
+            report.source.text
+        );
         assert_eq!(report.source.text.matches("**-***3456").count(), 2);
         for d in &report.diagnostics {
             assert!(!d.message.contains("00-0123456"), "{}", d.message);
@@ -351,7 +362,10 @@ mod tests {
     fn xml_identifiers_are_masked_wherever_repeated() {
         let text = "<x><id extension='123456789' root='2.16.840.1.113883.4.2'/>\
                     <text>TIN 123456789, not 91234567890</text></x>";
-        let mut report = lint_source(SourceFile::from_text("a.xml", text), &LintOptions::default());
+        let mut report = lint_source(
+            SourceFile::from_text("a.xml", text),
+            &LintOptions::default(),
+        );
         mask_report(&mut report);
         assert_eq!(report.source.text.matches("*****6789").count(), 2);
         assert!(report.source.text.contains("91234567890"));
@@ -365,8 +379,7 @@ mod tests {
             "<id root=\"2.16.840.1.113883.4.6\" extension=\"12",
             "2.16.840.1.113883.4.6\"",
         ] {
-            let mut report =
-                lint_source(SourceFile::from_text("a", text), &LintOptions::default());
+            let mut report = lint_source(SourceFile::from_text("a", text), &LintOptions::default());
             mask_report(&mut report);
             assert_eq!(report.source.text.len(), text.len());
         }

@@ -68,13 +68,13 @@ impl Selector {
     fn specificity(&self, rule: &RuleMeta) -> Option<usize> {
         match &self.kind {
             Kind::All => Some(0),
-            Kind::Prefix(prefix) => rule.code.starts_with(prefix.as_str()).then(|| {
+            Kind::Prefix(prefix) => rule.code.starts_with(prefix.as_str()).then_some(
                 if prefix.len() == rule.code.len() {
                     usize::MAX
                 } else {
                     prefix.len()
-                }
-            }),
+                },
+            ),
             Kind::Name(name) => (rule.name == *name).then_some(usize::MAX),
         }
     }
@@ -127,7 +127,8 @@ impl Selection {
         let enabled = rules()
             .iter()
             .filter(|rule| {
-                let best = |list: &[Selector]| list.iter().filter_map(|s| s.specificity(rule)).max();
+                let best =
+                    |list: &[Selector]| list.iter().filter_map(|s| s.specificity(rule)).max();
                 let selected = best(select).max(best(extend_select));
                 match (selected, best(ignore)) {
                     (None, _) => false,

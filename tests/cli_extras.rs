@@ -25,7 +25,10 @@ fn version_names_the_years_and_the_measure_data() {
     let text = stdout(pilint().arg("--version"));
     let years = pilint::catalog::supported_years();
     assert!(text.starts_with(&format!("pilint {}", env!("CARGO_PKG_VERSION"))));
-    assert!(text.contains(&format!("performance years {}", years[0])), "{text}");
+    assert!(
+        text.contains(&format!("performance years {}", years[0])),
+        "{text}"
+    );
     let catalog = pilint::catalog::year(i64::from(years[0])).unwrap();
     assert!(text.contains(&catalog.source.commit), "{text}");
     assert!(text.contains(&catalog.source.repository), "{text}");
@@ -41,7 +44,10 @@ fn completions_and_the_man_page_are_generated() {
     ] {
         let script = stdout(pilint().args(["completions", shell]));
         assert!(script.contains(marker), "{shell}");
-        assert!(script.contains("fail-on"), "{shell} completes check's flags");
+        assert!(
+            script.contains("fail-on"),
+            "{shell} completes check's flags"
+        );
     }
     let man = stdout(pilint().arg("man"));
     assert!(man.contains(".TH pilint"), "{}", &man[..200.min(man.len())]);
@@ -116,7 +122,10 @@ fn frames_cut_long_lines_around_the_span() {
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(&" ".repeat(400))
-        .replace("\"taxpayerIdentificationNumber\": \"", "\"taxpayerIdentificationNumber\": \"12-");
+        .replace(
+            "\"taxpayerIdentificationNumber\": \"",
+            "\"taxpayerIdentificationNumber\": \"12-",
+        );
     let file = dir.path().join("one-line.json");
     fs::write(&file, &one_line).unwrap();
     let output = pilint()
@@ -130,9 +139,14 @@ fn frames_cut_long_lines_around_the_span() {
         .arg(&file)
         .output()
         .unwrap();
-    let finding: serde_json::Value =
-        serde_json::from_str(String::from_utf8(json.stdout).unwrap().lines().next().unwrap())
-            .unwrap();
+    let finding: serde_json::Value = serde_json::from_str(
+        String::from_utf8(json.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
     let column = finding["column"].as_u64().unwrap();
     assert!(column > 400, "the value is far into the line");
     assert!(

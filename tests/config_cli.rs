@@ -84,9 +84,15 @@ fn select_and_ignore_take_codes_prefixes_and_names() {
         (&["--select", "npi-check-digit,S"], &["I005", "S005"]),
         (&["--ignore", "I"], &["C003", "S005"]),
         (&["--ignore", "cehrt-id-lowercase"], &["I005", "S005"]),
-        (&["--select", "C", "--extend-select", "I005"], &["C003", "I005"]),
+        (
+            &["--select", "C", "--extend-select", "I005"],
+            &["C003", "I005"],
+        ),
         // The most specific selector wins.
-        (&["--ignore", "I", "--extend-select", "I005"], &["C003", "I005", "S005"]),
+        (
+            &["--ignore", "I", "--extend-select", "I005"],
+            &["C003", "I005", "S005"],
+        ),
         (&["--select", "ALL", "--ignore", "C00"], &["I005", "S005"]),
     ];
     for (args, expected) in cases {
@@ -127,7 +133,11 @@ fn quiet_silent_and_statistics() {
     assert_eq!((out.stdout.as_str(), out.code), ("", 1));
     let out = run(pilint().args(["--isolated", "--statistics", "fixtures/invalid"]));
     let first = out.stdout.lines().next().unwrap();
-    assert!(first.trim_start().starts_with('5') && first.contains("F001  invalid-json"), "{}", out.stdout);
+    assert!(
+        first.trim_start().starts_with('5') && first.contains("F001  invalid-json"),
+        "{}",
+        out.stdout
+    );
     let out = run(pilint().args([
         "--isolated",
         "--statistics",
@@ -166,7 +176,12 @@ fn the_nearest_config_applies_without_merging() {
     let paths: Vec<String> = out
         .stdout
         .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap()["path"].as_str().unwrap().to_owned())
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["path"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect();
     assert_eq!(paths, ["a/b/lower.json", "c/tin.json"]);
     // The command line adds to the file's ignores.
@@ -182,8 +197,14 @@ fn the_nearest_config_applies_without_merging() {
 #[test]
 fn extend_inherits_and_the_extending_file_wins() {
     let dir = project(&[
-        ("shared/base.toml", "ignore = [\"I005\"]\nshow-identifiers = true\n[severity]\nC003 = \"error\"\n"),
-        ("team/pilint.toml", "extend = \"../shared/base.toml\"\nshow-identifiers = false\n"),
+        (
+            "shared/base.toml",
+            "ignore = [\"I005\"]\nshow-identifiers = true\n[severity]\nC003 = \"error\"\n",
+        ),
+        (
+            "team/pilint.toml",
+            "extend = \"../shared/base.toml\"\nshow-identifiers = false\n",
+        ),
         ("team/npi.json", NPI),
         ("team/lower.json", LOWERCASE),
         ("team/tin.json", TIN),
@@ -192,7 +213,10 @@ fn extend_inherits_and_the_extending_file_wins() {
     // I005 ignored and C003 made an error, both inherited.
     assert_eq!(codes(&out.stdout), ["C003", "S005"]);
     let first: Value = serde_json::from_str(out.stdout.lines().next().unwrap()).unwrap();
-    assert_eq!((first["code"].as_str(), first["severity"].as_str()), (Some("C003"), Some("error")));
+    assert_eq!(
+        (first["code"].as_str(), first["severity"].as_str()),
+        (Some("C003"), Some("error"))
+    );
     assert_eq!(out.code, 1);
     // show-identifiers = false overrides the base's true.
     let out = run(pilint()
@@ -258,9 +282,16 @@ fn suppressions_by_pointer_exclude_and_year() {
 
     // `year` applies a year's rules: 2023 lets the 2025 file's dates fall
     // outside the year.
-    let dir = project(&[("pilint.toml", "year = 2023\n"), ("valid.json", "fixtures/valid/group-2025.json")]);
+    let dir = project(&[
+        ("pilint.toml", "year = 2023\n"),
+        ("valid.json", "fixtures/valid/group-2025.json"),
+    ]);
     let out = lines_in(dir.path(), &[]);
-    assert!(codes(&out.stdout).contains(&"P003".to_owned()), "{}", out.stdout);
+    assert!(
+        codes(&out.stdout).contains(&"P003".to_owned()),
+        "{}",
+        out.stdout
+    );
     let out = lines_in(dir.path(), &["--year", "2025"]);
     assert_eq!(codes(&out.stdout), Vec::<String>::new());
 }
@@ -268,17 +299,32 @@ fn suppressions_by_pointer_exclude_and_year() {
 #[test]
 fn an_invalid_config_is_exit_2_with_file_line_and_reason() {
     let cases = [
-        ("select = [\"C\"]\nignore = [\"C0O3\"]\n", ":2:", "not a rule code"),
+        (
+            "select = [\"C\"]\nignore = [\"C0O3\"]\n",
+            ":2:",
+            "not a rule code",
+        ),
         ("year = \"2025\"\n", ":1:", "invalid type"),
-        ("\n\n[per-file-ignores]\n\"a[\" = [\"C\"]\n", ":4:", "not a valid glob"),
+        (
+            "\n\n[per-file-ignores]\n\"a[\" = [\"C\"]\n",
+            ":4:",
+            "not a valid glob",
+        ),
         ("extend = \"missing.toml\"\n", ":1:", "cannot read"),
-        ("show_identifiers = true\n", ":1:", "unknown field `show_identifiers`"),
+        (
+            "show_identifiers = true\n",
+            ":1:",
+            "unknown field `show_identifiers`",
+        ),
     ];
     for (text, line, reason) in cases {
         let dir = project(&[("pilint.toml", text), ("lower.json", LOWERCASE)]);
         let out = lines_in(dir.path(), &[]);
         assert_eq!(out.code, 2, "{text}");
-        assert_eq!(out.stdout, "", "nothing is checked with a broken configuration");
+        assert_eq!(
+            out.stdout, "",
+            "nothing is checked with a broken configuration"
+        );
         assert!(
             out.stderr.contains(&format!("pilint.toml{line}")) && out.stderr.contains(reason),
             "{text}: {}",

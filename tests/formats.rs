@@ -131,11 +131,23 @@ fn concise_output_round_trips_through_the_shipped_problem_matcher() {
     assert!(findings.len() > 50, "every fixture's findings");
     for (captures, finding) in matched.iter().zip(&findings) {
         assert_eq!(&captures[group("file")], finding["path"].as_str().unwrap());
-        assert_eq!(captures[group("line")].parse::<u64>().unwrap(), finding["line"]);
-        assert_eq!(captures[group("column")].parse::<u64>().unwrap(), finding["column"]);
-        assert_eq!(&captures[group("severity")], finding["severity"].as_str().unwrap());
+        assert_eq!(
+            captures[group("line")].parse::<u64>().unwrap(),
+            finding["line"]
+        );
+        assert_eq!(
+            captures[group("column")].parse::<u64>().unwrap(),
+            finding["column"]
+        );
+        assert_eq!(
+            &captures[group("severity")],
+            finding["severity"].as_str().unwrap()
+        );
         assert_eq!(&captures[group("code")], finding["code"].as_str().unwrap());
-        assert_eq!(&captures[group("message")], finding["message"].as_str().unwrap());
+        assert_eq!(
+            &captures[group("message")],
+            finding["message"].as_str().unwrap()
+        );
     }
     // Only the summary line is not a finding.
     let other: Vec<&str> = concise.lines().filter(|l| !regex.is_match(l)).collect();
@@ -186,7 +198,14 @@ fn github_annotations_escape_percent_newlines_colons_and_commas() {
         .collect();
     assert_eq!(properties[0], ("file", name.to_owned()));
     assert!(properties[0].1.contains(',') && properties[0].1.contains(':'));
-    let get = |key: &str| properties.iter().find(|(k, _)| *k == key).unwrap().1.clone();
+    let get = |key: &str| {
+        properties
+            .iter()
+            .find(|(k, _)| *k == key)
+            .unwrap()
+            .1
+            .clone()
+    };
     assert_eq!(get("line"), finding["line"].to_string());
     assert_eq!(get("col"), finding["column"].to_string());
     assert_eq!(get("endLine"), finding["endLine"].to_string());
@@ -216,9 +235,11 @@ fn github_annotations_escape_percent_newlines_colons_and_commas() {
 fn github_says_when_annotations_exceed_the_limit_and_fills_the_step_summary() {
     let dir = tempfile::tempdir().unwrap();
     let summary = dir.path().join("summary.md");
-    let (out, _) = run(pilint()
-        .env("GITHUB_STEP_SUMMARY", &summary)
-        .args(["--format", "github", "fixtures/invalid"]));
+    let (out, _) = run(pilint().env("GITHUB_STEP_SUMMARY", &summary).args([
+        "--format",
+        "github",
+        "fixtures/invalid",
+    ]));
     let annotations = out.lines().filter(|l| l.starts_with("::error ")).count();
     assert!(annotations > 10);
     let notice = out.lines().last().unwrap();
@@ -226,14 +247,22 @@ fn github_says_when_annotations_exceed_the_limit_and_fills_the_step_summary() {
     assert!(notice.contains("at most 10 annotations"), "{notice}");
     assert!(notice.contains("step summary"), "{notice}");
     let table = fs::read_to_string(&summary).unwrap();
-    let rows = table.lines().filter(|l| l.starts_with("| fixtures/")).count();
-    assert_eq!(rows, out.lines().filter(|l| l.starts_with("::")).count() - 1);
+    let rows = table
+        .lines()
+        .filter(|l| l.starts_with("| fixtures/"))
+        .count();
+    assert_eq!(
+        rows,
+        out.lines().filter(|l| l.starts_with("::")).count() - 1
+    );
 
     // Within the limit: no notice, no summary.
     let quiet = dir.path().join("quiet.md");
-    let (out, _) = run(pilint()
-        .env("GITHUB_STEP_SUMMARY", &quiet)
-        .args(["--format", "github", "fixtures/invalid/tin-with-dash.json"]));
+    let (out, _) = run(pilint().env("GITHUB_STEP_SUMMARY", &quiet).args([
+        "--format",
+        "github",
+        "fixtures/invalid/tin-with-dash.json",
+    ]));
     assert_eq!(out.lines().count(), 1);
     assert!(!quiet.exists());
 }
@@ -244,7 +273,10 @@ fn under_github_actions_the_default_output_gets_annotations_too() {
     let (out, code) = run(pilint().env("GITHUB_ACTIONS", "true").arg(bad));
     assert_eq!(code, 1);
     assert!(out.contains("error[S005]"), "{out}");
-    assert!(out.contains("::error file=fixtures/invalid/tin-with-dash.json,line=3"), "{out}");
+    assert!(
+        out.contains("::error file=fixtures/invalid/tin-with-dash.json,line=3"),
+        "{out}"
+    );
     // An explicit format is taken as asked.
     let (out, _) = run(pilint()
         .env("GITHUB_ACTIONS", "true")
@@ -279,7 +311,9 @@ fn fingerprints_of(format: &str, path: &Path) -> Vec<(String, u64)> {
             .map(|i| {
                 (
                     i["fingerprint"].as_str().unwrap().to_owned(),
-                    i["location"]["positions"]["begin"]["line"].as_u64().unwrap(),
+                    i["location"]["positions"]["begin"]["line"]
+                        .as_u64()
+                        .unwrap(),
                 )
             })
             .collect(),
@@ -320,10 +354,22 @@ fn sarif_describes_every_rule_and_locates_results_both_ways() {
     let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
     assert_eq!(rules.len(), pilint::rules::registry::all_rules().len());
     for rule in rules {
-        for key in ["id", "name", "shortDescription", "fullDescription", "help", "helpUri"] {
+        for key in [
+            "id",
+            "name",
+            "shortDescription",
+            "fullDescription",
+            "help",
+            "helpUri",
+        ] {
             assert!(!rule[key].is_null(), "{key} in {rule}");
         }
-        assert!(rule["helpUri"].as_str().unwrap().ends_with("README.md#rules"));
+        assert!(
+            rule["helpUri"]
+                .as_str()
+                .unwrap()
+                .ends_with("README.md#rules")
+        );
         assert!(rule["defaultConfiguration"]["level"].is_string());
     }
     let results = run0["results"].as_array().unwrap();
@@ -344,8 +390,14 @@ fn sarif_describes_every_rule_and_locates_results_both_ways() {
         .iter()
         .find(|r| r["ruleId"] == "Q025")
         .expect("the QRDA III finding");
-    assert_eq!(xml["locations"][0]["logicalLocations"][0]["kind"], "attribute");
-    assert_eq!(xml["relatedLocations"][0]["message"]["text"], "the TIN CMS reads");
+    assert_eq!(
+        xml["locations"][0]["logicalLocations"][0]["kind"],
+        "attribute"
+    );
+    assert_eq!(
+        xml["relatedLocations"][0]["message"]["text"],
+        "the TIN CMS reads"
+    );
 }
 
 #[test]
@@ -384,19 +436,36 @@ fn several_formats_in_one_run_each_to_its_file() {
     let (stdout, code) = run(pilint()
         .args(["--format", "sarif", "-o"])
         .arg(&sarif)
-        .args(["--format", "concise", "--format", "json-lines", "--output-file"])
+        .args([
+            "--format",
+            "concise",
+            "--format",
+            "json-lines",
+            "--output-file",
+        ])
         .arg(&lines)
         .args(INPUTS));
     assert_eq!(code, 1);
     assert_eq!(stdout, render("concise", INPUTS));
     let sarif: Value = serde_json::from_str(&fs::read_to_string(&sarif).unwrap()).unwrap();
     let lines = json_lines(&fs::read_to_string(&lines).unwrap());
-    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), lines.len());
+    assert_eq!(
+        sarif["runs"][0]["results"].as_array().unwrap().len(),
+        lines.len()
+    );
     // Files never get colour codes, even when forced for the terminal.
     let full = dir.path().join("full.txt");
     Command::cargo_bin("pilint")
         .unwrap()
-        .args(["check", "--isolated", "--color", "always", "--format", "full", "-o"])
+        .args([
+            "check",
+            "--isolated",
+            "--color",
+            "always",
+            "--format",
+            "full",
+            "-o",
+        ])
         .arg(&full)
         .args(INPUTS)
         .output()
@@ -428,6 +497,8 @@ fn identifiers_are_masked_in_every_format_unless_asked() {
         }
         assert!(out.contains("3456"), "{format}");
     }
-    let (shown, _) = run(pilint().args(["--show-identifiers", "--format", "concise"]).args(INPUTS));
+    let (shown, _) = run(pilint()
+        .args(["--show-identifiers", "--format", "concise"])
+        .args(INPUTS));
     assert!(shown.contains("`00-0123456`"), "{shown}");
 }

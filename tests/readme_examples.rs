@@ -138,7 +138,10 @@ fn ci_snippets_run_and_write_their_reports() {
                 .filter(|c| c.starts_with("pilint "));
             if let Some(command) = command {
                 let (code, stderr) = run_line(command, dir.path());
-                assert_eq!(code, 1, "the bad submissions fail the job: {command}: {stderr}");
+                assert_eq!(
+                    code, 1,
+                    "the bad submissions fail the job: {command}: {stderr}"
+                );
                 ran.push(command.to_owned());
             }
         }
@@ -148,10 +151,9 @@ fn ci_snippets_run_and_write_their_reports() {
         serde_json::from_str(&fs::read_to_string(dir.path().join("pilint.sarif")).unwrap())
             .unwrap();
     assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
-    let gitlab: serde_json::Value = serde_json::from_str(
-        &fs::read_to_string(dir.path().join("gl-code-quality.json")).unwrap(),
-    )
-    .unwrap();
+    let gitlab: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("gl-code-quality.json")).unwrap())
+            .unwrap();
     assert!(!gitlab.as_array().unwrap().is_empty());
     assert!(
         fs::read_to_string(dir.path().join("pilint.xml"))
@@ -179,7 +181,10 @@ fn pre_commit_example_names_shipped_hooks() {
         .collect();
     assert_eq!(used, shipped);
     // Each hook's entry is a command pilint accepts.
-    for entry in hooks.lines().filter_map(|l| l.trim().strip_prefix("entry: ")) {
+    for entry in hooks
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("entry: "))
+    {
         let (code, stderr) = run_line(
             &format!("{entry} fixtures/valid/group-2025.json"),
             Path::new("."),
@@ -217,7 +222,11 @@ fn configuration_example_is_valid_and_does_what_it_says() {
         .args(["check", "--isolated", "--format", "json-lines", "clinic-b"])
         .output()
         .unwrap();
-    assert!(String::from_utf8(isolated.stdout).unwrap().contains("\"M007\""));
+    assert!(
+        String::from_utf8(isolated.stdout)
+            .unwrap()
+            .contains("\"M007\"")
+    );
 }
 
 #[test]
@@ -226,7 +235,12 @@ fn every_flag_in_the_usage_block_exists() {
     let start = text.find("## Usage").unwrap();
     let (_, usage) = blocks(&text[start..]).into_iter().next().unwrap();
     let mut help = String::new();
-    for args in [&["check", "--help"][..], &["score", "--help"], &["rules", "--help"], &["--help"]] {
+    for args in [
+        &["check", "--help"][..],
+        &["score", "--help"],
+        &["rules", "--help"],
+        &["--help"],
+    ] {
         help.push_str(&String::from_utf8(pilint().args(args).output().unwrap().stdout).unwrap());
     }
     let flags: Vec<&str> = usage

@@ -12,10 +12,10 @@ use std::io::{self, Write};
 
 use crate::render::score_table::no_score;
 use crate::render::window::{WindowedFile, needs_window};
-use std::ops::Range;
 use crate::render::{Renderer, Summary, plural, render_all};
 use crate::score::points::number;
 use crate::score::{FileScore, SetResult};
+use std::ops::Range;
 
 /// The human format: frames per finding, a line per file with its
 /// predicted PI score, then the summary line.

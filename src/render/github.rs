@@ -188,9 +188,6 @@ mod tests {
     #[test]
     fn escaping_follows_the_toolkit() {
         assert_eq!(escape_data("100% a\r\nb: c, d"), "100%25 a%0D%0Ab: c, d");
-        assert_eq!(
-            escape_property("a:b,c%d\ne"),
-            "a%3Ab%2Cc%25d%0Ae"
-        );
+        assert_eq!(escape_property("a:b,c%d\ne"), "a%3Ab%2Cc%25d%0Ae");
     }
 }

@@ -89,7 +89,11 @@ impl Renderer for Gitlab {
                     },
                 },
             };
-            out.write_all(if self.written == 0 { b"[\n  " } else { b",\n  " })?;
+            out.write_all(if self.written == 0 {
+                b"[\n  "
+            } else {
+                b",\n  "
+            })?;
             serde_json::to_writer(&mut *out, &issue).map_err(io::Error::other)?;
             self.written += 1;
         }

@@ -174,7 +174,10 @@ mod tests {
 
     #[test]
     fn escape_makes_any_text_safe_xml() {
-        assert_eq!(escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;\u{FFFD}");
+        assert_eq!(
+            escape("a<b & \"c\"\u{1}"),
+            "a&lt;b &amp; &quot;c&quot;\u{FFFD}"
+        );
         let doc = format!("<x a=\"{}\">{}</x>", escape("\"'<\n"), escape("]]>&"));
         let mut reader = quick_xml::Reader::from_str(&doc);
         loop {

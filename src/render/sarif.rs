@@ -320,7 +320,11 @@ fn logical_kind(format: SourceFormat, pointer: &str) -> &'static str {
     match format {
         SourceFormat::Json => "value",
         SourceFormat::Qrda3 => {
-            if pointer.rsplit('/').next().is_some_and(|s| s.starts_with('@')) {
+            if pointer
+                .rsplit('/')
+                .next()
+                .is_some_and(|s| s.starts_with('@'))
+            {
                 "attribute"
             } else {
                 "element"

@@ -54,13 +54,13 @@ impl Renderer for Statistics {
             serde_json::to_writer_pretty(&mut *out, &counts).map_err(io::Error::other)?;
             return writeln!(out);
         }
-        let width = counts.iter().map(|c| c.count.to_string().len()).max().unwrap_or(1);
+        let width = counts
+            .iter()
+            .map(|c| c.count.to_string().len())
+            .max()
+            .unwrap_or(1);
         for c in counts {
-            writeln!(
-                out,
-                "{:>width$}  {}  {}",
-                c.count, c.code, c.name
-            )?;
+            writeln!(out, "{:>width$}  {}  {}", c.count, c.code, c.name)?;
         }
         Ok(())
     }

@@ -149,7 +149,9 @@ impl<'a> WindowedFile<'a> {
         let line = line_of(self.real, offset);
         match self.windows.get(&line) {
             Some(window) => {
-                let into = offset.saturating_sub(window.real_start).min(window.kept_len);
+                let into = offset
+                    .saturating_sub(window.real_start)
+                    .min(window.kept_len);
                 window.kept_start + into
             }
             None => self.line_starts.get(line).copied().unwrap_or(0),
@@ -164,7 +166,9 @@ impl<'a> WindowedFile<'a> {
         };
         match self.windows.get(&line) {
             Some(window) => {
-                let into = offset.saturating_sub(window.kept_start).min(window.kept_len);
+                let into = offset
+                    .saturating_sub(window.kept_start)
+                    .min(window.kept_len);
                 window.real_start + into
             }
             None => self.real.line_starts().get(line).copied().unwrap_or(0),
@@ -247,8 +251,8 @@ mod tests {
         let source = SourceFile::from_text("x", format!("first\n{line}\nlast"));
         let at = source.text.find("\"TARGET\"").unwrap();
         let span = at..at + 8;
-        assert!(needs_window(&source, &[span.clone()]));
-        let file = WindowedFile::new("x", &source, &[span.clone()]);
+        assert!(needs_window(&source, std::slice::from_ref(&span)));
+        let file = WindowedFile::new("x", &source, std::slice::from_ref(&span));
         let mapped = file.map(span.clone());
         assert_eq!(&file.text[mapped.clone()], "\"TARGET\"");
         let location = file.location((), mapped.start).unwrap();
@@ -256,7 +260,8 @@ mod tests {
         let shown = &file.text[file.line_range((), 1).unwrap()];
         assert!(shown.starts_with('…') && shown.trim_end().ends_with('…'));
         assert!(shown.chars().count() <= MAX_LINE_CHARS + 3);
-        assert!(!needs_window(&source, &[0..5]));
+        let short = 0..5;
+        assert!(!needs_window(&source, std::slice::from_ref(&short)));
     }
 
     #[test]
