@@ -295,6 +295,10 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
             None => renderers.push((renderer(output.format, &args, true), 0)),
         }
     }
+    // `--statistics` with every format sent to files still prints them.
+    if args.statistics && !args.silent && plan.iter().all(|o| o.file.is_some()) {
+        renderers.push((Box::new(render::statistics::Statistics::new(false)), 0));
+    }
     // In GitHub Actions, findings become annotations without any setup.
     let in_github_actions = std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true");
     if in_github_actions && positions.formats.is_empty() && !args.silent && !args.statistics {

@@ -154,6 +154,14 @@ fn quiet_silent_and_statistics() {
         .sum();
     let all = run(pilint().args(["--isolated", "--format", "json-lines", "fixtures/invalid"]));
     assert_eq!(total as usize, all.stdout.lines().count());
+    // With the findings sent to a file, the statistics still print.
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(pilint()
+        .args(["--isolated", "--statistics", "--format", "sarif", "-o"])
+        .arg(dir.path().join("a.sarif"))
+        .arg(TIN));
+    assert_eq!(out.stdout.trim(), "1  S005  malformed-value");
+    assert!(dir.path().join("a.sarif").is_file());
 }
 
 #[test]
