@@ -17,7 +17,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Check submission files (QPP JSON) and report every finding.
+    /// Check submission files (QPP JSON, QRDA III XML) and report every finding.
     Check(CheckArgs),
     /// Predict the PI category score of submission files, point by point.
     Score(ScoreArgs),
