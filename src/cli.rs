@@ -17,7 +17,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Check submission files (QPP JSON) and report every finding.
+    /// Check submission files (QPP JSON, QRDA III XML) and report every finding.
     Check(CheckArgs),
     /// Predict the PI category score of submission files, point by point.
     Score(ScoreArgs),
@@ -28,6 +28,15 @@ pub enum Command {
     },
     /// List every rule.
     Rules(RulesArgs),
+    /// List every key of `pilint.toml` with its meaning and default.
+    Config,
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `pilint man > pilint.1`.
+    Man,
 }
 
 #[derive(Args)]
@@ -36,9 +45,64 @@ pub struct CheckArgs {
     /// current directory.
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Full)]
-    pub format: OutputFormat,
+    /// Output format (default: full). Repeatable: each `-o FILE` that
+    /// follows a `--format` sends that format to FILE; at most one format
+    /// goes to standard output. Under GitHub Actions (GITHUB_ACTIONS=true)
+    /// with no `--format`, `github` annotations are added to `full`.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Vec<CheckFormat>,
+
+    /// Write the preceding `--format` to FILE instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output_file: Vec<PathBuf>,
+
+    /// Rules that report: codes (C001), code prefixes (C) or names
+    /// (cehrt-id-lowercase), comma-separated; replaces the config's `select`.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+
+    /// Rules added to the selection.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+
+    /// Rules that do not report (added to the config's `ignore`).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+
+    /// The lowest severity that makes the exit status 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Exit 0 even when there are findings (2 still means trouble).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Findings only: no score lines, no summary.
+    #[arg(short, long, conflicts_with = "silent")]
+    pub quiet: bool,
+
+    /// Nothing on standard output: the exit status only (`-o` files are
+    /// still written; errors still go to standard error).
+    #[arg(short, long)]
+    pub silent: bool,
+
+    /// Print how many findings each rule made instead of the findings
+    /// (JSON when the standard-output format is `json`).
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Use this configuration file for every input, instead of the nearest
+    /// pilint.toml / .pilint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+
+    /// Show TINs and NPIs in full (masked as *****6789 by default).
+    #[arg(long)]
+    pub show_identifiers: bool,
 
     /// When to use colour (NO_COLOR is respected by `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -48,7 +112,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub follow_links: bool,
 
-    /// Apply this performance year's rules, whatever the files say.
+    /// Apply this performance year's rules, whatever the files (and the
+    /// configuration) say.
     #[arg(long, value_name = "YYYY")]
     pub year: Option<i64>,
 
@@ -114,6 +179,34 @@ pub enum OutputFormat {
     Full,
     /// One JSON document (schemas/output.schema.json).
     Json,
+}
+
+/// `pilint check --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Source frames with the exact span underlined, then a summary.
+    Full,
+    /// One line per finding: path:line:col: severity[CODE] message.
+    Concise,
+    /// One JSON document (schemas/output.schema.json).
+    Json,
+    /// One JSON object per finding, one per line.
+    JsonLines,
+    /// SARIF 2.1.0, for GitHub code scanning and other dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// JUnit XML, one test case per file.
+    Junit,
+}
+
+/// `--fail-on`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

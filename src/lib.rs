@@ -6,14 +6,18 @@
 //! prints: the binary decides what goes where, and the exit code.
 
 pub mod catalog;
+pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod json;
 pub mod lint;
+pub mod mask;
 pub mod model;
 pub mod read;
 pub mod render;
 pub mod rules;
 pub mod score;
+pub mod select;
+pub mod settings;
 pub mod source;
 pub mod xml;

@@ -257,3 +257,30 @@ pub fn lint_inputs(inputs: &[Input], options: &LintOptions) -> Vec<FileReport> {
         .map(|input| lint_input(input, options))
         .collect()
 }
+
+/// [`lint_inputs_each`] with options per input (`pilint.toml` can set the
+/// year per directory), and `finish` run on each report in the parallel
+/// part (applying settings and masking), before `sink` gets it in order.
+pub fn lint_inputs_each_with<E>(
+    inputs: &[Input],
+    options: impl Fn(usize) -> LintOptions + Sync,
+    finish: impl Fn(usize, &mut FileReport) + Sync,
+    mut sink: impl FnMut(FileReport) -> Result<(), E>,
+) -> Result<(), E> {
+    for (batch_index, batch) in inputs.chunks(BATCH).enumerate() {
+        let first = batch_index * BATCH;
+        let reports: Vec<FileReport> = batch
+            .par_iter()
+            .enumerate()
+            .map(|(i, input)| {
+                let mut report = lint_input(input, &options(first + i));
+                finish(first + i, &mut report);
+                report
+            })
+            .collect();
+        for report in reports {
+            sink(report)?;
+        }
+    }
+    Ok(())
+}

@@ -2,84 +2,367 @@
 //! The `pilint` binary: flags → library → output and exit code.
 
 mod cli;
+mod outputs;
 
-use std::io::{IsTerminal, Write};
+use std::io::{ErrorKind, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
+use pilint::diagnostic::Severity;
 use pilint::discover::{DiscoverOptions, discover};
-use pilint::lint::{LintOptions, lint_inputs, lint_inputs_each};
+use pilint::lint::{LintOptions, lint_inputs, lint_inputs_each_with};
 use pilint::render::{self, Renderer, Summary};
 use pilint::rules::registry::{all_rules, find_rule};
+use pilint::select::Selector;
+use pilint::settings::{CliSettings, ConfigSource, Resolver};
 
-use cli::{CheckArgs, Cli, ColorChoice, Command, OutputFormat, RulesArgs, ScoreArgs};
+use cli::{
+    CheckArgs, CheckFormat, Cli, ColorChoice, Command, FailOn, OutputFormat, RulesArgs, ScoreArgs,
+};
 
-/// No error-severity finding.
+/// No finding at or above the `--fail-on` severity (default: error).
 const EXIT_CLEAN: u8 = 0;
-/// At least one error-severity finding (a file that is not JSON counts).
+/// At least one finding at or above `--fail-on` (a file that is not JSON
+/// counts).
 const EXIT_FINDINGS: u8 = 1;
 /// Usage error, unreadable path, or internal error: the run itself is not
 /// trustworthy, so CI must not read it as "findings" or "clean".
 const EXIT_TROUBLE: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let mut command = Cli::command().version(version_text());
+    let matches = match command.try_get_matches_from_mut(std::env::args_os()) {
+        Ok(matches) => matches,
+        Err(err) => return ExitCode::from(clap_error(err)),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(err) => {
-            let _ = err.print();
-            // clap's --help and --version are not errors.
-            return ExitCode::from(if err.use_stderr() {
-                EXIT_TROUBLE
-            } else {
-                EXIT_CLEAN
-            });
-        }
+        Err(err) => return ExitCode::from(clap_error(err)),
     };
     let code = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => {
+            let positions = matches
+                .subcommand_matches("check")
+                .map(format_positions)
+                .unwrap_or_default();
+            check(args, positions)
+        }
         Command::Score(args) => score(args),
         Command::Rule { rule } => print_rule(&rule),
         Command::Rules(args) => print_rules(&args),
+        Command::Config => write_stdout(config_keys_text().as_bytes()),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "pilint", &mut script);
+            write_stdout(&script)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(command).render(&mut page) {
+                Ok(()) => write_stdout(&page),
+                Err(err) => {
+                    eprintln!("pilint: cannot render the manual page: {err}");
+                    EXIT_TROUBLE
+                }
+            }
+        }
     };
     ExitCode::from(code)
 }
 
-fn check(args: CheckArgs) -> u8 {
+/// Prints a clap error (or `--help`/`--version`, which are not errors).
+fn clap_error(err: clap::Error) -> u8 {
+    let _ = err.print();
+    if err.use_stderr() {
+        EXIT_TROUBLE
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+/// `pilint 0.1.0 (performance years 2023–2026, 2027 provisional; measure
+/// data CMSgov/qpp-measures-data@<commit>)`: what a bug report needs.
+fn version_text() -> String {
+    let years = pilint::catalog::supported_years();
+    let (provisional, settled): (Vec<u16>, Vec<u16>) = years
+        .iter()
+        .partition(|&&y| pilint::catalog::year(i64::from(y)).is_some_and(|c| c.provisional));
+    let span = |ys: &[u16]| match ys {
+        [] => String::new(),
+        [only] => only.to_string(),
+        [first, .., last] => format!("{first}–{last}"),
+    };
+    let mut sources: Vec<String> = years
+        .iter()
+        .filter_map(|&y| pilint::catalog::year(i64::from(y)))
+        .map(|c| format!("{}@{}", c.source.repository, c.source.commit))
+        .collect();
+    sources.dedup();
+    let provisional = if provisional.is_empty() {
+        String::new()
+    } else {
+        format!(", {} provisional", span(&provisional))
+    };
+    format!(
+        "{} (performance years {}{provisional}; measure data {})",
+        env!("CARGO_PKG_VERSION"),
+        span(&settled),
+        sources.join(", ")
+    )
+}
+
+/// Where each `--format` and `-o` was on the command line.
+fn format_positions(matches: &clap::ArgMatches) -> FormatPositions {
+    let formats = matches
+        .indices_of("format")
+        .into_iter()
+        .flatten()
+        .zip(
+            matches
+                .get_many::<CheckFormat>("format")
+                .into_iter()
+                .flatten()
+                .copied(),
+        )
+        .collect();
+    let files = matches
+        .indices_of("output_file")
+        .into_iter()
+        .flatten()
+        .zip(
+            matches
+                .get_many::<PathBuf>("output_file")
+                .into_iter()
+                .flatten()
+                .cloned(),
+        )
+        .collect();
+    FormatPositions { formats, files }
+}
+
+#[derive(Default)]
+struct FormatPositions {
+    formats: Vec<(usize, CheckFormat)>,
+    files: Vec<(usize, PathBuf)>,
+}
+
+/// Writes to standard output; a closed pipe (`pilint rules | head`) ends
+/// the output quietly, any other failure is reported.
+fn write_stdout(bytes: &[u8]) -> u8 {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => EXIT_CLEAN,
+        Err(err) if err.kind() == ErrorKind::BrokenPipe => EXIT_CLEAN,
+        Err(err) => {
+            eprintln!("pilint: cannot write to standard output: {err}");
+            EXIT_TROUBLE
+        }
+    }
+}
+
+fn config_keys_text() -> String {
+    let mut out = format!(
+        "pilint reads {}: the first found in the directory of each checked file\n\
+         or its nearest ancestor. Nothing is merged implicitly (`extend` inherits);\n\
+         `--config FILE` uses one file for every input, `--isolated` none.\n",
+        pilint::config::FILE_NAMES.join(" or ")
+    );
+    for key in pilint::config::KEYS {
+        out.push_str(&format!(
+            "\n{}  ({}; default: {})\n    {}\n",
+            key.key, key.kind, key.default, key.meaning
+        ));
+    }
+    out
+}
+
+/// The renderer of one format.
+fn renderer(format: CheckFormat, args: &CheckArgs, to_stdout: bool) -> Box<dyn Renderer> {
+    let show_score = !args.no_score;
+    // Colour only where a terminal may show it.
+    let color = to_stdout && use_color(args.color);
+    match format {
+        CheckFormat::Full => Box::new(render::full::Full::new(color, show_score).quiet(args.quiet)),
+        CheckFormat::Concise => Box::new(render::concise::Concise::new(args.quiet)),
+        CheckFormat::Json => Box::new(render::json::Json::new(show_score)),
+        CheckFormat::JsonLines => Box::new(render::json_lines::JsonLines::new()),
+        CheckFormat::Sarif => Box::new(render::sarif::Sarif::new()),
+        CheckFormat::Github => Box::new(render::github::Github::new(
+            std::env::var_os("GITHUB_STEP_SUMMARY")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from),
+        )),
+        CheckFormat::Gitlab => Box::new(render::gitlab::Gitlab::new()),
+        CheckFormat::Junit => Box::new(render::junit::Junit::new(fail_on(args.fail_on))),
+    }
+}
+
+fn fail_on(choice: FailOn) -> Severity {
+    match choice {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+    }
+}
+
+fn selectors(list: &[String]) -> Result<Vec<Selector>, String> {
+    pilint::select::parse_all(list)
+}
+
+fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
+    let plan = match outputs::plan(&positions.formats, &positions.files) {
+        Ok(plan) => plan,
+        Err(reason) => {
+            eprintln!("pilint: {reason}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let cli_settings = match (|| -> Result<CliSettings, String> {
+        Ok(CliSettings {
+            select: args.select.as_deref().map(selectors).transpose()?,
+            extend_select: selectors(&args.extend_select)?,
+            ignore: selectors(&args.ignore)?,
+            year: args.year,
+            show_identifiers: args.show_identifiers,
+        })
+    })() {
+        Ok(settings) => settings,
+        Err(reason) => {
+            eprintln!("pilint: {reason}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let source = if args.isolated {
+        ConfigSource::Isolated
+    } else if let Some(path) = &args.config {
+        ConfigSource::File(path.clone())
+    } else {
+        ConfigSource::Discover
+    };
+
     let options = DiscoverOptions {
         follow_links: args.follow_links,
         stdin_filename: args.stdin_filename.clone(),
     };
     let discovery = discover(&args.paths, &options);
+    let mut resolver = Resolver::new(source, cli_settings);
+    let mut inputs = Vec::with_capacity(discovery.inputs.len());
+    let mut settings = Vec::with_capacity(discovery.inputs.len());
+    for input in &discovery.inputs {
+        match resolver.settings(input) {
+            Ok(Some(found)) => {
+                inputs.push(input.clone());
+                settings.push(found);
+            }
+            Ok(None) => {} // excluded by its configuration
+            Err(err) => {
+                eprintln!("pilint: invalid configuration {err}");
+                return EXIT_TROUBLE;
+            }
+        }
+    }
     if let Some(threads) = args.threads {
         // Only fails if a pool exists already, which cannot happen here.
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(threads.max(1))
             .build_global();
     }
+
+    // Writers: standard output first, then each -o file.
+    let mut writers: Vec<Box<dyn Write>> =
+        vec![Box::new(std::io::BufWriter::new(std::io::stdout().lock()))];
+    let mut renderers: Vec<(Box<dyn Renderer>, usize)> = Vec::new();
+    for output in &plan {
+        match &output.file {
+            Some(path) => match std::fs::File::create(path) {
+                Ok(file) => {
+                    writers.push(Box::new(std::io::BufWriter::new(file)));
+                    renderers.push((renderer(output.format, &args, false), writers.len() - 1));
+                }
+                Err(err) => {
+                    eprintln!("pilint: cannot write {}: {err}", path.display());
+                    return EXIT_TROUBLE;
+                }
+            },
+            None if args.silent => {}
+            None if args.statistics => renderers.push((
+                Box::new(render::statistics::Statistics::new(
+                    output.format == CheckFormat::Json,
+                )),
+                0,
+            )),
+            None => renderers.push((renderer(output.format, &args, true), 0)),
+        }
+    }
+    // `--statistics` with every format sent to files still prints them.
+    if args.statistics && !args.silent && plan.iter().all(|o| o.file.is_some()) {
+        renderers.push((Box::new(render::statistics::Statistics::new(false)), 0));
+    }
+    // In GitHub Actions, findings become annotations without any setup.
+    let in_github_actions = std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true");
+    if in_github_actions && positions.formats.is_empty() && !args.silent && !args.statistics {
+        renderers.push((renderer(CheckFormat::Github, &args, true), 0));
+    }
+
     let lint_options = LintOptions {
         year: args.year,
         max_file_size: args.max_file_size,
     };
-    let mut renderer: Box<dyn Renderer> = match args.format {
-        OutputFormat::Full => Box::new(render::full::Full::new(
-            use_color(args.color),
-            !args.no_score,
-        )),
-        OutputFormat::Json => Box::new(render::json::Json::new(!args.no_score)),
-    };
+    let threshold = fail_on(args.fail_on);
     let mut summary = Summary::default();
     let mut any_failed = false;
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = lint_inputs_each(&discovery.inputs, &lint_options, |report| {
-        summary.add(&report);
-        any_failed |= report.failed;
-        renderer.file(&report, &mut stdout)
-    })
-    .and_then(|()| renderer.finish(&summary, &mut stdout))
-    .and_then(|()| stdout.flush());
-    if written.is_err() {
+    let mut any_at_threshold = false;
+    let mut write_error: Option<(usize, std::io::Error)> = None;
+    let _ = lint_inputs_each_with(
+        &inputs,
+        |i| LintOptions {
+            year: settings[i].year,
+            ..lint_options.clone()
+        },
+        |i, report| settings[i].apply(report),
+        |report| {
+            summary.add(&report);
+            any_failed |= report.failed;
+            any_at_threshold |= report.diagnostics.iter().any(|d| d.severity >= threshold);
+            for (renderer, target) in renderers.iter_mut() {
+                if let Err(err) = renderer.file(&report, &mut *writers[*target]) {
+                    write_error = Some((*target, err));
+                    return Err(());
+                }
+            }
+            Ok(())
+        },
+    );
+    if write_error.is_none() {
+        for (renderer, target) in renderers.iter_mut() {
+            if let Err(err) = renderer.finish(&summary, &mut *writers[*target]) {
+                write_error = Some((*target, err));
+                break;
+            }
+        }
+    }
+    if write_error.is_none() {
+        for (target, writer) in writers.iter_mut().enumerate() {
+            if let Err(err) = writer.flush() {
+                write_error = Some((target, err));
+                break;
+            }
+        }
+    }
+    if let Some((target, err)) = write_error {
         // stdout closed (e.g. piped into `head`): nothing more to say.
+        if !(target == 0 && err.kind() == ErrorKind::BrokenPipe) {
+            let name = if target == 0 {
+                "standard output".to_owned()
+            } else {
+                plan.iter()
+                    .filter_map(|o| o.file.as_ref())
+                    .nth(target - 1)
+                    .map_or_else(String::new, |p| p.display().to_string())
+            };
+            eprintln!("pilint: cannot write {name}: {err}");
+        }
         return EXIT_TROUBLE;
     }
 
@@ -96,7 +379,7 @@ fn check(args: CheckArgs) -> u8 {
         // failed on: the run did not check everything it was asked to.
         return EXIT_TROUBLE;
     }
-    if summary.errors > 0 {
+    if any_at_threshold && !args.exit_zero {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
@@ -170,10 +453,7 @@ fn use_color(choice: ColorChoice) -> bool {
 
 fn print_rule(code_or_name: &str) -> u8 {
     match find_rule(code_or_name) {
-        Some(rule) => {
-            print!("{}", rule.docs());
-            EXIT_CLEAN
-        }
+        Some(rule) => write_stdout(rule.docs().as_bytes()),
         None => {
             eprintln!("pilint: no rule named {code_or_name}; `pilint rules` lists them all");
             EXIT_TROUBLE
@@ -183,19 +463,9 @@ fn print_rule(code_or_name: &str) -> u8 {
 
 fn print_rules(args: &RulesArgs) -> u8 {
     let rules = all_rules();
-    match args.format {
-        cli::RulesFormat::Text => {
-            for rule in rules {
-                println!(
-                    "{:<6} {:<28} {:<8} {}",
-                    rule.code,
-                    rule.name,
-                    rule.severity.as_str(),
-                    rule.summary
-                );
-            }
-        }
-        cli::RulesFormat::Markdown => print!("{}", rules_table_markdown()),
+    let text = match args.format {
+        cli::RulesFormat::Text => rules_text(&rules),
+        cli::RulesFormat::Markdown => rules_table_markdown(),
         cli::RulesFormat::Json => {
             let list: Vec<serde_json::Value> = rules
                 .iter()
@@ -209,13 +479,33 @@ fn print_rules(args: &RulesArgs) -> u8 {
                     })
                 })
                 .collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&list).unwrap_or_default()
-            );
+            serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
         }
-    }
-    EXIT_CLEAN
+    };
+    write_stdout(text.as_bytes())
+}
+
+/// One rule a line, columns as wide as their longest entry.
+fn rules_text(rules: &[&pilint::rules::registry::RuleMeta]) -> String {
+    let code_width = rules.iter().map(|r| r.code.len()).max().unwrap_or(0);
+    let name_width = rules.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    let severity_width = rules
+        .iter()
+        .map(|r| r.severity.as_str().len())
+        .max()
+        .unwrap_or(0);
+    rules
+        .iter()
+        .map(|rule| {
+            format!(
+                "{:<code_width$} {:<name_width$} {:<severity_width$} {}\n",
+                rule.code,
+                rule.name,
+                rule.severity.as_str(),
+                rule.summary
+            )
+        })
+        .collect()
 }
 
 /// The rules table the README carries (a test keeps the two in step).

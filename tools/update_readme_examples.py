@@ -17,6 +17,8 @@ BAD = "fixtures/invalid/tin-with-dash.json"
 EXAMPLES = {
     "full": ["check", BAD],
     "json": ["check", "--format", "json", BAD],
+    "concise": ["check", "--format", "concise", BAD, "fixtures/invalid/cehrt-id-lowercase.json"],
+    "config": ["config"],
 }
 
 

@@ -11,15 +11,19 @@ use crate::lint::FileReport;
 use std::io::{self, Write};
 
 use crate::render::score_table::no_score;
+use crate::render::window::{WindowedFile, needs_window};
 use crate::render::{Renderer, Summary, plural, render_all};
 use crate::score::points::number;
 use crate::score::{FileScore, SetResult};
+use std::ops::Range;
 
 /// The human format: frames per finding, a line per file with its
 /// predicted PI score, then the summary line.
 pub struct Full {
     color: bool,
     show_score: bool,
+    /// `-q`: frames only, no score lines, no summary.
+    quiet: bool,
     config: Config,
 }
 
@@ -29,8 +33,15 @@ impl Full {
         Full {
             color,
             show_score,
+            quiet: false,
             config: Config::default(),
         }
+    }
+
+    /// `-q`: only the frames, without score lines and summary.
+    pub fn quiet(mut self, quiet: bool) -> Self {
+        self.quiet = quiet;
+        self
     }
 
     fn buffer(&self) -> Buffer {
@@ -47,20 +58,31 @@ impl Renderer for Full {
         let mut buffer = self.buffer();
         let file = SimpleFile::new(report.path(), report.source.text.as_str());
         for diagnostic in &report.diagnostics {
-            let frame = to_frame(report, diagnostic);
+            let spans = label_spans(report, diagnostic);
             // Rendering into memory only fails on a span outside the file,
             // which `to_frame` rules out; fall back to one plain line anyway.
-            if term::emit_to_write_style(&mut buffer, &self.config, &file, &frame).is_err() {
+            let drawn = if needs_window(&report.source, &spans) {
+                let windowed = WindowedFile::new(report.path(), &report.source, &spans);
+                let frame = to_frame(report, diagnostic, &|range| windowed.map(range));
+                term::emit_to_write_style(&mut buffer, &self.config, &windowed, &frame)
+            } else {
+                let frame = to_frame(report, diagnostic, &|range| range);
+                term::emit_to_write_style(&mut buffer, &self.config, &file, &frame)
+            };
+            if drawn.is_err() {
                 writeln_plain(&mut buffer, report, diagnostic)?;
             }
         }
-        if self.show_score {
+        if self.show_score && !self.quiet {
             writeln!(buffer, "{}", score_line(report))?;
         }
         out.write_all(buffer.as_slice())
     }
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
         let mut buffer = self.buffer();
         write_summary(&mut buffer, summary)?;
         out.write_all(buffer.as_slice())
@@ -110,7 +132,23 @@ fn score_line(report: &FileReport) -> String {
     }
 }
 
-fn to_frame(report: &FileReport, diagnostic: &Diagnostic) -> Frame<()> {
+/// The byte ranges of a finding's labels, primary first, within the file.
+fn label_spans(report: &FileReport, diagnostic: &Diagnostic) -> Vec<Range<usize>> {
+    diagnostic
+        .span
+        .into_iter()
+        .chain(diagnostic.related.iter().map(|r| r.span))
+        .map(|span| report.source.clamp_span(span).range())
+        .collect()
+}
+
+/// The frame of a finding; `map` turns real byte ranges into those of the
+/// text the frame is drawn from (the same, or a windowed copy).
+fn to_frame(
+    report: &FileReport,
+    diagnostic: &Diagnostic,
+    map: &dyn Fn(Range<usize>) -> Range<usize>,
+) -> Frame<()> {
     let severity = match diagnostic.severity {
         Severity::Error => FrameSeverity::Error,
         Severity::Warning => FrameSeverity::Warning,
@@ -119,11 +157,11 @@ fn to_frame(report: &FileReport, diagnostic: &Diagnostic) -> Frame<()> {
     let mut labels = Vec::new();
     if let Some(span) = diagnostic.span {
         let span = report.source.clamp_span(span);
-        labels.push(Label::primary((), span.range()));
+        labels.push(Label::primary((), map(span.range())));
     }
     for related in &diagnostic.related {
         let span = report.source.clamp_span(related.span);
-        labels.push(Label::secondary((), span.range()).with_message(&related.message));
+        labels.push(Label::secondary((), map(span.range())).with_message(&related.message));
     }
     let mut notes = Vec::new();
     if diagnostic.span.is_none() {

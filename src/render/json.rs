@@ -60,7 +60,7 @@ struct ScoreOut {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct DiagnosticOut<'a> {
+pub(crate) struct DiagnosticOut<'a> {
     code: &'a str,
     name: &'a str,
     severity: &'static str,
@@ -175,7 +175,7 @@ fn file_out(report: &FileReport, show_score: bool) -> FileOut<'_> {
     }
 }
 
-fn diagnostic_out<'a>(source: &SourceFile, d: &'a Diagnostic) -> DiagnosticOut<'a> {
+pub(crate) fn diagnostic_out<'a>(source: &SourceFile, d: &'a Diagnostic) -> DiagnosticOut<'a> {
     let (start, end) = match d.span {
         Some(span) => {
             let span = source.clamp_span(span);

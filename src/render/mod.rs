@@ -4,10 +4,20 @@
 //! then the run's summary, so a run over 100,000 files never holds more
 //! than a batch of reports in memory.
 
+pub mod concise;
+pub mod fingerprint;
 pub mod full;
+pub mod github;
+pub mod gitlab;
 pub mod json;
+pub mod json_lines;
+pub mod junit;
+pub mod position;
+pub mod sarif;
 pub mod score_json;
 pub mod score_table;
+pub mod statistics;
+pub mod window;
 
 use std::io::{self, Write};
 

@@ -1,0 +1,387 @@
+//! Masking of taxpayer and provider identifiers in everything pilint shows.
+//!
+//! TINs and NPIs identify practices and clinicians, and CI logs are widely
+//! readable, so every output format shows `*****6789` instead of
+//! `123456789` unless `--show-identifiers` (or `show-identifiers = true` in
+//! `pilint.toml`) asks otherwise. Masking happens here, once, on the report,
+//! before any renderer sees it: renderers cannot forget to mask.
+//!
+//! The masked text has the same byte length and the same line breaks as the
+//! original (only ASCII letters and digits become `*`), so every span, line
+//! and column stays exact.
+
+use crate::lint::FileReport;
+use crate::model::Node;
+
+/// How many trailing characters of an identifier stay visible: enough to
+/// tell two practices apart, too few to identify one.
+const VISIBLE: usize = 4;
+
+/// Identifiers shorter than this are masked where they were found, but not
+/// searched for elsewhere in the text: a two-digit "TIN" would otherwise
+/// blank every `12` in the file.
+const MIN_SEARCHED: usize = 5;
+
+/// JSON members whose string value is an identifier.
+const JSON_KEYS: &[&str] = &[
+    "\"taxpayerIdentificationNumber\"",
+    "\"nationalProviderIdentifier\"",
+];
+
+/// QRDA III `id/@root` OIDs whose `@extension` is an identifier: the IRS
+/// TIN and the NPPES NPI (QRDA III implementation guide, Participant and
+/// Performer templates).
+const XML_ROOTS: &[&str] = &["2.16.840.1.113883.4.2", "2.16.840.1.113883.4.6"];
+
+/// `*****6789`: every ASCII letter or digit except the last four characters
+/// becomes `*`; other characters (a dash, a space) stay, so the byte length
+/// and the columns do not change. A value of four characters or fewer is
+/// masked whole.
+pub fn mask_value(value: &str) -> String {
+    let count = value.chars().count();
+    let keep_from = if count > VISIBLE {
+        count - VISIBLE
+    } else {
+        count
+    };
+    value
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if i < keep_from && c.is_ascii_alphanumeric() {
+                '*'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Masks every TIN and NPI of `report` in its source text, its findings'
+/// messages, notes and helps, and its model.
+pub fn mask_report(report: &mut FileReport) {
+    let found = find_identifiers(report);
+    if found.is_empty() {
+        return;
+    }
+    // Positions first (they are exact even for short values), then every
+    // other occurrence of the longer values: XML narrative and comments
+    // often repeat the TIN.
+    let mut bytes = std::mem::take(&mut report.source.text).into_bytes();
+    for hit in &found {
+        if let Some(at) = hit.at {
+            mask_bytes(&mut bytes, at, hit.value.len());
+        }
+    }
+    let searched: Vec<&str> = searched_values(&found);
+    for value in &searched {
+        for at in occurrences(&bytes, value.as_bytes()) {
+            mask_bytes(&mut bytes, at, value.len());
+        }
+    }
+    // Only ASCII letters and digits were replaced by `*`, so the bytes are
+    // still the UTF-8 they were; the fallback keeps the run going if not.
+    report.source.text = String::from_utf8(bytes)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
+
+    let values: Vec<&str> = found.iter().map(|hit| hit.value.as_str()).collect();
+    for diagnostic in &mut report.diagnostics {
+        diagnostic.message = mask_in(&diagnostic.message, &values);
+        diagnostic.note = mask_in(&diagnostic.note, &values);
+        diagnostic.help = mask_in(&diagnostic.help, &values);
+        for related in &mut diagnostic.related {
+            related.message = mask_in(&related.message, &values);
+        }
+    }
+    if let Some(submission) = &mut report.submission {
+        mask_node(&mut submission.taxpayer_identification_number);
+        mask_node(&mut submission.national_provider_identifier);
+    }
+}
+
+fn mask_node(node: &mut Option<Node<String>>) {
+    if let Some(node) = node {
+        node.value = mask_value(&node.value);
+    }
+}
+
+/// An identifier value, and where it was written when that is known.
+#[derive(Debug, PartialEq, Eq)]
+struct Hit {
+    value: String,
+    at: Option<usize>,
+}
+
+/// Every identifier value of the report: from the model (decoded, so JSON
+/// escapes are resolved), and from a lexical scan of the text, which also
+/// finds them in files that did not parse and in XML documents that repeat
+/// them (a second TIN the model does not keep).
+fn find_identifiers(report: &FileReport) -> Vec<Hit> {
+    let mut found = Vec::new();
+    if let Some(submission) = &report.submission {
+        for node in [
+            &submission.taxpayer_identification_number,
+            &submission.national_provider_identifier,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if !node.value.is_empty() {
+                found.push(Hit {
+                    value: node.value.clone(),
+                    at: None,
+                });
+            }
+        }
+    }
+    let text = report.source.text.as_str();
+    found.extend(json_values(text));
+    found.extend(xml_values(text));
+    found.retain(|hit| !hit.value.is_empty());
+    found
+}
+
+/// The values searched for across the whole text (and in messages), longest
+/// first so that a value containing another is masked whole.
+fn searched_values(found: &[Hit]) -> Vec<&str> {
+    let mut values: Vec<&str> = found
+        .iter()
+        .map(|hit| hit.value.as_str())
+        .filter(|value| value.chars().count() >= MIN_SEARCHED)
+        .collect();
+    values.sort_by_key(|value| std::cmp::Reverse(value.len()));
+    values.dedup();
+    values
+}
+
+/// `"taxpayerIdentificationNumber" : "…"` anywhere in the text.
+fn json_values(text: &str) -> Vec<Hit> {
+    let mut found = Vec::new();
+    for key in JSON_KEYS {
+        for (at, _) in text.match_indices(key) {
+            let rest = &text[at + key.len()..];
+            let after_ws = rest.trim_start();
+            let Some(after_colon) = after_ws.strip_prefix(':') else {
+                continue;
+            };
+            let value_part = after_colon.trim_start();
+            let Some(inner) = value_part.strip_prefix('"') else {
+                continue;
+            };
+            let start = text.len() - inner.len();
+            let end = json_string_end(inner);
+            found.push(Hit {
+                value: inner[..end].to_owned(),
+                at: Some(start),
+            });
+        }
+    }
+    found
+}
+
+/// The byte length of a JSON string's body: up to its closing quote (an
+/// escaped quote does not close it), or the end of the line if it is
+/// unterminated.
+fn json_string_end(inner: &str) -> usize {
+    let mut escaped = false;
+    for (i, c) in inner.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' | '\n' if !escaped => return i,
+            _ => escaped = false,
+        }
+    }
+    inner.len()
+}
+
+/// `extension="…"` of every start tag whose `root` is a TIN or NPI OID.
+fn xml_values(text: &str) -> Vec<Hit> {
+    let mut found = Vec::new();
+    for root in XML_ROOTS {
+        for (at, _) in text.match_indices(root) {
+            // The OID must be a whole attribute value: quoted on both sides.
+            let before = text[..at].chars().next_back();
+            let after = text[at + root.len()..].chars().next();
+            if !matches!(before, Some('"' | '\'')) || before != after {
+                continue;
+            }
+            let Some(tag_start) = text[..at].rfind('<') else {
+                continue;
+            };
+            let tag_end = text[at..].find('>').map_or(text.len(), |i| at + i);
+            let tag = &text[tag_start..tag_end];
+            if let Some((offset, value)) = attribute(tag, "extension") {
+                found.push(Hit {
+                    value: value.to_owned(),
+                    at: Some(tag_start + offset),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// The value of attribute `name` in a start tag, and its byte offset in it.
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<(usize, &'t str)> {
+    let mut search_from = 0;
+    while let Some(i) = tag[search_from..].find(name) {
+        let at = search_from + i;
+        search_from = at + name.len();
+        // A whole attribute name: preceded by white space.
+        if !tag[..at].ends_with(|c: char| c.is_ascii_whitespace()) {
+            continue;
+        }
+        let rest = tag[at + name.len()..].trim_start();
+        let Some(rest) = rest.strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let quote = rest.chars().next()?;
+        if quote != '"' && quote != '\'' {
+            continue;
+        }
+        let body = &rest[1..];
+        let end = body.find(quote).unwrap_or(body.len());
+        let start = tag.len() - body.len();
+        return Some((start, &body[..end]));
+    }
+    None
+}
+
+/// Every start of `needle` in `haystack` that is not part of a longer run
+/// of letters and digits (so `12345` is not masked inside `9123456`).
+fn occurrences(haystack: &[u8], needle: &[u8]) -> Vec<usize> {
+    if needle.is_empty() || needle.len() > haystack.len() {
+        return Vec::new();
+    }
+    let word = |b: u8| b.is_ascii_alphanumeric();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= haystack.len() {
+        if haystack[i..i + needle.len()] == *needle {
+            let before_ok = i == 0 || !word(haystack[i - 1]) || !word(needle[0]);
+            let end = i + needle.len();
+            let after_ok =
+                end == haystack.len() || !word(haystack[end]) || !word(needle[needle.len() - 1]);
+            if before_ok && after_ok {
+                found.push(i);
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Masks `len` bytes of `bytes` from `at` as [`mask_value`] does, in place.
+fn mask_bytes(bytes: &mut [u8], at: usize, len: usize) {
+    let Some(slice) = bytes.get_mut(at..at.saturating_add(len)) else {
+        return;
+    };
+    // Count characters as mask_value does: UTF-8 continuation bytes are
+    // not characters of their own.
+    let chars = slice.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+    let keep_from = if chars > VISIBLE {
+        chars - VISIBLE
+    } else {
+        chars
+    };
+    let mut index = 0;
+    for byte in slice.iter_mut() {
+        let starts_char = (*byte & 0xC0) != 0x80;
+        if starts_char {
+            index += 1;
+        }
+        if index <= keep_from && byte.is_ascii_alphanumeric() {
+            *byte = b'*';
+        }
+    }
+}
+
+/// `text` with every identifier value masked.
+fn mask_in(text: &str, values: &[&str]) -> String {
+    let mut out = text.to_owned();
+    let mut sorted: Vec<&str> = values.to_vec();
+    sorted.sort_by_key(|value| std::cmp::Reverse(value.len()));
+    for value in sorted {
+        if value.is_empty() || !out.contains(value) {
+            continue;
+        }
+        out = out.replace(value, &mask_value(value));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::{LintOptions, lint_source};
+    use crate::source::SourceFile;
+
+    #[test]
+    fn mask_value_keeps_the_last_four() {
+        assert_eq!(mask_value("123456789"), "*****6789");
+        assert_eq!(mask_value("1234567893"), "******7893");
+        assert_eq!(mask_value("00-0123456"), "**-***3456");
+        assert_eq!(mask_value("123"), "***");
+        assert_eq!(mask_value(""), "");
+    }
+
+    #[test]
+    fn mask_bytes_agrees_with_mask_value() {
+        for value in ["123456789", "00-0123456", "12", "é12345678"] {
+            let mut bytes = value.as_bytes().to_vec();
+            mask_bytes(&mut bytes, 0, value.len());
+            assert_eq!(String::from_utf8(bytes).unwrap(), mask_value(value));
+        }
+    }
+
+    #[test]
+    fn json_identifiers_are_masked_in_text_and_messages() {
+        let text = "{\"taxpayerIdentificationNumber\" : \"00-0123456\",\n \"x\": \"00-0123456\"}";
+        let mut report = lint_source(
+            SourceFile::from_text("a.json", text),
+            &LintOptions::default(),
+        );
+        let before = report.source.text.len();
+        mask_report(&mut report);
+        assert_eq!(report.source.text.len(), before);
+        assert!(
+            !report.source.text.contains("0123"),
+            "{}",
+            report.source.text
+        );
+        assert_eq!(report.source.text.matches("**-***3456").count(), 2);
+        for d in &report.diagnostics {
+            assert!(!d.message.contains("00-0123456"), "{}", d.message);
+        }
+    }
+
+    #[test]
+    fn xml_identifiers_are_masked_wherever_repeated() {
+        let text = "<x><id extension='123456789' root='2.16.840.1.113883.4.2'/>\
+                    <text>TIN 123456789, not 91234567890</text></x>";
+        let mut report = lint_source(
+            SourceFile::from_text("a.xml", text),
+            &LintOptions::default(),
+        );
+        mask_report(&mut report);
+        assert_eq!(report.source.text.matches("*****6789").count(), 2);
+        assert!(report.source.text.contains("91234567890"));
+    }
+
+    #[test]
+    fn unterminated_values_do_not_panic() {
+        for text in [
+            "{\"nationalProviderIdentifier\": \"12",
+            "{\"nationalProviderIdentifier\"",
+            "<id root=\"2.16.840.1.113883.4.6\" extension=\"12",
+            "2.16.840.1.113883.4.6\"",
+        ] {
+            let mut report = lint_source(SourceFile::from_text("a", text), &LintOptions::default());
+            mask_report(&mut report);
+            assert_eq!(report.source.text.len(), text.len());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! `--format concise`: one line per finding,
+//! `path:line:col: severity[CODE] message`, which vim's default
+//! `errorformat`, Emacs's compilation mode and the VS Code problem matcher
+//! shipped in `editors/vscode/` read as they are; then the summary line
+//! (`-q` leaves it out).
+
+use std::io::{self, Write};
+
+use crate::lint::FileReport;
+use crate::render::position::{one_line, position_or_start};
+use crate::render::{Renderer, Summary, plural};
+
+pub struct Concise {
+    quiet: bool,
+}
+
+impl Concise {
+    /// `quiet` (`-q`): findings only, no summary line.
+    pub fn new(quiet: bool) -> Self {
+        Concise { quiet }
+    }
+}
+
+impl Renderer for Concise {
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        for diagnostic in &report.diagnostics {
+            let at = position_or_start(&report.source, diagnostic);
+            writeln!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                one_line(report.path()),
+                at.line,
+                at.column,
+                diagnostic.severity.as_str(),
+                diagnostic.code,
+                one_line(&diagnostic.message)
+            )?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        write!(
+            out,
+            "Checked {}: {}, {}",
+            plural(summary.files, "file"),
+            plural(summary.errors, "error"),
+            plural(summary.warnings, "warning"),
+        )?;
+        if summary.infos > 0 {
+            write!(out, ", {} info", summary.infos)?;
+        }
+        writeln!(out, ".")
+    }
+}

@@ -1,0 +1,106 @@
+//! `--format gitlab`: GitLab Code Quality JSON, the report a GitLab CI job
+//! uploads as `artifacts:reports:codequality` so findings show in merge
+//! requests. Fields as GitLab documents them (CI/CD → Testing → Code
+//! Quality, "Code Quality report format"): `description`, `check_name`,
+//! `fingerprint`, `severity`, `location.path` and `location.positions`.
+//! The fingerprint is the one SARIF uses (code + path + pointer).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::diagnostic::Severity;
+use crate::lint::FileReport;
+use crate::render::fingerprint::fingerprints;
+use crate::render::position::position_or_start;
+use crate::render::{Renderer, Summary};
+
+#[derive(Serialize)]
+struct Issue<'a> {
+    description: &'a str,
+    check_name: &'a str,
+    fingerprint: String,
+    severity: &'static str,
+    location: Location<'a>,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    path: &'a str,
+    positions: Positions,
+}
+
+#[derive(Serialize)]
+struct Positions {
+    begin: LineColumn,
+    end: LineColumn,
+}
+
+#[derive(Serialize)]
+struct LineColumn {
+    line: usize,
+    column: usize,
+}
+
+/// GitLab's scale is info, minor, major, critical, blocker; an error here
+/// is a file CMS rejects or scores lower, so `major`; nothing pilint finds
+/// breaks anything else, so never `critical` or `blocker`.
+fn severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "major",
+        Severity::Warning => "minor",
+        Severity::Info => "info",
+    }
+}
+
+/// Streams the JSON array, one issue at a time.
+#[derive(Default)]
+pub struct Gitlab {
+    written: usize,
+}
+
+impl Gitlab {
+    pub fn new() -> Self {
+        Gitlab::default()
+    }
+}
+
+impl Renderer for Gitlab {
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        let prints = fingerprints(report);
+        for (diagnostic, fingerprint) in report.diagnostics.iter().zip(prints) {
+            let at = position_or_start(&report.source, diagnostic);
+            let issue = Issue {
+                description: &diagnostic.message,
+                check_name: diagnostic.code,
+                fingerprint,
+                severity: severity(diagnostic.severity),
+                location: Location {
+                    path: report.path(),
+                    positions: Positions {
+                        begin: LineColumn {
+                            line: at.line,
+                            column: at.column,
+                        },
+                        end: LineColumn {
+                            line: at.end_line,
+                            column: at.end_column,
+                        },
+                    },
+                },
+            };
+            out.write_all(if self.written == 0 {
+                b"[\n  "
+            } else {
+                b",\n  "
+            })?;
+            serde_json::to_writer(&mut *out, &issue).map_err(io::Error::other)?;
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })
+    }
+}

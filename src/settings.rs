@@ -1,0 +1,241 @@
+//! The settings each checked file gets: its `pilint.toml` (found, named by
+//! `--config`, or none with `--isolated`) combined with the command line,
+//! and their application to the file's report: rule selection, per-file
+//! ignores, suppressions, severity overrides, identifier masking.
+//!
+//! All of it happens to the report before any renderer and before the exit
+//! code are computed, so every format and the exit code agree.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::{self, Config, ConfigError};
+use crate::diagnostic::Severity;
+use crate::discover::Input;
+use crate::lint::FileReport;
+use crate::select::{Selection, Selector};
+
+/// Where configuration comes from.
+#[derive(Debug, Clone)]
+pub enum ConfigSource {
+    /// The nearest `pilint.toml` / `.pilint.toml` above each file.
+    Discover,
+    /// `--config FILE`: this file for every input.
+    File(PathBuf),
+    /// `--isolated`: no file at all.
+    Isolated,
+}
+
+/// What the command line says about selection; it wins over the files.
+#[derive(Debug, Clone, Default)]
+pub struct CliSettings {
+    /// `--select`: replaces the file's `select`.
+    pub select: Option<Vec<Selector>>,
+    /// `--extend-select`: adds to it.
+    pub extend_select: Vec<Selector>,
+    /// `--ignore`: adds to the file's `ignore`.
+    pub ignore: Vec<Selector>,
+    /// `--year`.
+    pub year: Option<i64>,
+    /// `--show-identifiers`.
+    pub show_identifiers: bool,
+}
+
+/// Everything that decides what one file's report shows.
+#[derive(Debug)]
+pub struct FileSettings {
+    config: Option<Arc<Config>>,
+    selection: Arc<Selection>,
+    /// The file's absolute path, which config globs are matched against.
+    absolute: PathBuf,
+    pub year: Option<i64>,
+    pub show_identifiers: bool,
+}
+
+impl FileSettings {
+    /// Settings with no configuration file: every rule, masked identifiers.
+    pub fn defaults(path: &Path) -> FileSettings {
+        FileSettings {
+            config: None,
+            selection: Arc::new(Selection::all()),
+            absolute: absolute(path),
+            year: None,
+            show_identifiers: false,
+        }
+    }
+
+    /// The configuration file that applies, if any.
+    pub fn config_path(&self) -> Option<&Path> {
+        self.config.as_deref().map(|c| c.path.as_path())
+    }
+
+    /// Drops the findings the settings turn off, applies severity
+    /// overrides, then masks identifiers unless they are to be shown.
+    pub fn apply(&self, report: &mut FileReport) {
+        let config = self.config.as_deref();
+        let per_file: Vec<&Selector> = config
+            .map(|c| {
+                c.per_file_ignores
+                    .iter()
+                    .filter(|(glob, _)| glob.matches(&self.absolute))
+                    .flat_map(|(_, codes)| codes)
+                    .collect()
+            })
+            .unwrap_or_default();
+        report.diagnostics.retain(|d| {
+            if !self.selection.is_enabled(d.code) {
+                return false;
+            }
+            if per_file.iter().any(|s| s.matches_code(d.code)) {
+                return false;
+            }
+            let suppressed = config.is_some_and(|c| {
+                c.suppress.iter().any(|s| {
+                    s.code.matches_code(d.code)
+                        && s.path.as_ref().is_none_or(|g| g.matches(&self.absolute))
+                        && s.pointer.as_ref().is_none_or(|p| p.is_match(&d.pointer))
+                })
+            });
+            !suppressed
+        });
+        if let Some(config) = config {
+            for diagnostic in &mut report.diagnostics {
+                if let Some(severity) = severity_override(config, diagnostic.code) {
+                    diagnostic.severity = severity;
+                }
+            }
+        }
+        if !self.show_identifiers {
+            crate::mask::mask_report(report);
+        }
+    }
+}
+
+/// The override for `code`: the most specific matching selector's, the
+/// last one written on a tie.
+fn severity_override(config: &Config, code: &str) -> Option<Severity> {
+    config
+        .severity
+        .iter()
+        .filter_map(|(selector, severity)| Some((selector.specificity_for(code)?, *severity)))
+        .max_by_key(|(specificity, _)| *specificity)
+        .map(|(_, severity)| severity)
+}
+
+/// Finds and caches the configuration of each input.
+pub struct Resolver {
+    source: ConfigSource,
+    cli: CliSettings,
+    /// Directory → the configuration file governing it.
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    /// Configuration file → its contents and the selection it makes.
+    loaded: HashMap<PathBuf, (Arc<Config>, Arc<Selection>)>,
+    no_config: Arc<Selection>,
+}
+
+impl Resolver {
+    pub fn new(source: ConfigSource, cli: CliSettings) -> Resolver {
+        let no_config = Arc::new(Selection::new(
+            cli.select.as_deref(),
+            &cli.extend_select,
+            &cli.ignore,
+        ));
+        Resolver {
+            source,
+            cli,
+            by_dir: HashMap::new(),
+            loaded: HashMap::new(),
+            no_config,
+        }
+    }
+
+    /// The settings of `input`, or `None` when its configuration excludes
+    /// it; an invalid configuration file is an error.
+    pub fn settings(&mut self, input: &Input) -> Result<Option<FileSettings>, ConfigError> {
+        let shown = match input {
+            Input::File { path, .. } => path.clone(),
+            Input::Stdin { display } => PathBuf::from(display),
+        };
+        let absolute = absolute(&shown);
+        let config_path = match &self.source {
+            ConfigSource::Isolated => None,
+            ConfigSource::File(path) => Some(path.clone()),
+            ConfigSource::Discover => {
+                let dir = absolute
+                    .parent()
+                    .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
+                match self.by_dir.get(&dir) {
+                    Some(found) => found.clone(),
+                    None => {
+                        let found = config::find_for_dir(&dir);
+                        self.by_dir.insert(dir, found.clone());
+                        found
+                    }
+                }
+            }
+        };
+        let (config, selection) = match config_path {
+            Some(path) => {
+                let (config, selection) = self.load(&path)?;
+                (Some(config), selection)
+            }
+            None => (None, Arc::clone(&self.no_config)),
+        };
+        if config.as_ref().is_some_and(|c| c.excludes(&absolute)) {
+            return Ok(None);
+        }
+        let year = self.cli.year.or(config.as_ref().and_then(|c| c.year));
+        let show_identifiers = self.cli.show_identifiers
+            || config
+                .as_ref()
+                .and_then(|c| c.show_identifiers)
+                .unwrap_or(false);
+        Ok(Some(FileSettings {
+            config,
+            selection,
+            absolute,
+            year,
+            show_identifiers,
+        }))
+    }
+
+    fn load(&mut self, path: &Path) -> Result<(Arc<Config>, Arc<Selection>), ConfigError> {
+        if let Some((config, selection)) = self.loaded.get(path) {
+            return Ok((Arc::clone(config), Arc::clone(selection)));
+        }
+        let config = Arc::new(config::load(path)?);
+        let select = self.cli.select.as_deref().or(config.select.as_deref());
+        let extend: Vec<Selector> = config
+            .extend_select
+            .iter()
+            .chain(&self.cli.extend_select)
+            .cloned()
+            .collect();
+        let ignore: Vec<Selector> = config
+            .ignore
+            .iter()
+            .chain(&self.cli.ignore)
+            .cloned()
+            .collect();
+        let selection = Arc::new(Selection::new(select, &extend, &ignore));
+        self.loaded.insert(
+            path.to_path_buf(),
+            (Arc::clone(&config), Arc::clone(&selection)),
+        );
+        Ok((config, selection))
+    }
+}
+
+/// `path` made absolute, its directory resolved as configuration files'
+/// directories are (symbolic links followed), so globs compare like with
+/// like; the file name itself is kept.
+fn absolute(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match (absolute.parent(), absolute.file_name()) {
+        (Some(dir), Some(name)) => dir
+            .canonicalize()
+            .map_or_else(|_| absolute.clone(), |dir| dir.join(name)),
+        _ => absolute,
+    }
+}
