@@ -6,6 +6,7 @@
 //! prints: the binary decides what goes where, and the exit code.
 
 pub mod catalog;
+pub mod crossfile;
 pub mod diagnostic;
 pub mod discover;
 pub mod json;
