@@ -8,12 +8,16 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use pilint::crossfile::Collector;
 use pilint::discover::{DiscoverOptions, discover};
 use pilint::lint::{LintOptions, lint_inputs, lint_inputs_each};
 use pilint::render::{self, Renderer, Summary};
 use pilint::rules::registry::{all_rules, find_rule};
 
-use cli::{CheckArgs, Cli, ColorChoice, Command, OutputFormat, RulesArgs, ScoreArgs};
+use cli::{
+    CheckArgs, Cli, ColorChoice, Command, OutputFormat, RollupArgs, RollupFormat, RulesArgs,
+    ScoreArgs,
+};
 
 /// No error-severity finding.
 const EXIT_CLEAN: u8 = 0;
@@ -39,6 +43,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check(args),
         Command::Score(args) => score(args),
+        Command::Rollup(args) => rollup(args),
         Command::Rule { rule } => print_rule(&rule),
         Command::Rules(args) => print_rules(&args),
     };
@@ -70,11 +75,25 @@ fn check(args: CheckArgs) -> u8 {
     };
     let mut summary = Summary::default();
     let mut any_failed = false;
+    // Cross-file state: compact facts per file, never the reports.
+    let mut collector = Collector::new(args.year);
+    // The overview is for runs over directories; a list of files asks
+    // about those files.
+    let show_overview = args.paths.is_empty() || args.paths.iter().any(|p| p.is_dir());
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let written = lint_inputs_each(&discovery.inputs, &lint_options, |report| {
         summary.add(&report);
         any_failed |= report.failed;
+        collector.add(&report);
         renderer.file(&report, &mut stdout)
+    })
+    .and_then(|()| {
+        let cross = collector.finish();
+        summary.add_cross_file(&cross.findings);
+        if show_overview {
+            renderer.overview(&cross.overview);
+        }
+        renderer.cross_file(&cross.findings, &mut stdout)
     })
     .and_then(|()| renderer.finish(&summary, &mut stdout))
     .and_then(|()| stdout.flush());
@@ -153,6 +172,89 @@ fn score(args: ScoreArgs) -> u8 {
     } else {
         EXIT_CLEAN
     }
+}
+
+fn rollup(args: RollupArgs) -> u8 {
+    let participants = match &args.participants {
+        None => None,
+        Some(path) => {
+            let read = std::fs::File::open(path)
+                .map_err(|err| err.to_string())
+                .and_then(|file| {
+                    pilint::crossfile::participants::read(std::io::BufReader::new(file))
+                        .map_err(|err| err.to_string())
+                });
+            match read {
+                Ok(list) => Some(list),
+                Err(err) => {
+                    // A roll-up over a list pilint could not read would be
+                    // wrong without saying so: usage error.
+                    eprintln!("pilint: {}: {err}", path.display());
+                    return EXIT_TROUBLE;
+                }
+            }
+        }
+    };
+    let options = DiscoverOptions {
+        follow_links: args.follow_links,
+        stdin_filename: None,
+    };
+    let discovery = discover(&args.paths, &options);
+    let lint_options = LintOptions {
+        year: args.year,
+        ..LintOptions::default()
+    };
+    let mut collector = Collector::new(args.year);
+    let mut any_failed = false;
+    // Files with no PI submission to group: said on stderr, since a
+    // clinician whose file is broken counts as 0 in the roll-up.
+    let mut left_out: Vec<String> = Vec::new();
+    let _ = lint_inputs_each(&discovery.inputs, &lint_options, |report| {
+        any_failed |= report.failed;
+        if !collector.add(&report) {
+            left_out.push(report.path().to_owned());
+        }
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let cross = collector.finish();
+    let rollups = pilint::crossfile::rollup::compute(
+        &cross.files,
+        &cross.groups,
+        participants.as_deref(),
+        args.year,
+    );
+    let bytes = match args.format {
+        RollupFormat::Full => render::rollup_table::render(&rollups, use_color(args.color)),
+        RollupFormat::Json => render::rollup_json::render(&rollups, participants.is_some()),
+        RollupFormat::Csv => render::rollup_csv::render(&rollups),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(&bytes)
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return EXIT_TROUBLE;
+    }
+    let mut stderr = std::io::stderr().lock();
+    for error in &discovery.errors {
+        let _ = writeln!(
+            stderr,
+            "pilint: cannot roll up {}: {}",
+            error.path, error.reason
+        );
+    }
+    for path in &left_out {
+        let _ = writeln!(
+            stderr,
+            "pilint: {path}: left out (no PI submission with an entity and a year; see `pilint check`)"
+        );
+    }
+    if !discovery.errors.is_empty() || any_failed {
+        // A file left out of a roll-up changes the average.
+        return EXIT_TROUBLE;
+    }
+    EXIT_CLEAN
 }
 
 /// Colour only on a terminal, unless forced; NO_COLOR (any non-empty value)

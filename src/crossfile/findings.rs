@@ -134,8 +134,13 @@ fn duplicates(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileF
         } else {
             "none of them can be scored".to_owned()
         };
+        let conflict = if score.zeroed_by_conflict {
+            ", but conflicting values score the category 0 (X002)"
+        } else {
+            ""
+        };
         let message = format!(
-            "{} is submitted {count} times for {} ({}); {verdict}",
+            "{} is submitted {count} times for {} (this one: {}); {verdict}{conflict}",
             group.key,
             group.year,
             describe(files, member)
@@ -182,15 +187,15 @@ fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFi
             "CMS scores the PI category 0"
         };
         let message = format!(
-            "{} answers {} for {} {} here ({}) but {} in {} ({}); {consequence}",
+            "{} is {} here ({}) but {} in {} ({}), for {} in {}; {consequence}",
             conflict.measure,
             later.value.display(),
-            group.key,
-            group.year,
             method(conflict.later),
             earlier.value.display(),
             files[conflict.earlier.file].path,
             method(conflict.earlier),
+            group.key,
+            group.year,
         );
         let mut finding = CrossFileFinding::new(
             &CONFLICTING_VALUES,
@@ -241,8 +246,9 @@ fn periods(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFind
             continue;
         }
         let message = format!(
-            "{} {} reports the period {other_start} to {other_end} here but {start} to {end} in {}",
-            group.key, group.year, files[first.file].path
+            "the performance period here, {other_start} to {other_end}, differs from \
+             {start} to {end} in {}, for {} in {}",
+            files[first.file].path, group.key, group.year
         );
         out.push(
             CrossFileFinding::new(
@@ -306,7 +312,7 @@ fn individual_and_group(
             (None, None) => "neither can be scored",
         };
         let message = format!(
-            "{} {} also has a group submission in {}: individual {}, group {}; {counts}",
+            "{} also has a {} group submission in {}: individual {}, group {}; {counts}",
             individual.key,
             individual.year,
             files[theirs.file].path,

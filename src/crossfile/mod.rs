@@ -57,10 +57,16 @@ impl Collector {
         }
     }
 
-    pub fn add(&mut self, report: &FileReport) {
+    /// Takes one report in; `false` when it holds no PI submission that
+    /// can be grouped (no entity, no year, or no PI measurement set).
+    pub fn add(&mut self, report: &FileReport) -> bool {
         self.overview.add(report);
-        if let Some(facts) = facts::extract(report, self.year_override, &mut self.ids) {
-            self.files.push(facts);
+        match facts::extract(report, self.year_override, &mut self.ids) {
+            Some(facts) => {
+                self.files.push(facts);
+                true
+            }
+            None => false,
         }
     }
 
@@ -69,7 +75,11 @@ impl Collector {
         let groups = group::group(&self.files);
         let findings = findings::compute(&self.files, &groups);
         let mut overview = self.overview;
-        overview.entities = groups.len();
+        overview.entities = groups
+            .iter()
+            .map(|g| &g.key)
+            .collect::<std::collections::HashSet<_>>()
+            .len();
         overview.add_cross_file(&findings);
         CrossFile {
             files: self.files,

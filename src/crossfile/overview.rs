@@ -14,7 +14,8 @@ use super::findings::CrossFileFinding;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Overview {
     pub files: usize,
-    /// Distinct entity and year pairs with PI data (set once the run ends).
+    /// Distinct entities with PI data, whatever the year (set once the run
+    /// ends).
     pub entities: usize,
     /// Every predicted file score, in run order.
     scores: Vec<f64>,

@@ -10,6 +10,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
 use std::io::{self, Write};
 
+use crate::crossfile::{CrossFileFinding, Overview};
+use crate::render::full_crossfile;
 use crate::render::score_table::no_score;
 use crate::render::{Renderer, Summary, plural, render_all};
 use crate::score::points::number;
@@ -21,6 +23,8 @@ pub struct Full {
     color: bool,
     show_score: bool,
     config: Config,
+    /// Shown by `finish` when the driver hands it over.
+    overview: Option<Overview>,
 }
 
 impl Full {
@@ -30,6 +34,7 @@ impl Full {
             color,
             show_score,
             config: Config::default(),
+            overview: None,
         }
     }
 
@@ -62,8 +67,21 @@ impl Renderer for Full {
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
         let mut buffer = self.buffer();
+        if let Some(overview) = &self.overview {
+            full_crossfile::write_overview(&mut buffer, overview)?;
+        }
         write_summary(&mut buffer, summary)?;
         out.write_all(buffer.as_slice())
+    }
+
+    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
+        let mut buffer = self.buffer();
+        full_crossfile::write_findings(&mut buffer, findings)?;
+        out.write_all(buffer.as_slice())
+    }
+
+    fn overview(&mut self, overview: &Overview) {
+        self.overview = Some(overview.clone());
     }
 }
 
