@@ -17,6 +17,12 @@ BAD = "fixtures/invalid/tin-with-dash.json"
 EXAMPLES = {
     "full": ["check", BAD],
     "json": ["check", "--format", "json", BAD],
+    "rollup": [
+        "rollup",
+        "--participants",
+        "fixtures/crossfile/aco-2025/participants.csv",
+        "fixtures/crossfile/aco-2025",
+    ],
 }
 
 

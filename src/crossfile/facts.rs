@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 use crate::model::{Loc, MeasureValue, SourceFormat, Submission};
 use crate::score::{FileScore, SetResult};
@@ -111,6 +112,10 @@ pub struct FileFacts {
     pub year: i64,
     /// The submission's head, to point at the file as a whole.
     pub head: Position,
+    /// No structural error (families `F`, `S`, `Q`): the Submissions API or
+    /// the QRDA III converter would accept the file. A file CMS rejects
+    /// never becomes a submission, so it cannot duplicate or contradict one.
+    pub accepted: bool,
     pub sets: Vec<SetFacts>,
 }
 
@@ -189,12 +194,17 @@ pub fn extract(
     if sets.is_empty() {
         return None;
     }
+    let accepted = !report
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error && d.code.starts_with(['F', 'S', 'Q']));
     Some(FileFacts {
         path: report.path().into(),
         format: report.format,
         entity,
         year,
         head: Position::of(source, &submission.loc),
+        accepted,
         sets,
     })
 }
@@ -250,6 +260,13 @@ mod tests {
         let attestation = set.measure("PI_INFBLO_1").unwrap();
         assert_eq!(attestation.value, FactValue::Boolean(true));
         assert!(attestation.at.pointer.ends_with("/value"));
+    }
+
+    #[test]
+    fn a_file_with_a_structural_error_is_not_accepted() {
+        assert!(facts("a.json", crate::valid_2025!()).unwrap().accepted);
+        let dashed = crate::valid_2025!().replace("\"000123456\"", "\"000-123456\"");
+        assert!(!facts("a.json", &dashed).unwrap().accepted);
     }
 
     #[test]

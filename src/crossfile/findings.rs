@@ -71,14 +71,21 @@ impl CrossFileFinding {
 }
 
 /// Every cross-file finding of a run, sorted by path, position and code.
+/// Only submissions CMS would receive are compared: a file it rejects for
+/// its structure, or a set it rejects before scoring, has its own findings.
 pub fn compute(files: &[FileFacts], groups: &[EntityGroup]) -> Vec<CrossFileFinding> {
     let mut out = Vec::new();
-    for group in groups {
+    let received: Vec<EntityGroup> = groups
+        .iter()
+        .map(|g| g.received(files))
+        .filter(|g| !g.members.is_empty())
+        .collect();
+    for group in &received {
         duplicates(files, group, &mut out);
         conflicts(files, group, &mut out);
         periods(files, group, &mut out);
     }
-    individual_and_group(files, groups, &mut out);
+    individual_and_group(files, &received, &mut out);
     out.sort_by(|a, b| {
         let key = |f: &CrossFileFinding| (f.site.path.clone(), f.site.at.line, f.site.at.column);
         key(a)
@@ -134,10 +141,10 @@ fn duplicates(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileF
         } else {
             "none of them can be scored".to_owned()
         };
-        let conflict = if score.zeroed_by_conflict {
-            ", but conflicting values score the category 0 (X002)"
-        } else {
-            ""
+        let conflict = match (score.zeroed_by_conflict, &score.assumption) {
+            (false, _) => "",
+            (true, None) => ", but conflicting values score the category 0 (X002)",
+            (true, Some(_)) => ", but conflicting values may score the category 0 (X002)",
         };
         let message = format!(
             "{} is submitted {count} times for {} (this one: {}); {verdict}{conflict}",

@@ -86,19 +86,37 @@ impl EntityGroup {
             .is_some_and(|first| self.members.iter().any(|m| m.file != first.file))
     }
 
-    /// Every measure whose value differs between two submissions of
-    /// different types (`submissionMethod`), once per later submission and
-    /// measure, against the first earlier submission that differs. Sets
+    /// The group as CMS would hold it: only the submissions it accepts and
+    /// scores (a file with a structural error, or a set rejected before
+    /// scoring, never becomes a submission).
+    pub fn received(&self, files: &[FileFacts]) -> EntityGroup {
+        EntityGroup {
+            key: self.key.clone(),
+            year: self.year,
+            members: self
+                .members
+                .iter()
+                .copied()
+                .filter(|m| files[m.file].accepted && m.set(files).score.is_some())
+                .collect(),
+        }
+    }
+
+    /// Every measure whose value differs between two received submissions
+    /// of different types (`submissionMethod`), once per later submission
+    /// and measure, against the first earlier submission that differs. Sets
     /// without a method are not compared: their type is unknown.
     pub fn conflicts(&self, files: &[FileFacts]) -> Vec<Conflict> {
+        let received = self.received(files);
+        let members = &received.members;
         let mut out = Vec::new();
-        for (i, later) in self.members.iter().enumerate() {
+        for (i, later) in members.iter().enumerate() {
             let later_set = later.set(files);
             let Some(later_method) = &later_set.submission_method else {
                 continue;
             };
             for measure in &later_set.measures {
-                let earlier = self.members[..i].iter().find(|earlier| {
+                let earlier = members[..i].iter().find(|earlier| {
                     let set = earlier.set(files);
                     set.submission_method
                         .as_ref()
@@ -173,6 +191,7 @@ mod tests {
             entity: EntityKey::Group { tin: tin.into() },
             year,
             head: at(),
+            accepted: true,
             sets: vec![SetFacts {
                 head: at(),
                 submission_method: Some(method.into()),
@@ -238,6 +257,18 @@ mod tests {
         assert!(score.zeroed_by_conflict);
         assert_eq!(score.value, Some(0.0));
         assert_eq!(score.assumption, None);
+    }
+
+    #[test]
+    fn rejected_files_do_not_conflict() {
+        let mut files = [
+            file("a", "000111111", 2023, "registry", 10, 80.0),
+            file("b", "000111111", 2023, "electronicHealthRecord", 20, 90.0),
+        ];
+        files[1].accepted = false;
+        let groups = group(&files);
+        assert!(groups[0].conflicts(&files).is_empty());
+        assert_eq!(groups[0].received(&files).members.len(), 1);
     }
 
     #[test]

@@ -202,8 +202,10 @@ mod tests {
 
     #[test]
     fn histogram_edges() {
-        let mut overview = Overview::default();
-        overview.scores = vec![0.0, 0.5, 24.0, 25.0, 74.5, 75.0, 99.0, 100.0];
+        let overview = Overview {
+            scores: vec![0.0, 0.5, 24.0, 25.0, 74.5, 75.0, 99.0, 100.0],
+            ..Overview::default()
+        };
         let counts: Vec<usize> = overview.histogram().iter().map(|b| b.count).collect();
         assert_eq!(counts, [1, 2, 1, 1, 2, 1]);
     }

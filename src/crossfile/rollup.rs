@@ -363,6 +363,7 @@ mod tests {
             entity,
             year: 2025,
             head: at(),
+            accepted: true,
             sets: vec![SetFacts {
                 head: at(),
                 submission_method: Some("registry".into()),

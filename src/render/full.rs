@@ -68,7 +68,7 @@ impl Renderer for Full {
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
         let mut buffer = self.buffer();
         if let Some(overview) = &self.overview {
-            full_crossfile::write_overview(&mut buffer, overview)?;
+            full_crossfile::write_overview(&mut buffer, overview, self.show_score)?;
         }
         write_summary(&mut buffer, summary)?;
         out.write_all(buffer.as_slice())

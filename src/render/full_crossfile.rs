@@ -83,7 +83,8 @@ fn counts(map: &std::collections::BTreeMap<String, usize>) -> String {
         .join(", ")
 }
 
-pub fn write_overview(out: &mut Buffer, overview: &Overview) -> io::Result<()> {
+/// `show_score` false (`--no-score`) leaves the score distribution out.
+pub fn write_overview(out: &mut Buffer, overview: &Overview, show_score: bool) -> io::Result<()> {
     let mut bold = ColorSpec::new();
     bold.set_bold(true);
     out.set_color(&bold)?;
@@ -99,6 +100,22 @@ pub fn write_overview(out: &mut Buffer, overview: &Overview) -> io::Result<()> {
     )?;
     out.reset()?;
     writeln!(out)?;
+    if show_score {
+        write_distribution(out, overview)?;
+    }
+    let top = overview.most_frequent(TOP_FINDINGS);
+    if !top.is_empty() {
+        let named: Vec<String> = top
+            .iter()
+            .map(|(code, name, n)| format!("{code} {name} {n}"))
+            .collect();
+        writeln!(out, "  most frequent findings: {}", named.join(", "))?;
+    }
+    Ok(())
+}
+
+/// Min, median, max, the histogram, and why files score 0 or nothing.
+fn write_distribution(out: &mut Buffer, overview: &Overview) -> io::Result<()> {
     match (overview.min(), overview.median(), overview.max()) {
         (Some(min), Some(median), Some(max)) => writeln!(
             out,
@@ -147,14 +164,6 @@ pub fn write_overview(out: &mut Buffer, overview: &Overview) -> io::Result<()> {
             counts(&overview.no_score_reasons)
         )?;
     }
-    let top = overview.most_frequent(TOP_FINDINGS);
-    if !top.is_empty() {
-        let named: Vec<String> = top
-            .iter()
-            .map(|(code, name, n)| format!("{code} {name} {n}"))
-            .collect();
-        writeln!(out, "  most frequent findings: {}", named.join(", "))?;
-    }
     Ok(())
 }
 
@@ -185,7 +194,7 @@ mod tests {
         .collect();
         let cross = crate::crossfile::of_reports(&reports, None);
         let mut out = Buffer::no_color();
-        write_overview(&mut out, &cross.overview).unwrap();
+        write_overview(&mut out, &cross.overview, true).unwrap();
         let text = String::from_utf8(out.into_inner()).unwrap();
         assert!(text.starts_with("Overview: 3 files, 1 entity with PI data\n"));
         assert!(text.contains("min 0, median "));

@@ -285,4 +285,48 @@ mod tests {
             assert_eq!(String::from_utf8(render(slice)).unwrap(), expected);
         }
     }
+
+    /// With cross-file findings, the streamed bytes still equal the whole
+    /// document pretty-printed, `crossFile` between `files` and `summary`.
+    #[test]
+    fn cross_file_findings_stream_like_the_whole_document() {
+        let twice = crate::valid_2025!();
+        let reports: Vec<FileReport> = ["a.json", "b.json"]
+            .into_iter()
+            .map(|name| lint_source(SourceFile::from_text(name, twice), &LintOptions::default()))
+            .collect();
+        let cross = crate::crossfile::of_reports(&reports, None);
+        assert_eq!(cross.findings.len(), 1, "one duplicate submission");
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Whole<'a> {
+            version: u32,
+            files: Vec<FileOut<'a>>,
+            cross_file: Vec<crate::render::json_crossfile::CrossFileOut<'a>>,
+            summary: SummaryOut,
+        }
+        let mut summary = Summary::of(&reports);
+        summary.add_cross_file(&cross.findings);
+        let whole = Whole {
+            version: 1,
+            files: reports.iter().map(|r| file_out(r, true)).collect(),
+            cross_file: cross.findings.iter().map(cross_file_out).collect(),
+            summary: SummaryOut {
+                files: summary.files,
+                errors: summary.errors,
+                warnings: summary.warnings,
+                infos: summary.infos,
+            },
+        };
+        let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+        let mut renderer = Json::new(true);
+        let mut out = Vec::new();
+        for report in &reports {
+            renderer.file(report, &mut out).unwrap();
+        }
+        renderer.cross_file(&cross.findings, &mut out).unwrap();
+        renderer.finish(&summary, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+        assert_eq!(summary.infos, 1);
+    }
 }

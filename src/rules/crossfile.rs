@@ -20,7 +20,9 @@ pub static DUPLICATE_SUBMISSION: RuleMeta = RuleMeta {
            subgroup) and performance year. When a group holds sets from more than one file, \
            reports each set other than the one CMS would keep, pointing at it and at the kept \
            one: the kept one is the highest predicted score (the first in run order among \
-           equals).",
+           equals). Only submissions CMS would receive take part, in this rule and the other \
+           `X` rules: a file with a structural error (`F`, `S`, `Q`) or a set rejected before \
+           scoring has its own findings instead.",
     why: "When CMS receives several PI submissions for the same clinician or group, it scores \
           each and keeps the highest (scoring.md §11 M1, the scoring engine's \"Picked the \
           highest scoring measurement set\", CMSgov/qpp-submissions-docs \
