@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 use crate::model::{Loc, MeasureValue, SourceFormat, Submission};
-use crate::score::{FileScore, SetResult};
+use crate::score::FileScore;
 use crate::source::SourceFile;
 
 use super::entity::EntityKey;
@@ -25,12 +25,13 @@ pub struct Position {
     pub column: u32,
     pub end_line: u32,
     pub end_column: u32,
-    /// JSON Pointer or XPath-like path.
-    pub pointer: Box<str>,
+    /// JSON Pointer or XPath-like path; shared, since files from one
+    /// exporter repeat the same paths.
+    pub pointer: Arc<str>,
 }
 
 impl Position {
-    pub fn of(source: &SourceFile, loc: &Loc) -> Position {
+    pub fn of(source: &SourceFile, loc: &Loc, shared: &mut Interner) -> Position {
         let span = source.clamp_span(loc.span);
         let start = source.line_col(span.start);
         let end = source.line_col(span.end);
@@ -40,7 +41,7 @@ impl Position {
             column: small(start.column),
             end_line: small(end.line),
             end_column: small(end.column),
-            pointer: loc.pointer.as_str().into(),
+            pointer: shared.get(&loc.pointer),
         }
     }
 }
@@ -86,14 +87,12 @@ pub struct MeasureFact {
 #[derive(Debug, Clone)]
 pub struct SetFacts {
     pub head: Position,
-    pub submission_method: Option<Box<str>>,
+    pub submission_method: Option<Arc<str>>,
     /// `(start, end)` as written, at the start date.
-    pub period: Option<(Box<str>, Box<str>, Position)>,
+    pub period: Option<(Arc<str>, Arc<str>, Position)>,
     pub measures: Vec<MeasureFact>,
     /// `None` when CMS would not score the set.
     pub score: Option<f64>,
-    /// The gate codes of a zero.
-    pub zero_reasons: Vec<Box<str>>,
 }
 
 impl SetFacts {
@@ -129,7 +128,8 @@ impl FileFacts {
     }
 }
 
-/// Shares measure ids between files.
+/// Shares strings that repeat between files (measure ids, pointers), so a
+/// run holds each once.
 #[derive(Debug, Default)]
 pub struct Interner(HashMap<Box<str>, Arc<str>>);
 
@@ -161,34 +161,31 @@ pub fn extract(
         .iter()
         .filter(|set| set.is_pi())
         .zip(scores)
-        .map(|(set, (score, zero_reasons))| SetFacts {
-            head: Position::of(source, &set.loc),
-            submission_method: set
-                .submission_method
-                .as_ref()
-                .map(|m| m.value.as_str().into()),
+        .map(|(set, score)| SetFacts {
+            head: Position::of(source, &set.loc, ids),
+            submission_method: set.submission_method.as_ref().map(|m| ids.get(&m.value)),
             period: match (&set.performance_start, &set.performance_end) {
                 (Some(start), Some(end)) => Some((
-                    start.value.as_str().into(),
-                    end.value.as_str().into(),
-                    Position::of(source, &start.loc),
+                    ids.get(&start.value),
+                    ids.get(&end.value),
+                    Position::of(source, &start.loc, ids),
                 )),
                 _ => None,
             },
-            measures: set
-                .measurements
-                .iter()
-                .filter_map(|m| {
-                    let value = m.value.as_ref()?;
-                    Some(MeasureFact {
-                        id: ids.get(m.id()?),
-                        value: FactValue::of(value)?,
-                        at: Position::of(source, value.loc()),
+            measures: compact(
+                set.measurements
+                    .iter()
+                    .filter_map(|m| {
+                        let value = m.value.as_ref()?;
+                        Some(MeasureFact {
+                            id: ids.get(m.id()?),
+                            value: FactValue::of(value)?,
+                            at: Position::of(source, value.loc(), ids),
+                        })
                     })
-                })
-                .collect(),
+                    .collect(),
+            ),
             score,
-            zero_reasons,
         })
         .collect();
     if sets.is_empty() {
@@ -203,37 +200,31 @@ pub fn extract(
         format: report.format,
         entity,
         year,
-        head: Position::of(source, &submission.loc),
+        head: Position::of(source, &submission.loc, ids),
         accepted,
         sets,
     })
 }
 
-type SetScoreFacts = (Option<f64>, Vec<Box<str>>);
+/// Drops the spare capacity of a vector kept for the whole run.
+fn compact<T>(mut items: Vec<T>) -> Vec<T> {
+    items.shrink_to_fit();
+    items
+}
 
-/// Each PI set's score and zero reasons, in file order. The engine scores
-/// the PI sets in file order; a file CMS rejects whole has no set scores.
-fn set_scores(score: Option<&FileScore>, submission: &Submission) -> Vec<SetScoreFacts> {
+/// Each PI set's score, in file order. The engine scores the PI sets in
+/// file order; a file CMS rejects whole has no set scores.
+fn set_scores(score: Option<&FileScore>, submission: &Submission) -> Vec<Option<f64>> {
     let pi_sets = submission
         .measurement_sets
         .iter()
         .filter(|s| s.is_pi())
         .count();
     match score {
-        Some(score) if score.no_score.is_none() && score.sets.len() == pi_sets => score
-            .sets
-            .iter()
-            .map(|set| {
-                let reasons = match &set.result {
-                    SetResult::Zero { reasons, .. } => {
-                        reasons.iter().map(|r| r.code.as_str().into()).collect()
-                    }
-                    _ => Vec::new(),
-                };
-                (set.total(), reasons)
-            })
-            .collect(),
-        _ => vec![(None, Vec::new()); pi_sets],
+        Some(score) if score.no_score.is_none() && score.sets.len() == pi_sets => {
+            score.sets.iter().map(|set| set.total()).collect()
+        }
+        _ => vec![None; pi_sets],
     }
 }
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::catalog;
 
 use super::entity::EntityKey;
-use super::facts::{FileFacts, SetFacts};
+use super::facts::{FactValue, FileFacts, SetFacts};
 
 /// One PI measurement set of one file: `files[file].sets[set]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -108,29 +108,53 @@ impl EntityGroup {
     /// without a method are not compared: their type is unknown.
     pub fn conflicts(&self, files: &[FileFacts]) -> Vec<Conflict> {
         let received = self.received(files);
-        let members = &received.members;
+        // Per measure and method, the first two distinct values and where
+        // each was first seen. The earliest submission of a method whose
+        // value differs from V is that method's first value if it is not V,
+        // else its second distinct value: so a group of 100,000 submissions
+        // is compared in one pass, not pairwise.
+        type Firsts<'a> = Vec<(&'a str, Vec<(&'a FactValue, SubmissionRef)>)>;
+        let mut seen: HashMap<&str, Firsts<'_>> = HashMap::new();
         let mut out = Vec::new();
-        for (i, later) in members.iter().enumerate() {
-            let later_set = later.set(files);
-            let Some(later_method) = &later_set.submission_method else {
+        for later in &received.members {
+            let set = later.set(files);
+            let Some(method) = set.submission_method.as_deref() else {
                 continue;
             };
-            for measure in &later_set.measures {
-                let earlier = members[..i].iter().find(|earlier| {
-                    let set = earlier.set(files);
-                    set.submission_method
-                        .as_ref()
-                        .is_some_and(|m| m != later_method)
-                        && set
-                            .measure(&measure.id)
-                            .is_some_and(|other| other.value != measure.value)
-                });
+            for measure in &set.measures {
+                let earlier = seen
+                    .get(&*measure.id)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(other, _)| *other != method)
+                    .filter_map(|(_, values)| {
+                        values
+                            .iter()
+                            .find(|(value, _)| **value != measure.value)
+                            .map(|(_, at)| *at)
+                    })
+                    // Members come in run order, as refs sort.
+                    .min();
                 if let Some(earlier) = earlier {
                     out.push(Conflict {
-                        earlier: *earlier,
+                        earlier,
                         later: *later,
                         measure: Arc::clone(&measure.id),
                     });
+                }
+            }
+            for measure in &set.measures {
+                let methods = seen.entry(&*measure.id).or_default();
+                let at = match methods.iter().position(|(m, _)| *m == method) {
+                    Some(at) => at,
+                    None => {
+                        methods.push((method, Vec::new()));
+                        methods.len() - 1
+                    }
+                };
+                let values = &mut methods[at].1;
+                if values.len() < 2 && values.iter().all(|(v, _)| **v != measure.value) {
+                    values.push((&measure.value, *later));
                 }
             }
         }
@@ -171,7 +195,7 @@ impl EntityGroup {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::crossfile::facts::{FactValue, MeasureFact, Position};
+    use crate::crossfile::facts::{MeasureFact, Position};
     use crate::model::SourceFormat;
 
     fn at() -> Position {
@@ -202,7 +226,6 @@ mod tests {
                     at: at(),
                 }],
                 score: Some(score),
-                zero_reasons: Vec::new(),
             }],
         }
     }

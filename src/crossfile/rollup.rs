@@ -370,7 +370,6 @@ mod tests {
                 period: None,
                 measures: Vec::new(),
                 score,
-                zero_reasons: Vec::new(),
             }],
         }
     }
