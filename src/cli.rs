@@ -21,6 +21,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Predict the PI category score of submission files, point by point.
     Score(ScoreArgs),
+    /// Roll PI scores up to an APM entity: per TIN/NPI the individual and the
+    /// group score, the one that counts, and the entity's average.
+    Rollup(RollupArgs),
     /// Print the documentation of one rule, by code (F001) or name (invalid-json).
     Rule {
         /// Rule code or name.
@@ -164,6 +167,45 @@ pub struct ScoreArgs {
     /// The name to show for standard input (`-`); its extension selects the format.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+}
+
+#[derive(Args)]
+pub struct RollupArgs {
+    /// Files or directories holding the participants' submissions. Default:
+    /// the current directory.
+    pub paths: Vec<PathBuf>,
+
+    /// The participant list: a CSV file with the columns tin, npi, status
+    /// (required, excluded, qp, partial-qp); see the README, "Across files".
+    #[arg(long, value_name = "FILE")]
+    pub participants: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RollupFormat::Full)]
+    pub format: RollupFormat,
+
+    /// Roll up this performance year only, under its rules, whatever the
+    /// files say.
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<i64>,
+
+    /// When to use colour (NO_COLOR is respected by `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Follow symbolic links while walking directories.
+    #[arg(long)]
+    pub follow_links: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum RollupFormat {
+    /// A table per performance year, with the arithmetic written out.
+    Full,
+    /// One JSON document (schemas/output.schema.json, `$defs/rollupDocument`).
+    Json,
+    /// One row per clinician, for spreadsheets.
+    Csv,
 }
 
 #[derive(Args)]

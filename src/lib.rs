@@ -7,6 +7,7 @@
 
 pub mod catalog;
 pub mod config;
+pub mod crossfile;
 pub mod diagnostic;
 pub mod discover;
 pub mod json;

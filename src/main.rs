@@ -10,16 +10,18 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
+use pilint::crossfile::Collector;
 use pilint::diagnostic::Severity;
 use pilint::discover::{DiscoverOptions, discover};
-use pilint::lint::{LintOptions, lint_inputs, lint_inputs_each_with};
+use pilint::lint::{LintOptions, lint_inputs, lint_inputs_each, lint_inputs_each_with};
 use pilint::render::{self, Renderer, Summary};
 use pilint::rules::registry::{all_rules, find_rule};
 use pilint::select::Selector;
 use pilint::settings::{CliSettings, ConfigSource, Resolver};
 
 use cli::{
-    CheckArgs, CheckFormat, Cli, ColorChoice, Command, FailOn, OutputFormat, RulesArgs, ScoreArgs,
+    CheckArgs, CheckFormat, Cli, ColorChoice, Command, FailOn, OutputFormat, RollupArgs,
+    RollupFormat, RulesArgs, ScoreArgs,
 };
 
 /// No finding at or above the `--fail-on` severity (default: error).
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
             check(args, positions)
         }
         Command::Score(args) => score(args),
+        Command::Rollup(args) => rollup(args),
         Command::Rule { rule } => print_rule(&rule),
         Command::Rules(args) => print_rules(&args),
         Command::Config => write_stdout(config_keys_text().as_bytes()),
@@ -314,14 +317,29 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
     let mut any_failed = false;
     let mut any_at_threshold = false;
     let mut write_error: Option<(usize, std::io::Error)> = None;
+    // Cross-file state: compact facts per file, never the reports. It reads
+    // each report before masking, so entities are grouped by their real
+    // identifiers.
+    let mut collector = Collector::new(args.year);
+    let mut input_of_path = std::collections::HashMap::new();
+    for (i, input) in inputs.iter().enumerate() {
+        input_of_path.insert(input.display().to_owned(), i);
+    }
+    // The overview is for runs over directories; a list of files asks
+    // about those files.
+    let show_overview = args.paths.is_empty() || args.paths.iter().any(|p| p.is_dir());
     let _ = lint_inputs_each_with(
         &inputs,
         |i| LintOptions {
             year: settings[i].year,
             ..lint_options.clone()
         },
-        |i, report| settings[i].apply(report),
-        |report| {
+        |i, report| settings[i].select(report),
+        |mut report| {
+            collector.add(&report);
+            if let Some(&i) = input_of_path.get(report.path()) {
+                settings[i].mask(&mut report);
+            }
             summary.add(&report);
             any_failed |= report.failed;
             any_at_threshold |= report.diagnostics.iter().any(|d| d.severity >= threshold);
@@ -334,6 +352,36 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
             Ok(())
         },
     );
+    if write_error.is_none() {
+        let mut cross = collector.finish();
+        // Cross-file findings obey the settings of the file they point at,
+        // and are masked like every other finding.
+        cross.findings.retain_mut(|finding| {
+            let Some(&i) = input_of_path.get(&*finding.site.path) else {
+                return true;
+            };
+            let file = &settings[i];
+            if !file.keeps(finding.code, "") {
+                return false;
+            }
+            finding.severity = file.severity(finding.code, finding.severity);
+            if !file.show_identifiers {
+                pilint::mask::mask_cross_file(finding);
+            }
+            true
+        });
+        summary.add_cross_file(&cross.findings);
+        any_at_threshold |= cross.findings.iter().any(|f| f.severity >= threshold);
+        for (renderer, target) in renderers.iter_mut() {
+            if show_overview {
+                renderer.overview(&cross.overview);
+            }
+            if let Err(err) = renderer.cross_file(&cross.findings, &mut *writers[*target]) {
+                write_error = Some((*target, err));
+                break;
+            }
+        }
+    }
     if write_error.is_none() {
         for (renderer, target) in renderers.iter_mut() {
             if let Err(err) = renderer.finish(&summary, &mut *writers[*target]) {
@@ -436,6 +484,89 @@ fn score(args: ScoreArgs) -> u8 {
     } else {
         EXIT_CLEAN
     }
+}
+
+fn rollup(args: RollupArgs) -> u8 {
+    let participants = match &args.participants {
+        None => None,
+        Some(path) => {
+            let read = std::fs::File::open(path)
+                .map_err(|err| err.to_string())
+                .and_then(|file| {
+                    pilint::crossfile::participants::read(std::io::BufReader::new(file))
+                        .map_err(|err| err.to_string())
+                });
+            match read {
+                Ok(list) => Some(list),
+                Err(err) => {
+                    // A roll-up over a list pilint could not read would be
+                    // wrong without saying so: usage error.
+                    eprintln!("pilint: {}: {err}", path.display());
+                    return EXIT_TROUBLE;
+                }
+            }
+        }
+    };
+    let options = DiscoverOptions {
+        follow_links: args.follow_links,
+        stdin_filename: None,
+    };
+    let discovery = discover(&args.paths, &options);
+    let lint_options = LintOptions {
+        year: args.year,
+        ..LintOptions::default()
+    };
+    let mut collector = Collector::new(args.year);
+    let mut any_failed = false;
+    // Files with no PI submission to group: said on stderr, since a
+    // clinician whose file is broken counts as 0 in the roll-up.
+    let mut left_out: Vec<String> = Vec::new();
+    let _ = lint_inputs_each(&discovery.inputs, &lint_options, |report| {
+        any_failed |= report.failed;
+        if !collector.add(&report) {
+            left_out.push(report.path().to_owned());
+        }
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let cross = collector.finish();
+    let rollups = pilint::crossfile::rollup::compute(
+        &cross.files,
+        &cross.groups,
+        participants.as_deref(),
+        args.year,
+    );
+    let bytes = match args.format {
+        RollupFormat::Full => render::rollup_table::render(&rollups, use_color(args.color)),
+        RollupFormat::Json => render::rollup_json::render(&rollups, participants.is_some()),
+        RollupFormat::Csv => render::rollup_csv::render(&rollups),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(&bytes)
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return EXIT_TROUBLE;
+    }
+    let mut stderr = std::io::stderr().lock();
+    for error in &discovery.errors {
+        let _ = writeln!(
+            stderr,
+            "pilint: cannot roll up {}: {}",
+            error.path, error.reason
+        );
+    }
+    for path in &left_out {
+        let _ = writeln!(
+            stderr,
+            "pilint: {path}: left out (no PI submission with an entity and a year; see `pilint check`)"
+        );
+    }
+    if !discovery.errors.is_empty() || any_failed {
+        // A file left out of a roll-up changes the average.
+        return EXIT_TROUBLE;
+    }
+    EXIT_CLEAN
 }
 
 /// Colour only on a terminal, unless forced; NO_COLOR (any non-empty value)

@@ -10,6 +10,7 @@
 //! original (only ASCII letters and digits become `*`), so every span, line
 //! and column stays exact.
 
+use crate::crossfile::CrossFileFinding;
 use crate::lint::FileReport;
 use crate::model::Node;
 
@@ -97,6 +98,43 @@ pub fn mask_report(report: &mut FileReport) {
         mask_node(&mut submission.taxpayer_identification_number);
         mask_node(&mut submission.national_provider_identifier);
     }
+}
+
+/// Masks the identifiers in a cross-file finding's texts: every run of 9 or
+/// 10 ASCII digits (a TIN or an NPI; the entity names them, "group TIN
+/// 000111111"). File paths are shown as given, like everywhere else.
+pub fn mask_cross_file(finding: &mut CrossFileFinding) {
+    finding.message = mask_digit_runs(&finding.message);
+    finding.note = mask_digit_runs(&finding.note);
+    finding.help = mask_digit_runs(&finding.help);
+    finding.entity = mask_digit_runs(&finding.entity);
+    for related in &mut finding.related {
+        related.message = mask_digit_runs(&related.message);
+    }
+}
+
+/// `text` with every run of exactly 9 or 10 ASCII digits masked.
+fn mask_digit_runs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.len() == 9 || run.len() == 10 {
+            out.push_str(&mask_value(run));
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 fn mask_node(node: &mut Option<Node<String>>) {
@@ -316,6 +354,14 @@ fn mask_in(text: &str, values: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_runs_of_identifier_length_are_masked() {
+        assert_eq!(
+            mask_digit_runs("group TIN 000111111, NPI 1234567893, year 2025, 12345678901"),
+            "group TIN *****1111, NPI ******7893, year 2025, 12345678901"
+        );
+    }
     use crate::lint::{LintOptions, lint_source};
     use crate::source::SourceFile;
 

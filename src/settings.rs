@@ -73,32 +73,17 @@ impl FileSettings {
     /// Drops the findings the settings turn off, applies severity
     /// overrides, then masks identifiers unless they are to be shown.
     pub fn apply(&self, report: &mut FileReport) {
+        self.select(report);
+        self.mask(report);
+    }
+
+    /// Drops the findings the settings turn off and applies severity
+    /// overrides; identifiers stay as written.
+    pub fn select(&self, report: &mut FileReport) {
         let config = self.config.as_deref();
-        let per_file: Vec<&Selector> = config
-            .map(|c| {
-                c.per_file_ignores
-                    .iter()
-                    .filter(|(glob, _)| glob.matches(&self.absolute))
-                    .flat_map(|(_, codes)| codes)
-                    .collect()
-            })
-            .unwrap_or_default();
-        report.diagnostics.retain(|d| {
-            if !self.selection.is_enabled(d.code) {
-                return false;
-            }
-            if per_file.iter().any(|s| s.matches_code(d.code)) {
-                return false;
-            }
-            let suppressed = config.is_some_and(|c| {
-                c.suppress.iter().any(|s| {
-                    s.code.matches_code(d.code)
-                        && s.path.as_ref().is_none_or(|g| g.matches(&self.absolute))
-                        && s.pointer.as_ref().is_none_or(|p| p.is_match(&d.pointer))
-                })
-            });
-            !suppressed
-        });
+        report
+            .diagnostics
+            .retain(|d| self.keeps(d.code, &d.pointer));
         if let Some(config) = config {
             for diagnostic in &mut report.diagnostics {
                 if let Some(severity) = severity_override(config, diagnostic.code) {
@@ -106,9 +91,47 @@ impl FileSettings {
                 }
             }
         }
+    }
+
+    /// Masks the report's identifiers unless they are to be shown.
+    pub fn mask(&self, report: &mut FileReport) {
         if !self.show_identifiers {
             crate::mask::mask_report(report);
         }
+    }
+
+    /// Whether a finding of `code` at `pointer` in this file is shown.
+    pub fn keeps(&self, code: &str, pointer: &str) -> bool {
+        if !self.selection.is_enabled(code) {
+            return false;
+        }
+        let config = self.config.as_deref();
+        let per_file_ignored = config.is_some_and(|c| {
+            c.per_file_ignores
+                .iter()
+                .filter(|(glob, _)| glob.matches(&self.absolute))
+                .flat_map(|(_, codes)| codes)
+                .any(|s| s.matches_code(code))
+        });
+        if per_file_ignored {
+            return false;
+        }
+        let suppressed = config.is_some_and(|c| {
+            c.suppress.iter().any(|s| {
+                s.code.matches_code(code)
+                    && s.path.as_ref().is_none_or(|g| g.matches(&self.absolute))
+                    && s.pointer.as_ref().is_none_or(|p| p.is_match(pointer))
+            })
+        });
+        !suppressed
+    }
+
+    /// The severity a finding of `code` has in this file.
+    pub fn severity(&self, code: &str, default: Severity) -> Severity {
+        self.config
+            .as_deref()
+            .and_then(|config| severity_override(config, code))
+            .unwrap_or(default)
     }
 }
 

@@ -17,7 +17,7 @@ import pathlib
 import sys
 
 # Regulatory parameters per year; sources in ../shared/spec/scoring.md §2 and
-# json-format.md §3.1. Keep every value here so a change is a data change.
+# §11 (conflicting values across submissions) and json-format.md §3.1. Keep every value here so a change is a data change.
 YEAR_PARAMETERS = {
     2023: {
         "provisional": False,
@@ -27,6 +27,8 @@ YEAR_PARAMETERS = {
         "cehrtIdPatterns": ["XX15CXXXXXXXXXX", "XX15EXXXXXXXXXX"],
         "suppressed": [],
         "preProductionLimitWarning": False,
+        "conflictingValuesScoreZero": True,
+        "conflictingValuesSource": "2023 MIPS PI Quick Start Guide, Step 5: conflicting data for a single measure or required attestation sent through multiple submission types scores 0 for the category (scoring.md §11 M4)",
     },
     2024: {
         "provisional": False,
@@ -36,6 +38,8 @@ YEAR_PARAMETERS = {
         "cehrtIdPatterns": ["XX15CXXXXXXXXXX"],
         "suppressed": [],
         "preProductionLimitWarning": True,
+        "conflictingValuesScoreZero": True,
+        "conflictingValuesSource": "UNCONFIRMED: sources disagree whether the 2023 zero still applies in 2024 (PI Guide 2025: keep the highest from 2024; NAACOS 2026: a 2024 to 2025 change); scoring.md §11 M4",
     },
     2025: {
         "provisional": False,
@@ -45,6 +49,8 @@ YEAR_PARAMETERS = {
         "cehrtIdPatterns": ["XX15CXXXXXXXXXX", "2025CXXXXXXXXXX"],
         "suppressed": ["PI_PHCDRR_3"],
         "preProductionLimitWarning": True,
+        "conflictingValuesScoreZero": False,
+        "conflictingValuesSource": "PI Guide 2025 and NAACOS 2026: each submission is scored and the highest kept (scoring.md §11 M4)",
     },
     2026: {
         "provisional": False,
@@ -54,6 +60,8 @@ YEAR_PARAMETERS = {
         "cehrtIdPatterns": ["XX15CXXXXXXXXXX", "2025CXXXXXXXXXX"],
         "suppressed": [],
         "preProductionLimitWarning": True,
+        "conflictingValuesScoreZero": False,
+        "conflictingValuesSource": "NAACOS 2026: each submission is scored and the highest kept (scoring.md §11 M4)",
     },
     2027: {
         "provisional": True,
@@ -63,6 +71,8 @@ YEAR_PARAMETERS = {
         "cehrtIdPatterns": ["XX15CXXXXXXXXXX", "2025CXXXXXXXXXX"],
         "suppressed": [],
         "preProductionLimitWarning": True,
+        "conflictingValuesScoreZero": False,
+        "conflictingValuesSource": "UNCONFIRMED: 2026 policy carried over (no 2027 PI rule published)",
     },
 }
 

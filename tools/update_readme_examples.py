@@ -19,6 +19,12 @@ EXAMPLES = {
     "json": ["check", "--format", "json", BAD],
     "concise": ["check", "--format", "concise", BAD, "fixtures/invalid/cehrt-id-lowercase.json"],
     "config": ["config"],
+    "rollup": [
+        "rollup",
+        "--participants",
+        "fixtures/crossfile/aco-2025/participants.csv",
+        "fixtures/crossfile/aco-2025",
+    ],
 }
 
 

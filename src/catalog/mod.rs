@@ -75,6 +75,13 @@ pub struct YearCatalog {
     pub suppressed: Vec<String>,
     /// Whether to warn that `_PRE` is allowed for one performance period only.
     pub pre_production_limit_warning: bool,
+    /// Whether conflicting values for one measure, sent for one entity
+    /// through different submission types, score the category 0 (else CMS
+    /// scores each submission and keeps the highest; scoring.md §11 M4).
+    pub conflicting_values_score_zero: bool,
+    /// Where that policy comes from; starts with `UNCONFIRMED` when the
+    /// sources disagree.
+    pub conflicting_values_source: String,
     /// The ways to meet the Health Information Exchange objective: each
     /// option lists the measures that together complete it (each of them
     /// reported or excluded).

@@ -10,6 +10,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
 use std::io::{self, Write};
 
+use crate::crossfile::{CrossFileFinding, Overview};
+use crate::render::full_crossfile;
 use crate::render::score_table::no_score;
 use crate::render::window::{WindowedFile, needs_window};
 use crate::render::{Renderer, Summary, plural, render_all};
@@ -25,6 +27,8 @@ pub struct Full {
     /// `-q`: frames only, no score lines, no summary.
     quiet: bool,
     config: Config,
+    /// Shown by `finish` when the driver hands it over.
+    overview: Option<Overview>,
 }
 
 impl Full {
@@ -35,6 +39,7 @@ impl Full {
             show_score,
             quiet: false,
             config: Config::default(),
+            overview: None,
         }
     }
 
@@ -84,8 +89,21 @@ impl Renderer for Full {
             return Ok(());
         }
         let mut buffer = self.buffer();
+        if let Some(overview) = &self.overview {
+            full_crossfile::write_overview(&mut buffer, overview, self.show_score)?;
+        }
         write_summary(&mut buffer, summary)?;
         out.write_all(buffer.as_slice())
+    }
+
+    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
+        let mut buffer = self.buffer();
+        full_crossfile::write_findings(&mut buffer, findings)?;
+        out.write_all(buffer.as_slice())
+    }
+
+    fn overview(&mut self, overview: &Overview) {
+        self.overview = Some(overview.clone());
     }
 }
 

@@ -27,10 +27,12 @@
 
 use serde::Serialize;
 
+use crate::crossfile::CrossFileFinding;
 use crate::diagnostic::Diagnostic;
 use crate::lint::FileReport;
 use std::io::{self, Write};
 
+use crate::render::json_crossfile::cross_file_out;
 use crate::render::score_json::points_value;
 use crate::render::score_table::no_score;
 use crate::render::{Renderer, Summary, render_all};
@@ -88,6 +90,8 @@ struct SummaryOut {
 pub struct Json {
     files_written: usize,
     show_score: bool,
+    /// The `files` array was closed by `cross_file`.
+    files_closed: bool,
 }
 
 impl Json {
@@ -96,6 +100,7 @@ impl Json {
         Json {
             files_written: 0,
             show_score,
+            files_closed: false,
         }
     }
 }
@@ -116,10 +121,8 @@ impl Renderer for Json {
     }
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-        if self.files_written == 0 {
-            out.write_all(b"{\n  \"version\": 1,\n  \"files\": [],\n")?;
-        } else {
-            out.write_all(b"\n  ],\n")?;
+        if !self.files_closed {
+            self.close_files(out)?;
         }
         let summary = SummaryOut {
             files: summary.files,
@@ -138,6 +141,39 @@ impl Renderer for Json {
             write!(out, "\n  {line}")?;
         }
         out.write_all(b"\n}\n")
+    }
+
+    /// The `"crossFile"` array, between `files` and `summary`; left out
+    /// when there is no cross-file finding, so such runs keep their bytes.
+    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
+        if findings.is_empty() {
+            return Ok(());
+        }
+        self.close_files(out)?;
+        self.files_closed = true;
+        let list: Vec<_> = findings.iter().map(cross_file_out).collect();
+        let pretty = serde_json::to_string_pretty(&list).map_err(io::Error::other)?;
+        out.write_all(b"  \"crossFile\": ")?;
+        // The array's first line continues the key's line.
+        let mut lines = pretty.lines();
+        if let Some(first) = lines.next() {
+            out.write_all(first.as_bytes())?;
+        }
+        for line in lines {
+            write!(out, "\n  {line}")?;
+        }
+        out.write_all(b",\n")
+    }
+}
+
+impl Json {
+    /// Ends the `files` array (or writes an empty one).
+    fn close_files(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.files_written == 0 {
+            out.write_all(b"{\n  \"version\": 1,\n  \"files\": [],\n")
+        } else {
+            out.write_all(b"\n  ],\n")
+        }
     }
 }
 
@@ -248,5 +284,49 @@ mod tests {
             let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
             assert_eq!(String::from_utf8(render(slice)).unwrap(), expected);
         }
+    }
+
+    /// With cross-file findings, the streamed bytes still equal the whole
+    /// document pretty-printed, `crossFile` between `files` and `summary`.
+    #[test]
+    fn cross_file_findings_stream_like_the_whole_document() {
+        let twice = crate::valid_2025!();
+        let reports: Vec<FileReport> = ["a.json", "b.json"]
+            .into_iter()
+            .map(|name| lint_source(SourceFile::from_text(name, twice), &LintOptions::default()))
+            .collect();
+        let cross = crate::crossfile::of_reports(&reports, None);
+        assert_eq!(cross.findings.len(), 1, "one duplicate submission");
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Whole<'a> {
+            version: u32,
+            files: Vec<FileOut<'a>>,
+            cross_file: Vec<crate::render::json_crossfile::CrossFileOut<'a>>,
+            summary: SummaryOut,
+        }
+        let mut summary = Summary::of(&reports);
+        summary.add_cross_file(&cross.findings);
+        let whole = Whole {
+            version: 1,
+            files: reports.iter().map(|r| file_out(r, true)).collect(),
+            cross_file: cross.findings.iter().map(cross_file_out).collect(),
+            summary: SummaryOut {
+                files: summary.files,
+                errors: summary.errors,
+                warnings: summary.warnings,
+                infos: summary.infos,
+            },
+        };
+        let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+        let mut renderer = Json::new(true);
+        let mut out = Vec::new();
+        for report in &reports {
+            renderer.file(report, &mut out).unwrap();
+        }
+        renderer.cross_file(&cross.findings, &mut out).unwrap();
+        renderer.finish(&summary, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+        assert_eq!(summary.infos, 1);
     }
 }

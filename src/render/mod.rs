@@ -7,12 +7,17 @@
 pub mod concise;
 pub mod fingerprint;
 pub mod full;
+pub mod full_crossfile;
 pub mod github;
 pub mod gitlab;
 pub mod json;
+pub mod json_crossfile;
 pub mod json_lines;
 pub mod junit;
 pub mod position;
+pub mod rollup_csv;
+pub mod rollup_json;
+pub mod rollup_table;
 pub mod sarif;
 pub mod score_json;
 pub mod score_table;
@@ -21,6 +26,7 @@ pub mod window;
 
 use std::io::{self, Write};
 
+use crate::crossfile::{CrossFileFinding, Overview};
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 
@@ -30,6 +36,21 @@ pub trait Renderer {
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()>;
     /// Writes the end of the output once every file was seen.
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()>;
+    /// Writes the run's cross-file findings (rule family `X`), once every
+    /// file was seen and before [`Renderer::finish`]. A format that does
+    /// not show them keeps this default.
+    fn cross_file(
+        &mut self,
+        _findings: &[CrossFileFinding],
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        Ok(())
+    }
+    /// Hands over the run's overview (files, entities, score distribution,
+    /// most frequent findings) before [`Renderer::finish`], which shows it
+    /// in the formats that have a place for it. Only called when the
+    /// driver wants it shown.
+    fn overview(&mut self, _overview: &Overview) {}
 }
 
 /// Renders a whole run held in memory (tests, fuzzing, small runs).
@@ -61,6 +82,18 @@ impl Summary {
             summary.add(report);
         }
         summary
+    }
+
+    /// Counts the run's cross-file findings: they are findings of the run,
+    /// so they count for the exit code like any other.
+    pub fn add_cross_file(&mut self, findings: &[CrossFileFinding]) {
+        for finding in findings {
+            match finding.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
     }
 
     /// Counts one more file.

@@ -1,5 +1,6 @@
 //! Rules: the registry table and each family's rules.
 
+pub mod crossfile;
 pub mod examples;
 pub mod file;
 pub mod qrda;

@@ -16,6 +16,7 @@
 //! | `C` | the CEHRT ID |
 //! | `I` | identity, submission method and program |
 //! | `Q` | QRDA III XML: well-formedness, safety, envelope and structure (CMS converter parity and beyond) |
+//! | `X` | across files: duplicate and conflicting submissions of one entity |
 //!
 //! Names say what is wrong (`duplicate-key`), never the fix.
 
@@ -132,6 +133,7 @@ pub fn all_rules() -> Vec<&'static RuleMeta> {
     rules.extend(crate::rules::schema::RULES);
     rules.extend(crate::rules::qrda::RULES);
     rules.extend(crate::rules::semantic::metas());
+    rules.extend(crate::rules::crossfile::RULES);
     rules.sort_by_key(|r| r.code);
     rules
 }

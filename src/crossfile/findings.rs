@@ -1,0 +1,339 @@
+//! The cross-file findings (rule family `X`, `src/rules/crossfile.rs`):
+//! computed from the grouped facts once every file of a run was checked.
+
+use crate::catalog;
+use crate::diagnostic::Severity;
+use crate::rules::crossfile::{
+    CONFLICTING_VALUES, DUPLICATE_SUBMISSION, INDIVIDUAL_AND_GROUP, PERIOD_MISMATCH,
+};
+use crate::rules::registry::RuleMeta;
+use crate::score::points::number;
+
+use super::entity::EntityKey;
+use super::facts::{FileFacts, Position};
+use super::group::{EntityGroup, SubmissionRef};
+
+/// A place in one file of the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    pub path: Box<str>,
+    pub at: Position,
+}
+
+/// A second place a finding points at, with what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelatedSite {
+    pub site: Site,
+    pub message: String,
+}
+
+/// One finding about several files. Like a [`crate::diagnostic::Diagnostic`],
+/// but every place carries its own path, already resolved to line and
+/// column (the files' texts are gone by now).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrossFileFinding {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub note: String,
+    pub help: String,
+    /// "group TIN 000111111".
+    pub entity: String,
+    pub year: i64,
+    pub site: Site,
+    pub related: Vec<RelatedSite>,
+}
+
+impl CrossFileFinding {
+    fn new(rule: &RuleMeta, group: &EntityGroup, site: Site, message: String) -> Self {
+        CrossFileFinding {
+            code: rule.code,
+            name: rule.name,
+            severity: rule.severity,
+            message,
+            note: rule.note.to_owned(),
+            help: rule.help.to_owned(),
+            entity: group.key.to_string(),
+            year: group.year,
+            site,
+            related: Vec::new(),
+        }
+    }
+
+    fn with_related(mut self, site: Site, message: impl Into<String>) -> Self {
+        self.related.push(RelatedSite {
+            site,
+            message: message.into(),
+        });
+        self
+    }
+}
+
+/// Every cross-file finding of a run, sorted by path, position and code.
+/// Only submissions CMS would receive are compared: a file it rejects for
+/// its structure, or a set it rejects before scoring, has its own findings.
+pub fn compute(files: &[FileFacts], groups: &[EntityGroup]) -> Vec<CrossFileFinding> {
+    let mut out = Vec::new();
+    let received: Vec<EntityGroup> = groups
+        .iter()
+        .map(|g| g.received(files))
+        .filter(|g| !g.members.is_empty())
+        .collect();
+    for group in &received {
+        duplicates(files, group, &mut out);
+        conflicts(files, group, &mut out);
+        periods(files, group, &mut out);
+    }
+    individual_and_group(files, &received, &mut out);
+    out.sort_by(|a, b| {
+        let key = |f: &CrossFileFinding| (f.site.path.clone(), f.site.at.line, f.site.at.column);
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.code.cmp(b.code))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    out
+}
+
+fn head(files: &[FileFacts], r: SubmissionRef) -> Site {
+    Site {
+        path: files[r.file].path.clone(),
+        at: r.set(files).head.clone(),
+    }
+}
+
+/// "registry, predicted 80/100".
+fn describe(files: &[FileFacts], r: SubmissionRef) -> String {
+    let set = r.set(files);
+    let method = set
+        .submission_method
+        .as_deref()
+        .unwrap_or("no submissionMethod");
+    let score = match set.score {
+        Some(score) => format!("predicted {}/100", number(score)),
+        None => "no predicted score".to_owned(),
+    };
+    format!("{method}, {score}")
+}
+
+fn duplicates(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFinding>) {
+    if !group.spans_files() {
+        return;
+    }
+    let score = group.score(files);
+    // With nothing scorable, the first submission stands in as the
+    // reference the others are compared with.
+    let Some(kept) = score.kept.or(group.members.first().copied()) else {
+        return;
+    };
+    let count = group.members.len();
+    for &member in &group.members {
+        if member == kept {
+            continue;
+        }
+        let verdict = if score.kept.is_some() {
+            format!(
+                "CMS keeps the highest: {} ({})",
+                files[kept.file].path,
+                describe(files, kept)
+            )
+        } else {
+            "none of them can be scored".to_owned()
+        };
+        let conflict = match (score.zeroed_by_conflict, &score.assumption) {
+            (false, _) => "",
+            (true, None) => ", but conflicting values score the category 0 (X002)",
+            (true, Some(_)) => ", but conflicting values may score the category 0 (X002)",
+        };
+        let message = format!(
+            "{} is submitted {count} times for {} (this one: {}); {verdict}{conflict}",
+            group.key,
+            group.year,
+            describe(files, member)
+        );
+        out.push(
+            CrossFileFinding::new(&DUPLICATE_SUBMISSION, group, head(files, member), message)
+                .with_related(
+                    head(files, kept),
+                    if score.kept.is_some() {
+                        "the submission CMS keeps"
+                    } else {
+                        "first submitted here"
+                    },
+                ),
+        );
+    }
+}
+
+fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFinding>) {
+    let Some(catalog) = catalog::year(group.year) else {
+        return;
+    };
+    if !catalog.conflicting_values_score_zero {
+        return;
+    }
+    let unconfirmed = catalog.conflicting_values_source.starts_with("UNCONFIRMED");
+    for conflict in group.conflicts(files) {
+        let (Some(later), Some(earlier)) = (
+            conflict.later.set(files).measure(&conflict.measure),
+            conflict.earlier.set(files).measure(&conflict.measure),
+        ) else {
+            continue;
+        };
+        let method = |r: SubmissionRef| {
+            r.set(files)
+                .submission_method
+                .as_deref()
+                .unwrap_or("")
+                .to_owned()
+        };
+        let consequence = if unconfirmed {
+            "CMS may score the PI category 0"
+        } else {
+            "CMS scores the PI category 0"
+        };
+        let message = format!(
+            "{} is {} here ({}) but {} in {} ({}), for {} in {}; {consequence}",
+            conflict.measure,
+            later.value.display(),
+            method(conflict.later),
+            earlier.value.display(),
+            files[conflict.earlier.file].path,
+            method(conflict.earlier),
+            group.key,
+            group.year,
+        );
+        let mut finding = CrossFileFinding::new(
+            &CONFLICTING_VALUES,
+            group,
+            Site {
+                path: files[conflict.later.file].path.clone(),
+                at: later.at.clone(),
+            },
+            message,
+        )
+        .with_related(
+            Site {
+                path: files[conflict.earlier.file].path.clone(),
+                at: earlier.at.clone(),
+            },
+            format!(
+                "{} answered {} here",
+                conflict.measure,
+                earlier.value.display()
+            ),
+        );
+        if unconfirmed {
+            finding.severity = Severity::Warning;
+            finding.note = format!(
+                "{} ({})",
+                CONFLICTING_VALUES.note, catalog.conflicting_values_source
+            );
+        }
+        out.push(finding);
+    }
+}
+
+fn periods(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFinding>) {
+    let Some(first) = group.members.iter().find(|m| m.set(files).period.is_some()) else {
+        return;
+    };
+    let Some((start, end, first_at)) = &first.set(files).period else {
+        return;
+    };
+    for member in &group.members {
+        if member.file == first.file {
+            continue;
+        }
+        let Some((other_start, other_end, at)) = &member.set(files).period else {
+            continue;
+        };
+        if (other_start, other_end) == (start, end) {
+            continue;
+        }
+        let message = format!(
+            "the performance period here, {other_start} to {other_end}, differs from \
+             {start} to {end} in {}, for {} in {}",
+            files[first.file].path, group.key, group.year
+        );
+        out.push(
+            CrossFileFinding::new(
+                &PERIOD_MISMATCH,
+                group,
+                Site {
+                    path: files[member.file].path.clone(),
+                    at: at.clone(),
+                },
+                message,
+            )
+            .with_related(
+                Site {
+                    path: files[first.file].path.clone(),
+                    at: first_at.clone(),
+                },
+                format!("the period starts {start} here"),
+            ),
+        );
+    }
+}
+
+fn individual_and_group(
+    files: &[FileFacts],
+    groups: &[EntityGroup],
+    out: &mut Vec<CrossFileFinding>,
+) {
+    use std::collections::HashMap;
+    let by_tin: HashMap<(&str, i64), &EntityGroup> = groups
+        .iter()
+        .filter_map(|g| match &g.key {
+            EntityKey::Group { tin } => Some(((&**tin, g.year), g)),
+            _ => None,
+        })
+        .collect();
+    let score_text = |value: Option<f64>| match value {
+        Some(v) => format!("{}/100", number(v)),
+        None => "no score".to_owned(),
+    };
+    for individual in groups {
+        let EntityKey::Individual { tin, .. } = &individual.key else {
+            continue;
+        };
+        let Some(group) = by_tin.get(&(&**tin, individual.year)) else {
+            continue;
+        };
+        let (Some(&mine), Some(&theirs)) = (individual.members.first(), group.members.first())
+        else {
+            continue;
+        };
+        let own = individual.score(files);
+        let shared = group.score(files);
+        let theirs = shared.kept.unwrap_or(theirs);
+        if theirs.file == mine.file {
+            continue;
+        }
+        let counts = match (own.value, shared.value) {
+            (Some(i), Some(g)) if g > i => "the group score counts",
+            (Some(_), _) => "the individual score counts",
+            (None, Some(_)) => "the group score counts",
+            (None, None) => "neither can be scored",
+        };
+        let message = format!(
+            "{} also has a {} group submission in {}: individual {}, group {}; {counts}",
+            individual.key,
+            individual.year,
+            files[theirs.file].path,
+            score_text(own.value),
+            score_text(shared.value),
+        );
+        out.push(
+            CrossFileFinding::new(
+                &INDIVIDUAL_AND_GROUP,
+                individual,
+                head(files, own.kept.unwrap_or(mine)),
+                message,
+            )
+            .with_related(head(files, theirs), format!("{}'s submission", group.key)),
+        );
+    }
+}

@@ -1,0 +1,180 @@
+//! The participant list of an APM entity (`pilint rollup --participants`):
+//! a CSV file with a header row and the columns
+//!
+//! | column | content |
+//! |---|---|
+//! | `tin` | the participant TIN, 9 digits |
+//! | `npi` | the clinician's NPI, 10 digits |
+//! | `status` | `required` (a MIPS eligible clinician who must report PI), `excluded` (PI reweighted to 0%: a special status or hardship exception), `qp` or `partial-qp` (a Qualifying APM Participant or Partial QP) |
+//!
+//! Column names are matched without regard to case and order; other
+//! columns (a name, a specialty) are ignored. `partial qp` and `partial_qp`
+//! are accepted for `partial-qp`.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::io::Read;
+
+/// What the participant list says about a clinician.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Required,
+    Excluded,
+    Qp,
+    PartialQp,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Required => "required",
+            Status::Excluded => "excluded",
+            Status::Qp => "qp",
+            Status::PartialQp => "partial-qp",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Status> {
+        let folded: String = text
+            .trim()
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '_' | '-'))
+            .collect();
+        match folded.as_str() {
+            "required" => Some(Status::Required),
+            "excluded" => Some(Status::Excluded),
+            "qp" => Some(Status::Qp),
+            "partialqp" => Some(Status::PartialQp),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participant {
+    pub tin: String,
+    pub npi: String,
+    pub status: Status,
+}
+
+/// Why a participant list cannot be used; `line` is 1-based.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipantError {
+    pub line: u64,
+    pub message: String,
+}
+
+impl fmt::Display for ParticipantError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// Reads a participant list. Every row must be usable: a roll-up over a
+/// list with a row silently dropped would be wrong without saying so.
+pub fn read(input: impl Read) -> Result<Vec<Participant>, ParticipantError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .from_reader(input);
+    let headers = reader.headers().map_err(|err| csv_error(&err, 1))?.clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
+            .ok_or_else(|| ParticipantError {
+                line: 1,
+                message: format!(
+                    "the header has no `{name}` column; expected the columns tin, npi, status"
+                ),
+            })
+    };
+    let (tin_at, npi_at, status_at) = (column("tin")?, column("npi")?, column("status")?);
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|err| csv_error(&err, 0))?;
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let field = |at: usize| record.get(at).unwrap_or("");
+        let tin = field(tin_at);
+        let npi = field(npi_at);
+        let fail = |message: String| ParticipantError { line, message };
+        if !is_digits(tin, 9) {
+            return Err(fail(format!(
+                "TIN `{tin}` is not 9 digits (a spreadsheet may have dropped leading zeros)"
+            )));
+        }
+        if !is_digits(npi, 10) {
+            return Err(fail(format!("NPI `{npi}` is not 10 digits")));
+        }
+        let status = Status::parse(field(status_at)).ok_or_else(|| {
+            fail(format!(
+                "status `{}` is not one of required, excluded, qp, partial-qp",
+                field(status_at)
+            ))
+        })?;
+        if !seen.insert((tin.to_owned(), npi.to_owned())) {
+            return Err(fail(format!("TIN {tin} / NPI {npi} is listed twice")));
+        }
+        out.push(Participant {
+            tin: tin.to_owned(),
+            npi: npi.to_owned(),
+            status,
+        });
+    }
+    Ok(out)
+}
+
+fn is_digits(text: &str, len: usize) -> bool {
+    text.len() == len && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn csv_error(err: &csv::Error, fallback_line: u64) -> ParticipantError {
+    ParticipantError {
+        line: err.position().map_or(fallback_line, |p| p.line()),
+        message: match err.kind() {
+            csv::ErrorKind::Utf8 { .. } => "the file is not UTF-8".to_owned(),
+            _ => err.to_string(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_columns_in_any_order_and_ignores_others() {
+        let text = "Name,STATUS,npi,tin\nDr A,required,1234567893,000111111\n\nDr B, Partial QP ,1234567901,000111111\n";
+        let list = read(text.as_bytes()).unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0].tin, "000111111");
+        assert_eq!(list[0].status, Status::Required);
+        assert_eq!(list[1].status, Status::PartialQp);
+    }
+
+    #[test]
+    fn errors_name_their_line() {
+        let err = read(
+            "tin,npi,status\n000111111,1234567893,required\n111111,1234567893,required\n"
+                .as_bytes(),
+        )
+        .unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err.message.contains("leading zeros"));
+        let err = read("tin,npi\n".as_bytes()).unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(err.message.contains("status"));
+        let err = read("tin,npi,status\n000111111,1234567893,maybe\n".as_bytes()).unwrap_err();
+        assert_eq!(err.line, 2);
+        let err =
+            read("tin,npi,status\n000111111,1234567893,qp\n000111111,1234567893,qp\n".as_bytes())
+                .unwrap_err();
+        assert!(err.message.contains("twice"));
+        assert!(read(&b"tin,npi,status\n\xff\xfe,1,2\n"[..]).is_err());
+    }
+}
