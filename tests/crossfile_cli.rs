@@ -216,6 +216,36 @@ fn every_cross_file_finding_at_both_places() {
 }
 
 #[test]
+fn cross_file_findings_obey_selection() {
+    let codes = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["check", "--isolated", "--format", "json"];
+        all.extend_from_slice(args);
+        all.push("fixtures/crossfile");
+        let (document, _) = json(&all);
+        document["crossFile"]
+            .as_array()
+            .map(|list| list.iter().map(|f| f["code"].to_string()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(codes(&[]).len(), 10);
+    assert_eq!(codes(&["--select", "X002"]).len(), 4);
+    let kept = codes(&["--ignore", "X001,individual-and-group-submissions"]);
+    assert_eq!(kept.len(), 5, "{kept:?}");
+    assert!(kept.iter().all(|c| c == "\"X002\"" || c == "\"X003\""));
+    // Without the 2023 conflict the run passes.
+    let (_, _, code) = run(&["check", "--isolated", "--ignore", "X", "fixtures/crossfile"]);
+    assert_eq!(code, 1, "A002 in npi-1234567927.json still fails it");
+    let (_, _, code) = run(&[
+        "check",
+        "--isolated",
+        "--ignore",
+        "X",
+        "fixtures/crossfile/conflicting-2023",
+    ]);
+    assert_eq!(code, 0);
+}
+
+#[test]
 fn cross_file_errors_decide_the_exit_code() {
     // Each file of the 2023 pair is clean on its own: only X002 fails the run.
     let (document, code) = json(&[
