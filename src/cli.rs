@@ -189,6 +189,10 @@ pub struct RollupArgs {
     #[arg(long, value_name = "YYYY")]
     pub year: Option<i64>,
 
+    /// Show TINs and NPIs in full (masked as *****6789 by default).
+    #[arg(long)]
+    pub show_identifiers: bool,
+
     /// When to use colour (NO_COLOR is respected by `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -529,12 +529,16 @@ fn rollup(args: RollupArgs) -> u8 {
         Ok::<(), std::convert::Infallible>(())
     });
     let cross = collector.finish();
-    let rollups = pilint::crossfile::rollup::compute(
+    let mut rollups = pilint::crossfile::rollup::compute(
         &cross.files,
         &cross.groups,
         participants.as_deref(),
         args.year,
     );
+    // Computed with the real identifiers; every format shows them masked.
+    if !args.show_identifiers {
+        rollups.iter_mut().for_each(pilint::mask::mask_rollup);
+    }
     let bytes = match args.format {
         RollupFormat::Full => render::rollup_table::render(&rollups, use_color(args.color)),
         RollupFormat::Json => render::rollup_json::render(&rollups, participants.is_some()),

@@ -11,6 +11,7 @@
 //! and column stays exact.
 
 use crate::crossfile::CrossFileFinding;
+use crate::crossfile::rollup::Rollup;
 use crate::lint::FileReport;
 use crate::model::Node;
 
@@ -110,6 +111,21 @@ pub fn mask_cross_file(finding: &mut CrossFileFinding) {
     finding.entity = mask_digit_runs(&finding.entity);
     for related in &mut finding.related {
         related.message = mask_digit_runs(&related.message);
+    }
+}
+
+/// Masks the TINs and NPIs of a roll-up (`pilint rollup`), once, before
+/// any of its formats renders it; it was computed with the real ones, so
+/// grouping and matching the participant list are unaffected. The APM
+/// entity ID names an ACO, not a taxpayer or a clinician, and file paths
+/// are shown as given, like everywhere else.
+pub fn mask_rollup(rollup: &mut Rollup) {
+    for row in &mut rollup.rows {
+        row.tin = mask_value(&row.tin);
+        row.npi = mask_value(&row.npi);
+    }
+    for group in &mut rollup.unattributed_groups {
+        group.tin = mask_value(&group.tin);
     }
 }
 
@@ -364,6 +380,49 @@ mod tests {
     }
     use crate::lint::{LintOptions, lint_source};
     use crate::source::SourceFile;
+
+    #[test]
+    fn rollups_mask_tins_and_npis_but_not_entity_ids_or_paths() {
+        use crate::crossfile::rollup::{EntityLevel, Row, Source, Submitted, UnattributedGroup};
+        let submitted = Submitted {
+            score: Some(80.0),
+            path: "npi-1234567893.json".to_owned(),
+            zeroed_by_conflict: false,
+        };
+        let mut rollup = Rollup {
+            year: 2025,
+            rows: vec![Row {
+                tin: "000111111".to_owned(),
+                npi: "1234567893".to_owned(),
+                status: None,
+                individual: Some(submitted.clone()),
+                group: None,
+                score: 80.0,
+                source: Source::Individual,
+                counts: true,
+                note: None,
+            }],
+            counted: 1,
+            sum: 80.0,
+            score: Some(80.0),
+            unattributed_groups: vec![UnattributedGroup {
+                tin: "000222222".to_owned(),
+                submitted: submitted.clone(),
+            }],
+            entity_level: vec![EntityLevel {
+                entity_id: "A1234".to_owned(),
+                submitted,
+            }],
+            public_reporting: None,
+            assumptions: Vec::new(),
+        };
+        mask_rollup(&mut rollup);
+        assert_eq!(rollup.rows[0].tin, "*****1111");
+        assert_eq!(rollup.rows[0].npi, "******7893");
+        assert_eq!(rollup.unattributed_groups[0].tin, "*****2222");
+        assert_eq!(rollup.entity_level[0].entity_id, "A1234");
+        assert_eq!(rollup.entity_level[0].submitted.path, "npi-1234567893.json");
+    }
 
     #[test]
     fn mask_value_keeps_the_last_four() {

@@ -216,6 +216,36 @@ fn every_cross_file_finding_at_both_places() {
 }
 
 #[test]
+fn cross_file_findings_obey_selection() {
+    let codes = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["check", "--isolated", "--format", "json"];
+        all.extend_from_slice(args);
+        all.push("fixtures/crossfile");
+        let (document, _) = json(&all);
+        document["crossFile"]
+            .as_array()
+            .map(|list| list.iter().map(|f| f["code"].to_string()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(codes(&[]).len(), 10);
+    assert_eq!(codes(&["--select", "X002"]).len(), 4);
+    let kept = codes(&["--ignore", "X001,individual-and-group-submissions"]);
+    assert_eq!(kept.len(), 5, "{kept:?}");
+    assert!(kept.iter().all(|c| c == "\"X002\"" || c == "\"X003\""));
+    // Without the 2023 conflict the run passes.
+    let (_, _, code) = run(&["check", "--isolated", "--ignore", "X", "fixtures/crossfile"]);
+    assert_eq!(code, 1, "A002 in npi-1234567927.json still fails it");
+    let (_, _, code) = run(&[
+        "check",
+        "--isolated",
+        "--ignore",
+        "X",
+        "fixtures/crossfile/conflicting-2023",
+    ]);
+    assert_eq!(code, 0);
+}
+
+#[test]
 fn cross_file_errors_decide_the_exit_code() {
     // Each file of the 2023 pair is clean on its own: only X002 fails the run.
     let (document, code) = json(&[
@@ -315,6 +345,35 @@ fn rollup_csv_snapshot() {
 }
 
 #[test]
+fn rollup_masks_identifiers_in_every_format_unless_asked() {
+    // 1234567950 submitted nothing, so no file name carries it either.
+    let hidden = ["000111111", "000222222", "000333333", "1234567950"];
+    for format in ["full", "json", "csv"] {
+        let args = [
+            "rollup",
+            "--format",
+            format,
+            "--participants",
+            PARTICIPANTS,
+            ACO,
+        ];
+        let (out, _, code) = run(&args);
+        assert_eq!(code, 0);
+        for value in hidden {
+            assert!(!out.contains(value), "{format} shows {value}");
+        }
+        assert!(out.contains("*****1111"), "{format}");
+        assert!(out.contains("******7950"), "{format}");
+        let mut shown_args = args.to_vec();
+        shown_args.insert(1, "--show-identifiers");
+        let (out, _, _) = run(&shown_args);
+        for value in hidden {
+            assert!(out.contains(value), "{format} hides {value}");
+        }
+    }
+}
+
+#[test]
 fn rollup_json_snapshot_schema_and_arithmetic_by_hand() {
     let (document, code) = json(&[
         "rollup",
@@ -327,7 +386,28 @@ fn rollup_json_snapshot_schema_and_arithmetic_by_hand() {
     assert_eq!(code, 0);
     assert_valid(&validator(Some("rollupDocument")), &document);
     insta::assert_json_snapshot!(document);
-    let rollup = &document["rollups"][0];
+    // Identifiers are masked by default; `--show-identifiers` changes
+    // nothing else.
+    let (shown, _) = json(&[
+        "rollup",
+        "--format",
+        "json",
+        "--show-identifiers",
+        "--participants",
+        PARTICIPANTS,
+        ACO,
+    ]);
+    let mut masked = shown.clone();
+    for row in masked["rollups"][0]["clinicians"].as_array_mut().unwrap() {
+        for key in ["tin", "npi"] {
+            let full = row[key].as_str().unwrap().to_owned();
+            assert!(full.len() == 9 || full.len() == 10, "{full}");
+            let hidden = "*".repeat(full.len() - 4) + &full[full.len() - 4..];
+            row[key] = Value::from(hidden);
+        }
+    }
+    assert_eq!(masked, document);
+    let rollup = &shown["rollups"][0];
     assert_eq!(rollup["performanceYear"], 2025);
     // Per clinician, by hand from the fixtures:
     // - 1234567893: individual 100 > group 94 (the group's QRDA III file,
@@ -397,7 +477,7 @@ fn a_conflict_zeroes_the_clinician_in_the_rollup() {
     ]);
     let rollup = &document["rollups"][0];
     // A group alone: listed apart, with the 2024 assumption.
-    assert_eq!(rollup["unattributedGroups"][0]["tin"], "000123456");
+    assert_eq!(rollup["unattributedGroups"][0]["tin"], "*****3456");
     assert_eq!(rollup["unattributedGroups"][0]["score"], 0);
     assert!(
         rollup["assumptions"][0]
@@ -445,11 +525,19 @@ fn readme_rollup_example_is_real() {
     let start = "<!-- example:rollup:start -->\n";
     let from = readme.find(start).unwrap() + start.len();
     let to = readme.find("<!-- example:rollup:end -->").unwrap();
-    let args = ["rollup", "--participants", PARTICIPANTS, ACO];
+    // The example shows the (made-up) identifiers its prose names.
+    let args = [
+        "rollup",
+        "--show-identifiers",
+        "--participants",
+        PARTICIPANTS,
+        ACO,
+    ];
     let (stdout, _, _) = run(&[
         "rollup",
         "--color",
         "never",
+        "--show-identifiers",
         "--participants",
         PARTICIPANTS,
         ACO,

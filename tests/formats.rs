@@ -67,20 +67,24 @@ fn json_lines(text: &str) -> Vec<Value> {
 #[test]
 fn every_format_renders_the_same_inputs() {
     for format in FORMATS {
-        let mut out = render(format, INPUTS);
-        if *format == "sarif" {
-            // The rules table is the registry (tested below); the snapshot
-            // keeps the results readable.
-            let mut value: Value = serde_json::from_str(&out).unwrap();
-            let rules = value["runs"][0]["tool"]["driver"]["rules"].take();
-            value["runs"][0]["tool"]["driver"]["rules"] =
-                Value::from(format!("{} rules", rules.as_array().unwrap().len()));
-            value["runs"][0]["tool"]["driver"]["version"] = Value::from("[version]");
-            value["runs"][0]["tool"]["driver"]["semanticVersion"] = Value::from("[version]");
-            out = serde_json::to_string_pretty(&value).unwrap();
-        }
+        let out = snapshot_text(format, render(format, INPUTS));
         insta::assert_snapshot!(format!("format_{format}"), out);
     }
+}
+
+/// The output as snapshotted: SARIF's rules table is the registry (tested
+/// below), so the snapshot keeps the results readable.
+fn snapshot_text(format: &str, out: String) -> String {
+    if format != "sarif" {
+        return out;
+    }
+    let mut value: Value = serde_json::from_str(&out).unwrap();
+    let rules = value["runs"][0]["tool"]["driver"]["rules"].take();
+    value["runs"][0]["tool"]["driver"]["rules"] =
+        Value::from(format!("{} rules", rules.as_array().unwrap().len()));
+    value["runs"][0]["tool"]["driver"]["version"] = Value::from("[version]");
+    value["runs"][0]["tool"]["driver"]["semanticVersion"] = Value::from("[version]");
+    serde_json::to_string_pretty(&value).unwrap()
 }
 
 #[test]
@@ -95,6 +99,10 @@ fn json_lines_are_the_json_diagnostics_with_their_path_and_match_the_schema() {
             expected.push(line);
         }
     }
+    // Then the cross-file findings, as the `crossFile` array has them.
+    let cross = document["crossFile"].as_array().unwrap();
+    assert!(!cross.is_empty());
+    expected.extend(cross.iter().cloned());
     assert_eq!(lines, expected);
     let schema: Value =
         serde_json::from_str(&fs::read_to_string("schemas/output.schema.json").unwrap()).unwrap();
@@ -418,8 +426,11 @@ fn junit_has_one_case_per_file_and_a_failure_per_finding_at_the_threshold() {
             _ => {}
         }
     }
-    assert_eq!(cases, INPUTS.len());
-    // Two errors; the Q025 warning is below the default threshold.
+    // One case per file, and the cross-file checks' case.
+    assert_eq!(cases, INPUTS.len() + 1);
+    assert!(out.contains("<testcase name=\"cross-file\" classname=\"pilint\">"));
+    // Two errors; the Q025 warning and the X001 info are below the default
+    // threshold.
     assert_eq!(failures, 2);
     assert!(out.contains("<system-out>"), "{out}");
     let (warned, _) = run(pilint()

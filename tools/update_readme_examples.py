@@ -21,6 +21,7 @@ EXAMPLES = {
     "config": ["config"],
     "rollup": [
         "rollup",
+        "--show-identifiers",
         "--participants",
         "fixtures/crossfile/aco-2025/participants.csv",
         "fixtures/crossfile/aco-2025",

@@ -3,6 +3,7 @@
 
 use crate::catalog;
 use crate::diagnostic::Severity;
+use crate::model::SourceFormat;
 use crate::rules::crossfile::{
     CONFLICTING_VALUES, DUPLICATE_SUBMISSION, INDIVIDUAL_AND_GROUP, PERIOD_MISMATCH,
 };
@@ -18,6 +19,18 @@ use super::group::{EntityGroup, SubmissionRef};
 pub struct Site {
     pub path: Box<str>,
     pub at: Position,
+    /// The file's format: tells a JSON Pointer from an XPath in `at`.
+    pub format: SourceFormat,
+}
+
+impl Site {
+    fn of(files: &[FileFacts], file: usize, at: &Position) -> Site {
+        Site {
+            path: files[file].path.clone(),
+            at: at.clone(),
+            format: files[file].format,
+        }
+    }
 }
 
 /// A second place a finding points at, with what it is.
@@ -97,10 +110,7 @@ pub fn compute(files: &[FileFacts], groups: &[EntityGroup]) -> Vec<CrossFileFind
 }
 
 fn head(files: &[FileFacts], r: SubmissionRef) -> Site {
-    Site {
-        path: files[r.file].path.clone(),
-        at: r.set(files).head.clone(),
-    }
+    Site::of(files, r.file, &r.set(files).head)
 }
 
 /// "registry, predicted 80/100".
@@ -207,17 +217,11 @@ fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFi
         let mut finding = CrossFileFinding::new(
             &CONFLICTING_VALUES,
             group,
-            Site {
-                path: files[conflict.later.file].path.clone(),
-                at: later.at.clone(),
-            },
+            Site::of(files, conflict.later.file, &later.at),
             message,
         )
         .with_related(
-            Site {
-                path: files[conflict.earlier.file].path.clone(),
-                at: earlier.at.clone(),
-            },
+            Site::of(files, conflict.earlier.file, &earlier.at),
             format!(
                 "{} answered {} here",
                 conflict.measure,
@@ -261,17 +265,11 @@ fn periods(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFind
             CrossFileFinding::new(
                 &PERIOD_MISMATCH,
                 group,
-                Site {
-                    path: files[member.file].path.clone(),
-                    at: at.clone(),
-                },
+                Site::of(files, member.file, at),
                 message,
             )
             .with_related(
-                Site {
-                    path: files[first.file].path.clone(),
-                    at: first_at.clone(),
-                },
+                Site::of(files, first.file, first_at),
                 format!("the period starts {start} here"),
             ),
         );

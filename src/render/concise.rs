@@ -1,13 +1,15 @@
 //! `--format concise`: one line per finding,
 //! `path:line:col: severity[CODE] message`, which vim's default
 //! `errorformat`, Emacs's compilation mode and the VS Code problem matcher
-//! shipped in `editors/vscode/` read as they are; then the summary line
-//! (`-q` leaves it out).
+//! shipped in `editors/vscode/` read as they are; then the cross-file
+//! findings, each at the place it is about, in the same shape; then the
+//! summary line (`-q` leaves it out).
 
 use std::io::{self, Write};
 
+use crate::crossfile::CrossFileFinding;
 use crate::lint::FileReport;
-use crate::render::position::{one_line, position_or_start};
+use crate::render::position::{of_site, one_line, position_or_start};
 use crate::render::{Renderer, Summary, plural};
 
 pub struct Concise {
@@ -34,6 +36,23 @@ impl Renderer for Concise {
                 diagnostic.severity.as_str(),
                 diagnostic.code,
                 one_line(&diagnostic.message)
+            )?;
+        }
+        Ok(())
+    }
+
+    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
+        for finding in findings {
+            let at = of_site(&finding.site);
+            writeln!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                one_line(&finding.site.path),
+                at.line,
+                at.column,
+                finding.severity.as_str(),
+                finding.code,
+                one_line(&finding.message)
             )?;
         }
         Ok(())

@@ -9,6 +9,7 @@
 
 use sha2::{Digest, Sha256};
 
+use crate::crossfile::CrossFileFinding;
 use crate::lint::FileReport;
 
 /// One fingerprint per finding of `report`, in the report's order.
@@ -22,6 +23,23 @@ pub fn fingerprints(report: &FileReport) -> Vec<String> {
             let occurrence = seen.iter().filter(|k| **k == key).count();
             seen.push(key);
             fingerprint(d.code, report.path(), &d.pointer, occurrence)
+        })
+        .collect()
+}
+
+/// One fingerprint per cross-file finding, in order: the same recipe, keyed
+/// on the place the finding is about (`site`). Two findings of one rule at
+/// one place are told apart by their order, which is stable: the findings
+/// are sorted by path, position, code and message.
+pub fn cross_file_fingerprints(findings: &[CrossFileFinding]) -> Vec<String> {
+    let mut seen: Vec<(&str, &str, &str)> = Vec::new();
+    findings
+        .iter()
+        .map(|f| {
+            let key = (f.code, &*f.site.path, &*f.site.at.pointer);
+            let occurrence = seen.iter().filter(|k| **k == key).count();
+            seen.push(key);
+            fingerprint(f.code, &f.site.path, &f.site.at.pointer, occurrence)
         })
         .collect()
 }

@@ -14,13 +14,17 @@
 //! finding is still written (the log keeps them all); past the limit pilint
 //! says so, and writes the full table to `$GITHUB_STEP_SUMMARY` when that
 //! is set, so nothing is lost from the run's page.
+//!
+//! A cross-file finding is annotated at the place it is about; its message
+//! names the places in the other files (`related: path:line:col: …`).
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+use crate::crossfile::CrossFileFinding;
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
-use crate::render::position::position;
+use crate::render::position::{Position, of_site, position};
 use crate::render::{Renderer, Summary};
 
 /// Annotations of one kind GitHub shows per step.
@@ -82,45 +86,104 @@ pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// One annotation, from a file finding or a cross-file one.
+struct Annotation<'a> {
+    path: &'a str,
+    at: Option<Position>,
+    severity: Severity,
+    code: &'static str,
+    name: &'static str,
+    message: &'a str,
+    /// What follows the message in the annotation (help, related places).
+    more: String,
+}
+
+impl Github {
+    fn annotate(&mut self, a: Annotation, out: &mut dyn Write) -> io::Result<()> {
+        let mut properties = format!("file={}", escape_property(a.path));
+        if let Some(at) = a.at {
+            properties.push_str(&format!(
+                ",line={},col={},endLine={},endColumn={}",
+                at.line, at.column, at.end_line, at.end_column
+            ));
+        }
+        properties.push_str(&format!(
+            ",title={}",
+            escape_property(&format!("{} {}", a.code, a.name))
+        ));
+        writeln!(
+            out,
+            "::{} {}::{}",
+            command(a.severity),
+            properties,
+            escape_data(&format!("{}{}", a.message, a.more))
+        )?;
+        self.counts[kind_index(a.severity)] += 1;
+        if self.step_summary.is_some() {
+            self.rows.push(Row {
+                path: a.path.to_owned(),
+                line: a.at.map_or(1, |at| at.line),
+                column: a.at.map_or(1, |at| at.column),
+                severity: a.severity,
+                code: a.code,
+                name: a.name,
+                message: a.message.to_owned(),
+            });
+        }
+        Ok(())
+    }
+}
+
+fn help_line(help: &str) -> String {
+    if help.is_empty() {
+        String::new()
+    } else {
+        format!("\nhelp: {help}")
+    }
+}
+
 impl Renderer for Github {
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         for diagnostic in &report.diagnostics {
-            let mut properties = format!("file={}", escape_property(report.path()));
-            let at = position(&report.source, diagnostic);
-            if let Some(at) = at {
-                properties.push_str(&format!(
-                    ",line={},col={},endLine={},endColumn={}",
-                    at.line, at.column, at.end_line, at.end_column
-                ));
-            }
-            properties.push_str(&format!(
-                ",title={}",
-                escape_property(&format!("{} {}", diagnostic.code, diagnostic.name))
-            ));
-            let mut message = diagnostic.message.clone();
-            if !diagnostic.help.is_empty() {
-                message.push_str("\nhelp: ");
-                message.push_str(&diagnostic.help);
-            }
-            writeln!(
-                out,
-                "::{} {}::{}",
-                command(diagnostic.severity),
-                properties,
-                escape_data(&message)
-            )?;
-            self.counts[kind_index(diagnostic.severity)] += 1;
-            if self.step_summary.is_some() {
-                self.rows.push(Row {
-                    path: report.path().to_owned(),
-                    line: at.map_or(1, |a| a.line),
-                    column: at.map_or(1, |a| a.column),
+            self.annotate(
+                Annotation {
+                    path: report.path(),
+                    at: position(&report.source, diagnostic),
                     severity: diagnostic.severity,
                     code: diagnostic.code,
                     name: diagnostic.name,
-                    message: diagnostic.message.clone(),
-                });
+                    message: &diagnostic.message,
+                    more: help_line(&diagnostic.help),
+                },
+                out,
+            )?;
+        }
+        Ok(())
+    }
+
+    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
+        for finding in findings {
+            let mut more = String::new();
+            for related in &finding.related {
+                let at = of_site(&related.site);
+                more.push_str(&format!(
+                    "\nrelated: {}:{}:{}: {}",
+                    related.site.path, at.line, at.column, related.message
+                ));
             }
+            more.push_str(&help_line(&finding.help));
+            self.annotate(
+                Annotation {
+                    path: &finding.site.path,
+                    at: Some(of_site(&finding.site)),
+                    severity: finding.severity,
+                    code: finding.code,
+                    name: finding.name,
+                    message: &finding.message,
+                    more,
+                },
+                out,
+            )?;
         }
         Ok(())
     }

@@ -4,15 +4,19 @@
 //! Quality, "Code Quality report format"): `description`, `check_name`,
 //! `fingerprint`, `severity`, `location.path` and `location.positions`.
 //! The fingerprint is the one SARIF uses (code + path + pointer).
+//!
+//! A cross-file finding is an issue at the place it is about. The format
+//! has one location per issue; the message names the other file.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::crossfile::CrossFileFinding;
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
-use crate::render::fingerprint::fingerprints;
-use crate::render::position::position_or_start;
+use crate::render::fingerprint::{cross_file_fingerprints, fingerprints};
+use crate::render::position::{Position, of_site, position_or_start};
 use crate::render::{Renderer, Summary};
 
 #[derive(Serialize)]
@@ -65,37 +69,62 @@ impl Gitlab {
     }
 }
 
+impl Gitlab {
+    fn write(&mut self, issue: &Issue, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(if self.written == 0 {
+            b"[\n  "
+        } else {
+            b",\n  "
+        })?;
+        serde_json::to_writer(&mut *out, issue).map_err(io::Error::other)?;
+        self.written += 1;
+        Ok(())
+    }
+}
+
+fn location(path: &str, at: Position) -> Location<'_> {
+    Location {
+        path,
+        positions: Positions {
+            begin: LineColumn {
+                line: at.line,
+                column: at.column,
+            },
+            end: LineColumn {
+                line: at.end_line,
+                column: at.end_column,
+            },
+        },
+    }
+}
+
 impl Renderer for Gitlab {
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let prints = fingerprints(report);
         for (diagnostic, fingerprint) in report.diagnostics.iter().zip(prints) {
-            let at = position_or_start(&report.source, diagnostic);
             let issue = Issue {
                 description: &diagnostic.message,
                 check_name: diagnostic.code,
                 fingerprint,
                 severity: severity(diagnostic.severity),
-                location: Location {
-                    path: report.path(),
-                    positions: Positions {
-                        begin: LineColumn {
-                            line: at.line,
-                            column: at.column,
-                        },
-                        end: LineColumn {
-                            line: at.end_line,
-                            column: at.end_column,
-                        },
-                    },
-                },
+                location: location(report.path(), position_or_start(&report.source, diagnostic)),
             };
-            out.write_all(if self.written == 0 {
-                b"[\n  "
-            } else {
-                b",\n  "
-            })?;
-            serde_json::to_writer(&mut *out, &issue).map_err(io::Error::other)?;
-            self.written += 1;
+            self.write(&issue, out)?;
+        }
+        Ok(())
+    }
+
+    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
+        let prints = cross_file_fingerprints(findings);
+        for (finding, fingerprint) in findings.iter().zip(prints) {
+            let issue = Issue {
+                description: finding.message.as_str(),
+                check_name: finding.code,
+                fingerprint,
+                severity: severity(finding.severity),
+                location: location(&finding.site.path, of_site(&finding.site)),
+            };
+            self.write(&issue, out)?;
         }
         Ok(())
     }

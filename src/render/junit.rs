@@ -7,18 +7,31 @@
 //! listed in the case's `<system-out>`; a file pilint could not read or
 //! failed on is an `<error>`.
 //!
+//! The cross-file checks (rule family `X`) are one more test case,
+//! `cross-file`, after the files' when the run checked two files or more:
+//! each cross-file finding at or above the threshold is a failure of it,
+//! the others are in its `<system-out>`. It is there even when it passes,
+//! so a CI's test history sees it pass once the files agree.
+//!
 //! The header carries totals, so the renderer keeps one small record per
 //! file (its path and finding lines), never a source.
 
 use std::io::{self, Write};
 
+use crate::crossfile::CrossFileFinding;
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
-use crate::render::position::position_or_start;
+use crate::render::position::{of_site, position_or_start};
 use crate::render::{Renderer, Summary};
 
+/// The name of the cross-file checks' test case.
+pub const CROSS_FILE_CASE: &str = "cross-file";
+
 struct Case {
-    path: String,
+    /// The test case's name: the file's path, or [`CROSS_FILE_CASE`].
+    name: String,
+    /// The file it is about; none for the cross-file case.
+    file: Option<String>,
     failures: Vec<Entry>,
     passed: Vec<String>,
     error: Option<String>,
@@ -48,7 +61,8 @@ impl Junit {
 impl Renderer for Junit {
     fn file(&mut self, report: &FileReport, _out: &mut dyn Write) -> io::Result<()> {
         let mut case = Case {
-            path: report.path().to_owned(),
+            name: report.path().to_owned(),
+            file: Some(report.path().to_owned()),
             failures: Vec::new(),
             passed: Vec::new(),
             error: None,
@@ -73,12 +87,59 @@ impl Renderer for Junit {
                         body.push_str(&format!("\n{label}: {text}"));
                     }
                 }
-                body.push_str(&format!("\nrule: {} (pilint rule {})", d.name, d.code));
-                case.failures.push(Entry {
-                    kind: format!("{} {}", d.code, d.name),
-                    message: d.message.clone(),
-                    body,
-                });
+                case.failures
+                    .push(failure(d.code, d.name, &d.message, body));
+            } else {
+                case.passed.push(line);
+            }
+        }
+        self.cases.push(case);
+        Ok(())
+    }
+
+    fn cross_file(
+        &mut self,
+        findings: &[CrossFileFinding],
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        // One file has nothing to be compared with.
+        if self.cases.len() < 2 && findings.is_empty() {
+            return Ok(());
+        }
+        let mut case = Case {
+            name: CROSS_FILE_CASE.to_owned(),
+            file: None,
+            failures: Vec::new(),
+            passed: Vec::new(),
+            error: None,
+        };
+        for f in findings {
+            let at = of_site(&f.site);
+            let line = format!(
+                "{}:{}:{}: {}[{}] {}",
+                f.site.path,
+                at.line,
+                at.column,
+                f.severity.as_str(),
+                f.code,
+                f.message
+            );
+            if f.severity >= self.fail_on {
+                let mut body = line;
+                for related in &f.related {
+                    let at = of_site(&related.site);
+                    body.push_str(&format!(
+                        "\nrelated: {}:{}:{}: {}",
+                        related.site.path, at.line, at.column, related.message
+                    ));
+                }
+                for (label, text) in [("why", &f.note), ("help", &f.help)] {
+                    if !text.is_empty() {
+                        body.push_str(&format!("\n{label}: {text}"));
+                    }
+                }
+                case.failures
+                    .push(failure(f.code, f.name, &f.message, body));
             } else {
                 case.passed.push(line);
             }
@@ -101,12 +162,15 @@ impl Renderer for Junit {
             "  <testsuite name=\"pilint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">"
         )?;
         for case in &self.cases {
-            let name = escape(&case.path);
             let empty = case.failures.is_empty() && case.passed.is_empty() && case.error.is_none();
             write!(
                 out,
-                "    <testcase name=\"{name}\" classname=\"pilint\" file=\"{name}\""
+                "    <testcase name=\"{}\" classname=\"pilint\"",
+                escape(&case.name)
             )?;
+            if let Some(file) = &case.file {
+                write!(out, " file=\"{}\"", escape(file))?;
+            }
             if empty {
                 writeln!(out, "/>")?;
                 continue;
@@ -140,6 +204,17 @@ impl Renderer for Junit {
         }
         writeln!(out, "  </testsuite>")?;
         writeln!(out, "</testsuites>")
+    }
+}
+
+/// A `<failure>`: its type names the rule, its body ends with where the
+/// rule is documented.
+fn failure(code: &str, name: &str, message: &str, mut body: String) -> Entry {
+    body.push_str(&format!("\nrule: {name} (pilint rule {code})"));
+    Entry {
+        kind: format!("{code} {name}"),
+        message: message.to_owned(),
+        body,
     }
 }
 

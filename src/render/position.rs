@@ -2,6 +2,7 @@
 //! lines, 1-based columns counting characters (Unicode scalar values), an
 //! exclusive end; and one-line text for formats that are read line by line.
 
+use crate::crossfile::Site;
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 
@@ -35,6 +36,18 @@ pub fn position_or_start(source: &SourceFile, diagnostic: &Diagnostic) -> Positi
         end_line: 1,
         end_column: 1,
     })
+}
+
+/// A cross-file finding's place, resolved to line and column while its
+/// file was checked (the text is gone by the end of the run).
+pub fn of_site(site: &Site) -> Position {
+    let wide = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
+    Position {
+        line: wide(site.at.line),
+        column: wide(site.at.column),
+        end_line: wide(site.at.end_line),
+        end_column: wide(site.at.end_column),
+    }
 }
 
 /// `text` on one line: line breaks and other control characters become

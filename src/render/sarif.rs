@@ -13,6 +13,11 @@
 //! There is no hosted documentation, so `helpUri` is the rules table of
 //! the README in the repository (`Cargo.toml`'s `repository`).
 //!
+//! A cross-file finding (rule family `X`) is a result like any other: its
+//! physical location is the place it is about, its related locations are
+//! the places in the other files, and its fingerprint follows the same
+//! recipe (code + path + pointer of that place).
+//!
 //! The document is streamed: the header and rules, one result at a time,
 //! then the closing brackets.
 
@@ -21,11 +26,12 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::crossfile::{CrossFileFinding, Site};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
 use crate::model::SourceFormat;
-use crate::render::fingerprint::fingerprints;
-use crate::render::position::position;
+use crate::render::fingerprint::{cross_file_fingerprints, fingerprints};
+use crate::render::position::{of_site, position};
 use crate::render::{Renderer, Summary};
 use crate::rules::registry::{RuleMeta, all_rules};
 use crate::source::SourceFile;
@@ -143,7 +149,22 @@ fn family(code: &str) -> &'static str {
         Some('C') => "cehrt-id",
         Some('I') => "identity",
         Some('Q') => "qrda3",
+        Some('X') => "cross-file",
         _ => "other",
+    }
+}
+
+impl Sarif {
+    fn write_result(&mut self, result: &ResultOut, out: &mut dyn Write) -> io::Result<()> {
+        let text = serde_json::to_string_pretty(result).map_err(io::Error::other)?;
+        out.write_all(if self.results_written == 0 {
+            b"\n"
+        } else {
+            b",\n"
+        })?;
+        write_indented(out, &text, "        ")?;
+        self.results_written += 1;
+        Ok(())
     }
 }
 
@@ -153,14 +174,17 @@ impl Renderer for Sarif {
         let prints = fingerprints(report);
         for (diagnostic, fingerprint) in report.diagnostics.iter().zip(prints) {
             let result = self.result(report, diagnostic, fingerprint);
-            let text = serde_json::to_string_pretty(&result).map_err(io::Error::other)?;
-            out.write_all(if self.results_written == 0 {
-                b"\n"
-            } else {
-                b",\n"
-            })?;
-            write_indented(out, &text, "        ")?;
-            self.results_written += 1;
+            self.write_result(&result, out)?;
+        }
+        Ok(())
+    }
+
+    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
+        self.start(out)?;
+        let prints = cross_file_fingerprints(findings);
+        for (finding, fingerprint) in findings.iter().zip(prints) {
+            let result = self.cross_file_result(finding, fingerprint);
+            self.write_result(&result, out)?;
         }
         Ok(())
     }
@@ -236,17 +260,79 @@ struct LogicalLocation {
     kind: &'static str,
 }
 
+/// The message, with the help after it.
+fn message_text(message: &str, help: &str) -> String {
+    if help.is_empty() {
+        message.to_owned()
+    } else {
+        format!("{message} (help: {help})")
+    }
+}
+
+fn fingerprint_map(fingerprint: String) -> serde_json::Map<String, Value> {
+    let mut map = serde_json::Map::new();
+    map.insert(FINGERPRINT_KEY.to_owned(), Value::String(fingerprint));
+    map
+}
+
+/// A cross-file place: the file, the range, and the pointer into it.
+fn site_location(site: &Site, id: Option<usize>, message: Option<&str>) -> Location {
+    let at = of_site(site);
+    let logical = if site.at.pointer.is_empty() {
+        Vec::new()
+    } else {
+        vec![LogicalLocation {
+            fully_qualified_name: site.at.pointer.to_string(),
+            kind: logical_kind(site.format, &site.at.pointer),
+        }]
+    };
+    Location {
+        id,
+        physical_location: PhysicalLocation {
+            artifact_location: artifact(&site.path),
+            region: Some(Region {
+                start_line: at.line,
+                start_column: at.column,
+                end_line: at.end_line,
+                end_column: at.end_column,
+            }),
+        },
+        logical_locations: logical,
+        message: message.map(|text| Message {
+            text: text.to_owned(),
+        }),
+    }
+}
+
 impl Sarif {
-    fn result(&self, report: &FileReport, d: &Diagnostic, fingerprint: String) -> ResultOut {
-        let rule_index = self
-            .rules
-            .iter()
-            .position(|r| r.code == d.code)
-            .unwrap_or(0);
-        let mut text = d.message.clone();
-        if !d.help.is_empty() {
-            text.push_str(&format!(" (help: {})", d.help));
+    fn rule_index(&self, code: &str) -> usize {
+        self.rules.iter().position(|r| r.code == code).unwrap_or(0)
+    }
+
+    fn cross_file_result(&self, finding: &CrossFileFinding, fingerprint: String) -> ResultOut {
+        ResultOut {
+            rule_id: finding.code,
+            rule_index: self.rule_index(finding.code),
+            level: level(finding.severity),
+            message: Message {
+                text: message_text(&finding.message, &finding.help),
+            },
+            locations: vec![site_location(&finding.site, None, None)],
+            related_locations: finding
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, related)| {
+                    site_location(&related.site, Some(i + 1), Some(&related.message))
+                })
+                .collect(),
+            partial_fingerprints: fingerprint_map(fingerprint),
         }
+    }
+
+    fn result(&self, report: &FileReport, d: &Diagnostic, fingerprint: String) -> ResultOut {
+        let rule_index = self.rule_index(d.code);
+        let text = message_text(&d.message, &d.help);
         let logical = if d.pointer.is_empty() {
             Vec::new()
         } else {
@@ -288,8 +374,7 @@ impl Sarif {
                 }
             })
             .collect();
-        let mut partial_fingerprints = serde_json::Map::new();
-        partial_fingerprints.insert(FINGERPRINT_KEY.to_owned(), Value::String(fingerprint));
+        let partial_fingerprints = fingerprint_map(fingerprint);
         ResultOut {
             rule_id: d.code,
             rule_index,

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::crossfile::CrossFileFinding;
 use crate::lint::FileReport;
 use crate::render::{Renderer, Summary};
 
@@ -31,17 +32,35 @@ impl Statistics {
     }
 }
 
+impl Statistics {
+    fn count(&mut self, code: &'static str, name: &'static str) {
+        self.counts
+            .entry(code)
+            .or_insert(Count {
+                code,
+                name,
+                count: 0,
+            })
+            .count += 1;
+    }
+}
+
 impl Renderer for Statistics {
     fn file(&mut self, report: &FileReport, _out: &mut dyn Write) -> io::Result<()> {
         for d in &report.diagnostics {
-            self.counts
-                .entry(d.code)
-                .or_insert(Count {
-                    code: d.code,
-                    name: d.name,
-                    count: 0,
-                })
-                .count += 1;
+            self.count(d.code, d.name);
+        }
+        Ok(())
+    }
+
+    /// Cross-file findings count per rule like any other.
+    fn cross_file(
+        &mut self,
+        findings: &[CrossFileFinding],
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for f in findings {
+            self.count(f.code, f.name);
         }
         Ok(())
     }
