@@ -13,7 +13,7 @@ use crate::model::{
 use crate::source::Span;
 
 struct Decoder<'a> {
-    index: &'a SpanIndex,
+    index: &'a SpanIndex<'a>,
 }
 
 /// The submission the document describes, when its top level is an object.
