@@ -36,6 +36,11 @@ pub struct DuplicateKey {
     pub second: Span,
 }
 
+/// A value of the indexed document, for walking the index alongside the
+/// parsed value instead of resolving a pointer from the root each time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NodeId(u32);
+
 /// One value of the document. The index is a tree in document order:
 /// building it allocates per container, not per value, and a pointer is
 /// resolved by walking it, one token at a time.
@@ -137,6 +142,33 @@ impl<'a> SpanIndex<'a> {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The document's top-level value.
+    pub fn root(&self) -> Option<NodeId> {
+        (!self.nodes.is_empty()).then_some(NodeId(0))
+    }
+
+    /// The member `key` of an object node (the one serde_json keeps).
+    pub fn member(&self, node: NodeId, key: &str) -> Option<NodeId> {
+        match self.nodes.get(node.0 as usize)?.kind {
+            NodeKind::Object => self.child(node.0, key).map(NodeId),
+            _ => None,
+        }
+    }
+
+    /// Item `i` of an array node.
+    pub fn item(&self, node: NodeId, i: usize) -> Option<NodeId> {
+        let entry = self.nodes.get(node.0 as usize)?;
+        match entry.kind {
+            NodeKind::Array => self.children_of(entry).get(i).copied().map(NodeId),
+            _ => None,
+        }
+    }
+
+    /// The spans of a node.
+    pub fn spans(&self, node: NodeId) -> Option<ValueSpans> {
+        self.nodes.get(node.0 as usize).map(|n| n.spans)
     }
 
     fn resolve(&self, pointer: &str) -> Option<u32> {
