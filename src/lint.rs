@@ -228,26 +228,42 @@ pub fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
 
 /// How many files are checked between two hand-overs to the caller: enough
 /// to keep every core busy, few enough that memory stays proportional to the
-/// largest files rather than to the run.
-const BATCH: usize = 256;
+/// largest files rather than to the run (at most three batches are alive:
+/// one being checked, one handed over, one being rendered).
+const BATCH: usize = 128;
 
 /// Checks every input, in parallel, handing each report to `sink` in input
 /// order, a batch at a time; stops at the first error `sink` returns.
+///
+/// The caller's `sink` (rendering, writing) runs on this thread while the
+/// thread pool checks the next batch, so neither waits for the other.
 pub fn lint_inputs_each<E>(
     inputs: &[Input],
     options: &LintOptions,
     mut sink: impl FnMut(FileReport) -> Result<(), E>,
 ) -> Result<(), E> {
-    for batch in inputs.chunks(BATCH) {
-        let reports: Vec<FileReport> = batch
-            .par_iter()
-            .map(|input| lint_input(input, options))
-            .collect();
-        for report in reports {
-            sink(report)?;
+    std::thread::scope(|scope| {
+        // A rendezvous channel: the checker runs at most one batch ahead.
+        let (batches, received) = std::sync::mpsc::sync_channel::<Vec<FileReport>>(0);
+        scope.spawn(move || {
+            for batch in inputs.chunks(BATCH) {
+                let reports: Vec<FileReport> = batch
+                    .par_iter()
+                    .map(|input| lint_input(input, options))
+                    .collect();
+                // The receiver is gone when the sink failed: stop checking.
+                if batches.send(reports).is_err() {
+                    break;
+                }
+            }
+        });
+        for reports in received {
+            for report in reports {
+                sink(report)?;
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Checks every input, in parallel, and returns the reports in input order.

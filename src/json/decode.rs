@@ -123,11 +123,7 @@ impl Decoder<'_> {
         Submission {
             loc: self.head_loc(at),
             entity_type: self.string(object, at, "entityType"),
-            taxpayer_identification_number: self.string(
-                object,
-                at,
-                "taxpayerIdentificationNumber",
-            ),
+            taxpayer_identification_number: self.string(object, at, "taxpayerIdentificationNumber"),
             national_provider_identifier: self.string(object, at, "nationalProviderIdentifier"),
             entity_id: self.string(object, at, "entityId"),
             performance_year,

@@ -507,7 +507,11 @@ mod tests {
         let index = SpanIndex::build(text);
         assert_eq!(text_at(text, &index, "/a/x"), "3");
         assert!(index.get("/a/y").is_none(), "stale pointer left behind");
-        assert_eq!(index.len(), 3, "the dropped member's values are not counted");
+        assert_eq!(
+            index.len(),
+            3,
+            "the dropped member's values are not counted"
+        );
         let dup = &index.duplicate_keys()[0];
         assert_eq!(dup.pointer, "/a");
         assert_eq!(dup.first, Span::new(1, 4));
