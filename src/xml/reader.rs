@@ -407,7 +407,7 @@ impl<'a> Pass<'a> {
             if local == "templateId" {
                 self.template_id(&attrs);
             }
-            self.match_patterns(&local, &attrs);
+            self.match_patterns(local, &attrs);
         }
 
         if empty {
