@@ -228,26 +228,18 @@ pub fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
 
 /// How many files are checked between two hand-overs to the caller: enough
 /// to keep every core busy, few enough that memory stays proportional to the
-/// largest files rather than to the run.
-const BATCH: usize = 256;
+/// largest files rather than to the run (at most three batches are alive:
+/// one being checked, one handed over, one being rendered).
+const BATCH: usize = 128;
 
 /// Checks every input, in parallel, handing each report to `sink` in input
 /// order, a batch at a time; stops at the first error `sink` returns.
 pub fn lint_inputs_each<E>(
     inputs: &[Input],
     options: &LintOptions,
-    mut sink: impl FnMut(FileReport) -> Result<(), E>,
+    sink: impl FnMut(FileReport) -> Result<(), E>,
 ) -> Result<(), E> {
-    for batch in inputs.chunks(BATCH) {
-        let reports: Vec<FileReport> = batch
-            .par_iter()
-            .map(|input| lint_input(input, options))
-            .collect();
-        for report in reports {
-            sink(report)?;
-        }
-    }
-    Ok(())
+    lint_inputs_each_with(inputs, |_| options.clone(), |_, _| {}, sink)
 }
 
 /// Checks every input, in parallel, and returns the reports in input order.
@@ -260,27 +252,44 @@ pub fn lint_inputs(inputs: &[Input], options: &LintOptions) -> Vec<FileReport> {
 
 /// [`lint_inputs_each`] with options per input (`pilint.toml` can set the
 /// year per directory), and `finish` run on each report in the parallel
-/// part (applying settings and masking), before `sink` gets it in order.
+/// part (applying settings), before `sink` gets it in order.
+///
+/// The caller's `sink` (rendering, writing) runs on this thread while the
+/// thread pool checks the next batch, so neither waits for the other; at
+/// most three batches of reports are in memory.
 pub fn lint_inputs_each_with<E>(
     inputs: &[Input],
     options: impl Fn(usize) -> LintOptions + Sync,
     finish: impl Fn(usize, &mut FileReport) + Sync,
     mut sink: impl FnMut(FileReport) -> Result<(), E>,
 ) -> Result<(), E> {
-    for (batch_index, batch) in inputs.chunks(BATCH).enumerate() {
-        let first = batch_index * BATCH;
-        let reports: Vec<FileReport> = batch
-            .par_iter()
-            .enumerate()
-            .map(|(i, input)| {
-                let mut report = lint_input(input, &options(first + i));
-                finish(first + i, &mut report);
-                report
-            })
-            .collect();
-        for report in reports {
-            sink(report)?;
+    std::thread::scope(|scope| {
+        // A rendezvous channel: the checker runs at most one batch ahead.
+        let (batches, received) = std::sync::mpsc::sync_channel::<Vec<FileReport>>(0);
+        let (options, finish) = (&options, &finish);
+        scope.spawn(move || {
+            for (batch_index, batch) in inputs.chunks(BATCH).enumerate() {
+                let first = batch_index * BATCH;
+                let reports: Vec<FileReport> = batch
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, input)| {
+                        let mut report = lint_input(input, &options(first + i));
+                        finish(first + i, &mut report);
+                        report
+                    })
+                    .collect();
+                // The receiver is gone when the sink failed: stop checking.
+                if batches.send(reports).is_err() {
+                    break;
+                }
+            }
+        });
+        for reports in received {
+            for report in reports {
+                sink(report)?;
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }

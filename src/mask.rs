@@ -13,7 +13,6 @@
 use crate::crossfile::CrossFileFinding;
 use crate::crossfile::rollup::Rollup;
 use crate::lint::FileReport;
-use crate::model::Node;
 
 /// How many trailing characters of an identifier stay visible: enough to
 /// tell two practices apart, too few to identify one.
@@ -59,8 +58,10 @@ pub fn mask_value(value: &str) -> String {
         .collect()
 }
 
-/// Masks every TIN and NPI of `report` in its source text, its findings'
-/// messages, notes and helps, and its model.
+/// Masks every TIN and NPI of `report` in what renderers show: its source
+/// text and its findings' messages, notes and helps. The model keeps the
+/// real values: no renderer prints them, and the cross-file checks group
+/// submissions by them (two practices can share the last four digits).
 pub fn mask_report(report: &mut FileReport) {
     let found = find_identifiers(report);
     if found.is_empty() {
@@ -94,10 +95,6 @@ pub fn mask_report(report: &mut FileReport) {
         for related in &mut diagnostic.related {
             related.message = mask_in(&related.message, &values);
         }
-    }
-    if let Some(submission) = &mut report.submission {
-        mask_node(&mut submission.taxpayer_identification_number);
-        mask_node(&mut submission.national_provider_identifier);
     }
 }
 
@@ -153,12 +150,6 @@ fn mask_digit_runs(text: &str) -> String {
     out
 }
 
-fn mask_node(node: &mut Option<Node<String>>) {
-    if let Some(node) = node {
-        node.value = mask_value(&node.value);
-    }
-}
-
 /// An identifier value, and where it was written when that is known.
 #[derive(Debug, PartialEq, Eq)]
 struct Hit {
@@ -203,7 +194,7 @@ fn searched_values(found: &[Hit]) -> Vec<&str> {
         .map(|hit| hit.value.as_str())
         .filter(|value| value.chars().count() >= MIN_SEARCHED)
         .collect();
-    values.sort_by_key(|value| std::cmp::Reverse(value.len()));
+    values.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     values.dedup();
     values
 }
@@ -310,20 +301,19 @@ fn occurrences(haystack: &[u8], needle: &[u8]) -> Vec<usize> {
     }
     let word = |b: u8| b.is_ascii_alphanumeric();
     let mut found = Vec::new();
-    let mut i = 0;
-    while i + needle.len() <= haystack.len() {
-        if haystack[i..i + needle.len()] == *needle {
-            let before_ok = i == 0 || !word(haystack[i - 1]) || !word(needle[0]);
-            let end = i + needle.len();
-            let after_ok =
-                end == haystack.len() || !word(haystack[end]) || !word(needle[needle.len() - 1]);
-            if before_ok && after_ok {
-                found.push(i);
-                i = end;
-                continue;
-            }
+    let mut next_free = 0;
+    for i in memchr::memmem::find_iter(haystack, needle) {
+        if i < next_free {
+            continue; // overlaps the previous occurrence
         }
-        i += 1;
+        let before_ok = i == 0 || !word(haystack[i - 1]) || !word(needle[0]);
+        let end = i + needle.len();
+        let after_ok =
+            end == haystack.len() || !word(haystack[end]) || !word(needle[needle.len() - 1]);
+        if before_ok && after_ok {
+            found.push(i);
+            next_free = end;
+        }
     }
     found
 }

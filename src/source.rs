@@ -5,6 +5,7 @@
 //! characters, so the conversion lives here, once.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A half-open byte range `[start, end)` into a [`SourceFile`]'s text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -44,8 +45,17 @@ pub struct SourceFile {
     /// The file starts with a UTF-16 byte-order mark (a common export
     /// setting on Windows), which explains why it is not UTF-8.
     pub utf16: bool,
-    line_starts: Vec<usize>,
+    /// Built on first use: most files are checked without a finding, and
+    /// then no position is ever asked for.
+    line_starts: OnceLock<Vec<usize>>,
+    /// Characters before each [`CHAR_BLOCK`]-byte block, built on first
+    /// use by a column on a long line (see [`SourceFile::line_col`]).
+    block_chars: OnceLock<Vec<usize>>,
 }
+
+/// The block size of the character index: a column costs at most two
+/// block scans, whatever the line's length.
+const CHAR_BLOCK: usize = 4096;
 
 impl SourceFile {
     /// Builds a source from raw bytes, keeping the text usable for display
@@ -72,24 +82,42 @@ impl SourceFile {
     }
 
     fn build(name: String, text: String, invalid_utf8_at: Option<usize>) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
         SourceFile {
             name,
             text,
             invalid_utf8_at,
             utf16: false,
-            line_starts,
+            line_starts: OnceLock::new(),
+            block_chars: OnceLock::new(),
         }
     }
 
+    /// The byte offset where each line starts (the first is 0).
     pub fn line_starts(&self) -> &[usize] {
-        &self.line_starts
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
+            starts
+        })
+    }
+
+    /// How many characters the text holds before byte `offset` (a char
+    /// boundary): UTF-8 starts a character at every byte that is not a
+    /// continuation byte (`10xxxxxx`).
+    fn chars_before(&self, offset: usize) -> usize {
+        let blocks = self.block_chars.get_or_init(|| {
+            let mut before = 0;
+            let mut blocks = Vec::with_capacity(self.text.len() / CHAR_BLOCK + 1);
+            for chunk in self.text.as_bytes().chunks(CHAR_BLOCK) {
+                blocks.push(before);
+                before += count_char_starts(chunk);
+            }
+            blocks
+        });
+        let block = offset / CHAR_BLOCK;
+        let from = block * CHAR_BLOCK;
+        blocks.get(block).copied().unwrap_or(0)
+            + count_char_starts(&self.text.as_bytes()[from.min(offset)..offset])
     }
 
     /// Clamps `offset` into the text and back onto a character boundary, so
@@ -112,12 +140,20 @@ impl SourceFile {
     /// The 1-based line and character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = self.clamp_offset(offset);
-        let line_index = match self.line_starts.binary_search(&offset) {
+        let line_starts = self.line_starts();
+        let line_index = match line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let line_start = self.line_starts[line_index];
-        let column = self.text[line_start..offset].chars().count() + 1;
+        let line_start = line_starts[line_index];
+        // Counting from the line start is quickest on ordinary lines; on a
+        // long one (a minified file is one line) the block index keeps each
+        // column O(block), not O(line), however many findings the line has.
+        let column = if offset - line_start <= CHAR_BLOCK {
+            count_char_starts(&self.text.as_bytes()[line_start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(line_start)
+        } + 1;
         LineCol {
             line: line_index + 1,
             column,
@@ -127,10 +163,16 @@ impl SourceFile {
     /// The byte offset of a 1-based line and a 1-based *byte* column, as
     /// serde_json reports them. Out-of-range positions are clamped.
     pub fn offset_of_line_byte_column(&self, line: usize, byte_column: usize) -> usize {
-        let line_index = line.saturating_sub(1).min(self.line_starts.len() - 1);
-        let start = self.line_starts[line_index];
+        let line_starts = self.line_starts();
+        let line_index = line.saturating_sub(1).min(line_starts.len() - 1);
+        let start = line_starts[line_index];
         self.clamp_offset(start + byte_column.saturating_sub(1))
     }
+}
+
+/// The number of UTF-8 character starts in `bytes`.
+fn count_char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 #[cfg(test)]
@@ -143,6 +185,28 @@ mod tests {
         // `1` is the 7th character on line 1 but the 8th byte.
         assert_eq!(src.line_col(7), LineCol { line: 1, column: 7 });
         assert_eq!(src.line_col(10), LineCol { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn columns_on_long_lines_match_a_plain_count() {
+        // One line far longer than a block, with multi-byte characters on
+        // both sides of block boundaries: the block index must agree with
+        // counting characters from the line start.
+        let line: String = (0..3000).map(|i| ["a", "é", "€", "𝄞"][i % 4]).collect();
+        let text = format!("x\n{line}\n{line}");
+        let src = SourceFile::from_text("t", text.as_str());
+        let second = text.rfind('\n').unwrap() + 1;
+        for (start, offset) in text.char_indices().skip(1).step_by(97).map(|(i, _)| {
+            let start = if i >= second { second } else { 2 };
+            (start, i)
+        }) {
+            if offset < 2 {
+                continue;
+            }
+            let expected = text[start..offset].chars().count() + 1;
+            assert_eq!(src.line_col(offset).column, expected, "offset {offset}");
+        }
+        assert_eq!(src.line_col(text.len()).line, 3);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! up) and tests; no code changes.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::Deserialize;
 
@@ -95,12 +95,18 @@ pub struct YearCatalog {
     pub suppression_notes: HashMap<String, String>,
     pub measures: Vec<Measure>,
     #[serde(skip)]
-    by_id: HashMap<String, usize>,
+    by_id: FastMap<String, usize>,
     #[serde(skip)]
-    exclusion_of: HashMap<String, String>,
+    exclusion_of: FastMap<String, String>,
     #[serde(skip)]
-    engagement_of: HashMap<String, String>,
+    engagement_of: FastMap<String, String>,
+    #[serde(skip)]
+    pi_programs: Vec<String>,
 }
+
+/// The rules look measure ids up many times per file: a fast hasher (the
+/// keys are the catalog's own ids, so flooding is no concern).
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 impl YearCatalog {
     fn parse(text: &str) -> YearCatalog {
@@ -117,6 +123,11 @@ impl YearCatalog {
                 catalog
                     .engagement_of
                     .insert(level.clone(), measure.measure_id.clone());
+            }
+            for program in &measure.allowed_programs {
+                if !catalog.pi_programs.contains(program) {
+                    catalog.pi_programs.push(program.clone());
+                }
             }
         }
         catalog
@@ -139,15 +150,7 @@ impl YearCatalog {
 
     /// Every `programName` some PI measure of this year allows.
     pub fn pi_programs(&self) -> Vec<&str> {
-        let mut programs: Vec<&str> = Vec::new();
-        for measure in &self.measures {
-            for program in &measure.allowed_programs {
-                if !programs.contains(&program.as_str()) {
-                    programs.push(program);
-                }
-            }
-        }
-        programs
+        self.pi_programs.iter().map(String::as_str).collect()
     }
 
     pub fn is_suppressed(&self, measure_id: &str) -> bool {
@@ -169,18 +172,21 @@ impl YearCatalog {
     }
 }
 
-static CATALOGS: LazyLock<Vec<YearCatalog>> = LazyLock::new(|| {
-    YEAR_FILES
-        .iter()
-        .map(|(_, text)| YearCatalog::parse(text))
-        .collect()
-});
+/// One slot per embedded year, each parsed on first use: a run over one
+/// year's files (and a one-file run's start-up) parses only that year.
+static CATALOGS: LazyLock<Vec<OnceLock<YearCatalog>>> =
+    LazyLock::new(|| YEAR_FILES.iter().map(|_| OnceLock::new()).collect());
 
 /// The catalog of `year`, if pilint supports it.
 pub fn year(year: i64) -> Option<&'static YearCatalog> {
-    CATALOGS
-        .iter()
-        .find(|c| i64::from(c.performance_year) == year)
+    let index = YEAR_FILES.iter().position(|(y, _)| i64::from(*y) == year)?;
+    let (_, text) = YEAR_FILES[index];
+    Some(CATALOGS[index].get_or_init(|| YearCatalog::parse(text)))
+}
+
+/// Every embedded catalog, oldest first.
+fn all_years() -> impl Iterator<Item = &'static YearCatalog> {
+    YEAR_FILES.iter().filter_map(|(y, _)| year(i64::from(*y)))
 }
 
 /// Every supported performance year, oldest first.
@@ -190,8 +196,7 @@ pub fn supported_years() -> Vec<u16> {
 
 /// The years (other than none) in which `measure_id` exists.
 pub fn years_with_measure(measure_id: &str) -> Vec<u16> {
-    CATALOGS
-        .iter()
+    all_years()
         .filter(|c| c.measure(measure_id).is_some())
         .map(|c| c.performance_year)
         .collect()

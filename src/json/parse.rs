@@ -10,9 +10,9 @@ use crate::rules::file::{BYTE_ORDER_MARK, DUPLICATE_KEY, INVALID_JSON, INVALID_U
 use crate::source::{SourceFile, Span};
 
 /// A parsed document: the value serde_json read and where each part is.
-pub struct ParsedJson {
+pub struct ParsedJson<'a> {
     pub value: Value,
-    pub index: SpanIndex,
+    pub index: SpanIndex<'a>,
 }
 
 const BOM: &str = "\u{feff}";
@@ -20,7 +20,7 @@ const BOM: &str = "\u{feff}";
 /// Parses `source`. Returns the document when it is JSON (possibly after a
 /// byte-order mark, which is reported but skipped so the rest gets checked),
 /// and the findings about its syntax.
-pub fn parse(source: &SourceFile) -> (Option<ParsedJson>, Vec<Diagnostic>) {
+pub fn parse(source: &SourceFile) -> (Option<ParsedJson<'_>>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     if let Some(at) = source.invalid_utf8_at {
         let span = source.clamp_span(Span::new(at, at + 1));

@@ -11,6 +11,7 @@
 //! does too (pointers resolve to the value serde_json saw), and every earlier
 //! occurrence is returned in [`SpanIndex::duplicate_keys`] for a finding.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::source::Span;
@@ -35,69 +36,221 @@ pub struct DuplicateKey {
     pub second: Span,
 }
 
+/// A value of the indexed document, for walking the index alongside the
+/// parsed value instead of resolving a pointer from the root each time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NodeId(u32);
+
+/// One value of the document. The index is a tree in document order:
+/// building it allocates per container, not per value, and a pointer is
+/// resolved by walking it, one token at a time.
+#[derive(Debug, Clone, Copy)]
+struct IndexNode {
+    spans: ValueSpans,
+    /// This container's children: `children[first_child..][..child_count]`.
+    first_child: u32,
+    child_count: u32,
+    kind: NodeKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NodeKind {
+    Object,
+    Array,
+    Scalar,
+}
+
+/// Objects with more members than this get a hash map of their keys, so a
+/// pointer lookup stays O(1) however many members an object has.
+const LINEAR_MEMBERS: usize = 16;
+
 #[derive(Debug, Default)]
-pub struct SpanIndex {
-    spans: HashMap<String, ValueSpans>,
-    /// Pointers in document (pre-)order; lets a duplicate member drop the
-    /// stale entries of the subtree it replaces in linear total time.
-    order: Vec<String>,
+pub struct SpanIndex<'a> {
+    text: &'a str,
+    nodes: Vec<IndexNode>,
+    children: Vec<u32>,
+    /// Decoded key → the member serde_json keeps, for large objects.
+    large_objects: HashMap<u32, HashMap<Cow<'a, str>, u32>>,
     duplicate_keys: Vec<DuplicateKey>,
 }
 
-impl SpanIndex {
+impl<'a> SpanIndex<'a> {
     /// Indexes `text`, which must be JSON that serde_json accepted. A leading
     /// UTF-8 byte-order mark is skipped like whitespace.
-    pub fn build(text: &str) -> SpanIndex {
+    pub fn build(text: &'a str) -> SpanIndex<'a> {
         let mut scanner = Scanner {
             bytes: text.as_bytes(),
-            text,
             pos: 0,
-            index: SpanIndex::default(),
+            index: SpanIndex {
+                text,
+                ..SpanIndex::default()
+            },
+            pending: Vec::new(),
+            pointer: String::new(),
         };
         if text.starts_with('\u{feff}') {
             scanner.pos = 3;
         }
-        let mut pointer = String::new();
         scanner.skip_whitespace();
-        let _ = scanner.value(&mut pointer, None);
+        let _ = scanner.value(None);
         scanner.index
     }
 
-    pub fn get(&self, pointer: &str) -> Option<&ValueSpans> {
-        self.spans.get(pointer)
+    /// The spans of the value at `pointer` (RFC 6901).
+    pub fn get(&self, pointer: &str) -> Option<ValueSpans> {
+        self.resolve(pointer).map(|n| self.nodes[n as usize].spans)
     }
 
     /// The span of the value at `pointer`.
     pub fn value_span(&self, pointer: &str) -> Option<Span> {
-        self.spans.get(pointer).map(|s| s.value)
+        self.get(pointer).map(|s| s.value)
     }
 
     /// The span of the key at `pointer`, if the value is an object member.
     pub fn key_span(&self, pointer: &str) -> Option<Span> {
-        self.spans.get(pointer).and_then(|s| s.key)
+        self.get(pointer).and_then(|s| s.key)
     }
 
     pub fn duplicate_keys(&self) -> &[DuplicateKey] {
         &self.duplicate_keys
     }
 
-    /// Every indexed pointer, in no particular order.
-    pub fn pointers(&self) -> impl Iterator<Item = &str> {
-        self.spans.keys().map(String::as_str)
-    }
-
+    /// How many values a pointer reaches (values hidden by a duplicate key
+    /// are not counted: no pointer reaches them).
     pub fn len(&self) -> usize {
-        self.spans.len()
+        let mut count = 0;
+        let mut stack = Vec::new();
+        if !self.nodes.is_empty() {
+            stack.push(0u32);
+        }
+        while let Some(node) = stack.pop() {
+            count += 1;
+            let entry = &self.nodes[node as usize];
+            let children = self.children_of(entry);
+            for (i, &child) in children.iter().enumerate() {
+                let hidden = entry.kind == NodeKind::Object && {
+                    let key = self.key_text(child);
+                    children[i + 1..].iter().any(|&c| self.key_text(c) == key)
+                };
+                if !hidden {
+                    stack.push(child);
+                }
+            }
+        }
+        count
     }
 
     pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
+        self.len() == 0
+    }
+
+    /// The document's top-level value.
+    pub fn root(&self) -> Option<NodeId> {
+        (!self.nodes.is_empty()).then_some(NodeId(0))
+    }
+
+    /// The member `key` of an object node (the one serde_json keeps).
+    pub fn member(&self, node: NodeId, key: &str) -> Option<NodeId> {
+        match self.nodes.get(node.0 as usize)?.kind {
+            NodeKind::Object => self.child(node.0, key).map(NodeId),
+            _ => None,
+        }
+    }
+
+    /// Item `i` of an array node.
+    pub fn item(&self, node: NodeId, i: usize) -> Option<NodeId> {
+        let entry = self.nodes.get(node.0 as usize)?;
+        match entry.kind {
+            NodeKind::Array => self.children_of(entry).get(i).copied().map(NodeId),
+            _ => None,
+        }
+    }
+
+    /// The spans of a node.
+    pub fn spans(&self, node: NodeId) -> Option<ValueSpans> {
+        self.nodes.get(node.0 as usize).map(|n| n.spans)
+    }
+
+    fn resolve(&self, pointer: &str) -> Option<u32> {
+        if self.nodes.is_empty() {
+            return None;
+        }
+        let mut node = 0u32;
+        if pointer.is_empty() {
+            return Some(node);
+        }
+        let tokens = pointer.strip_prefix('/')?;
+        for token in tokens.split('/') {
+            let token: Cow<'_, str> = if token.contains('~') {
+                Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+            } else {
+                Cow::Borrowed(token)
+            };
+            node = self.child(node, &token)?;
+        }
+        Some(node)
+    }
+
+    fn children_of(&self, node: &IndexNode) -> &[u32] {
+        let start = node.first_child as usize;
+        &self.children[start..start + node.child_count as usize]
+    }
+
+    /// The child of `node` that `token` names: the member serde_json keeps
+    /// (the last of duplicates) or the array item.
+    fn child(&self, node: u32, token: &str) -> Option<u32> {
+        let entry = &self.nodes[node as usize];
+        match entry.kind {
+            NodeKind::Array => {
+                // RFC 6901: no sign, no leading zero.
+                if token.is_empty()
+                    || !token.bytes().all(|b| b.is_ascii_digit())
+                    || (token.len() > 1 && token.starts_with('0'))
+                {
+                    return None;
+                }
+                let i: usize = token.parse().ok()?;
+                self.children_of(entry).get(i).copied()
+            }
+            NodeKind::Object => {
+                if let Some(keys) = self.large_objects.get(&node) {
+                    return keys.get(token).copied();
+                }
+                self.children_of(entry)
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&c| self.key_text(c).as_deref() == Some(token))
+            }
+            NodeKind::Scalar => None,
+        }
+    }
+
+    /// The decoded key of member `node`.
+    fn key_text(&self, node: u32) -> Option<Cow<'a, str>> {
+        let key = self.nodes[node as usize].spans.key?;
+        decode_key(self.text, key)
+    }
+}
+
+/// A key's text without quotes, decoded only when it has escapes.
+fn decode_key(text: &str, span: Span) -> Option<Cow<'_, str>> {
+    let raw = text.get(span.start..span.end)?;
+    let inner = raw.get(1..raw.len().checked_sub(1)?)?;
+    if inner.contains('\\') {
+        serde_json::from_str(raw).ok().map(Cow::Owned)
+    } else {
+        Some(Cow::Borrowed(inner))
     }
 }
 
 /// Appends one reference token to a JSON Pointer, escaping `~` and `/`.
 pub fn push_token(pointer: &mut String, token: &str) {
     pointer.push('/');
+    if !token.contains(['~', '/']) {
+        pointer.push_str(token);
+        return;
+    }
     for c in token.chars() {
         match c {
             '~' => pointer.push_str("~0"),
@@ -109,12 +262,16 @@ pub fn push_token(pointer: &mut String, token: &str) {
 
 struct Scanner<'a> {
     bytes: &'a [u8],
-    text: &'a str,
     pos: usize,
-    index: SpanIndex,
+    index: SpanIndex<'a>,
+    /// Children of the containers being read, innermost last; each
+    /// container moves its own to `index.children` when it closes.
+    pending: Vec<u32>,
+    /// The pointer of the value being read, kept for duplicate-key findings.
+    pointer: String,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
     fn skip_whitespace(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
@@ -125,40 +282,63 @@ impl Scanner<'_> {
         self.bytes.get(self.pos).copied()
     }
 
-    /// Records the value starting at `self.pos` under `pointer`.
-    fn value(&mut self, pointer: &mut String, key: Option<Span>) -> Option<Span> {
+    /// Records the value starting at `self.pos`; returns its node.
+    fn value(&mut self, key: Option<Span>) -> Option<u32> {
         let start = self.pos;
-        let order_slot = self.index.order.len();
-        self.index.order.push(pointer.clone());
-        match self.peek()? {
-            b'{' => self.object(pointer)?,
-            b'[' => self.array(pointer)?,
-            b'"' => {
-                self.string()?;
-            }
-            _ => self.scalar(),
-        }
-        let spans = ValueSpans {
-            value: Span::new(start, self.pos),
-            key,
+        let id = u32::try_from(self.index.nodes.len()).ok()?;
+        let kind = match self.peek()? {
+            b'{' => NodeKind::Object,
+            b'[' => NodeKind::Array,
+            _ => NodeKind::Scalar,
         };
-        // The slot in `order` was taken before the children so that the
-        // subtree of this value is `order[order_slot..]`.
-        debug_assert!(self.index.order.len() > order_slot);
-        self.index.spans.insert(pointer.clone(), spans);
-        Some(spans.value)
+        self.index.nodes.push(IndexNode {
+            spans: ValueSpans {
+                value: Span::new(start, start),
+                key,
+            },
+            first_child: 0,
+            child_count: 0,
+            kind,
+        });
+        let children = match kind {
+            NodeKind::Object => Some(self.object(id)?),
+            NodeKind::Array => Some(self.array()?),
+            NodeKind::Scalar => {
+                if self.peek()? == b'"' {
+                    self.string()?;
+                } else {
+                    self.scalar();
+                }
+                None
+            }
+        };
+        let node = &mut self.index.nodes[id as usize];
+        node.spans.value.end = self.pos;
+        if let Some((first, count)) = children {
+            node.first_child = first;
+            node.child_count = count;
+        }
+        Some(id)
     }
 
-    fn object(&mut self, pointer: &mut String) -> Option<()> {
+    /// Moves the children read since `mark` into the index.
+    fn close_container(&mut self, mark: usize) -> Option<(u32, u32)> {
+        let first = u32::try_from(self.index.children.len()).ok()?;
+        let count = u32::try_from(self.pending.len() - mark).ok()?;
+        self.index.children.extend(self.pending.drain(mark..));
+        Some((first, count))
+    }
+
+    fn object(&mut self, id: u32) -> Option<(u32, u32)> {
         self.pos += 1; // '{'
-        // Decoded key → (key span, where its subtree starts in `order`).
-        let mut seen: HashMap<String, (Span, usize, usize)> = HashMap::new();
+        let mark = self.pending.len();
         loop {
             self.skip_whitespace();
             match self.peek()? {
                 b'}' => {
                     self.pos += 1;
-                    return Some(());
+                    self.find_duplicates(id, mark);
+                    return self.close_container(mark);
                 }
                 b',' => {
                     self.pos += 1;
@@ -167,40 +347,83 @@ impl Scanner<'_> {
                 _ => {}
             }
             let key_span = self.string()?;
-            let key = self.decode_string(key_span)?;
             self.skip_whitespace();
             if self.peek()? != b':' {
                 return None;
             }
             self.pos += 1;
             self.skip_whitespace();
-            let len = pointer.len();
-            push_token(pointer, &key);
-            if let Some(&(first, from, to)) = seen.get(&key) {
-                self.forget_subtree(from, to);
-                self.index.duplicate_keys.push(DuplicateKey {
-                    pointer: pointer.clone(),
-                    first,
-                    second: key_span,
-                });
-            }
-            let from = self.index.order.len();
-            self.value(pointer, Some(key_span))?;
-            let to = self.index.order.len();
-            seen.insert(key, (key_span, from, to));
-            pointer.truncate(len);
+            let len = self.pointer.len();
+            let key = decode_key(self.index.text, key_span)?;
+            push_token(&mut self.pointer, &key);
+            let child = self.value(Some(key_span))?;
+            self.pointer.truncate(len);
+            self.pending.push(child);
         }
     }
 
-    fn array(&mut self, pointer: &mut String) -> Option<()> {
+    /// Reports every repeated key of the object just read (each repeat
+    /// against the occurrence before it); a large object also gets its key
+    /// map, which keeps the last occurrence like serde_json.
+    fn find_duplicates(&mut self, id: u32, mark: usize) {
+        let members = &self.pending[mark..];
+        let text = self.index.text;
+        let key_of = |nodes: &[IndexNode], c: u32| {
+            nodes[c as usize]
+                .spans
+                .key
+                .and_then(|k| decode_key(text, k))
+                .unwrap_or_default()
+        };
+        let mut repeats: Vec<(u32, u32)> = Vec::new();
+        if members.len() <= LINEAR_MEMBERS {
+            for (i, &later) in members.iter().enumerate() {
+                let key = key_of(&self.index.nodes, later);
+                if let Some(&earlier) = members[..i]
+                    .iter()
+                    .rev()
+                    .find(|&&e| key_of(&self.index.nodes, e) == key)
+                {
+                    repeats.push((earlier, later));
+                }
+            }
+        } else {
+            let mut keys: HashMap<Cow<'a, str>, u32> = HashMap::with_capacity(members.len());
+            for &later in members {
+                if let Some(earlier) = keys.insert(key_of(&self.index.nodes, later), later) {
+                    repeats.push((earlier, later));
+                }
+            }
+            self.index.large_objects.insert(id, keys);
+        }
+        for (earlier, later) in repeats {
+            let mut pointer = self.pointer.clone();
+            let key = key_of(&self.index.nodes, later);
+            push_token(&mut pointer, &key);
+            let (Some(first), Some(second)) = (
+                self.index.nodes[earlier as usize].spans.key,
+                self.index.nodes[later as usize].spans.key,
+            ) else {
+                continue;
+            };
+            self.index.duplicate_keys.push(DuplicateKey {
+                pointer,
+                first,
+                second,
+            });
+        }
+    }
+
+    fn array(&mut self) -> Option<(u32, u32)> {
         self.pos += 1; // '['
+        let mark = self.pending.len();
         let mut i = 0usize;
         loop {
             self.skip_whitespace();
             match self.peek()? {
                 b']' => {
                     self.pos += 1;
-                    return Some(());
+                    return self.close_container(mark);
                 }
                 b',' => {
                     self.pos += 1;
@@ -208,20 +431,13 @@ impl Scanner<'_> {
                 }
                 _ => {}
             }
-            let len = pointer.len();
-            pointer.push('/');
-            pointer.push_str(&i.to_string());
-            self.value(pointer, None)?;
-            pointer.truncate(len);
+            let len = self.pointer.len();
+            self.pointer.push('/');
+            push_index(&mut self.pointer, i);
+            let child = self.value(None)?;
+            self.pointer.truncate(len);
+            self.pending.push(child);
             i += 1;
-        }
-    }
-
-    /// Removes the entries an earlier duplicate member left behind, so every
-    /// pointer in the index resolves to what serde_json kept.
-    fn forget_subtree(&mut self, from: usize, to: usize) {
-        for pointer in &self.index.order[from..to] {
-            self.index.spans.remove(pointer);
         }
     }
 
@@ -233,24 +449,17 @@ impl Scanner<'_> {
         }
         self.pos += 1;
         loop {
+            // Only a quote or a backslash ends the plain run.
+            let rest = self.bytes.get(self.pos..)?;
+            let at = memchr::memchr2(b'"', b'\\', rest)?;
+            self.pos += at;
             match self.peek()? {
                 b'"' => {
                     self.pos += 1;
                     return Some(Span::new(start, self.pos));
                 }
-                b'\\' => self.pos += 2,
-                _ => self.pos += 1,
+                _ => self.pos += 2,
             }
-        }
-    }
-
-    fn decode_string(&self, span: Span) -> Option<String> {
-        let raw = self.text.get(span.start..span.end)?;
-        let inner = raw.get(1..raw.len().checked_sub(1)?)?;
-        if inner.contains('\\') {
-            serde_json::from_str(raw).ok()
-        } else {
-            Some(inner.to_owned())
         }
     }
 
@@ -263,6 +472,12 @@ impl Scanner<'_> {
             self.pos += 1;
         }
     }
+}
+
+/// Appends a decimal array index without allocating.
+fn push_index(pointer: &mut String, i: usize) {
+    use std::fmt::Write;
+    let _ = write!(pointer, "{i}");
 }
 
 #[cfg(test)]
@@ -292,9 +507,34 @@ mod tests {
         let index = SpanIndex::build(text);
         assert_eq!(text_at(text, &index, "/a/x"), "3");
         assert!(index.get("/a/y").is_none(), "stale pointer left behind");
+        assert_eq!(
+            index.len(),
+            3,
+            "the dropped member's values are not counted"
+        );
         let dup = &index.duplicate_keys()[0];
         assert_eq!(dup.pointer, "/a");
         assert_eq!(dup.first, Span::new(1, 4));
+    }
+
+    #[test]
+    fn large_objects_resolve_and_report_duplicates_like_small_ones() {
+        let mut members: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        members.push("\"k7\": [true]".to_owned());
+        members.push("\"k\\u0037\": {\"x\": 1}".to_owned());
+        let text = format!("{{{}}}", members.join(", "));
+        let index = SpanIndex::build(&text);
+        assert_eq!(text_at(&text, &index, "/k39"), "39");
+        assert_eq!(text_at(&text, &index, "/k7/x"), "1");
+        assert!(index.get("/k7/0").is_none());
+        let pointers: Vec<&str> = index
+            .duplicate_keys()
+            .iter()
+            .map(|d| d.pointer.as_str())
+            .collect();
+        assert_eq!(pointers, ["/k7", "/k7"]);
+        // The root, 40 members, and the one value inside the kept `k7`.
+        assert_eq!(index.len(), 1 + 40 + 1);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! rests on a rule scoring.md marks UNCONFIRMED carries an `assumption` text;
 //! the engine attaches it to every figure the entry touches.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::Deserialize;
 
@@ -191,20 +191,20 @@ impl ScoreTable {
     }
 }
 
-static TABLES: LazyLock<Vec<ScoreTable>> = LazyLock::new(|| {
-    TABLE_FILES
-        .iter()
-        .map(|(_, text)| {
-            serde_json::from_str(text).expect("embedded score table is valid (tested)")
-        })
-        .collect()
-});
+/// One slot per embedded year, each parsed on first use (start-up parses
+/// only the years the files need).
+static TABLES: LazyLock<Vec<OnceLock<ScoreTable>>> =
+    LazyLock::new(|| TABLE_FILES.iter().map(|_| OnceLock::new()).collect());
 
 /// The scoring table of `year`, if pilint has one.
 pub fn for_year(year: i64) -> Option<&'static ScoreTable> {
-    TABLES
+    let index = TABLE_FILES
         .iter()
-        .find(|t| i64::from(t.performance_year) == year)
+        .position(|(y, _)| i64::from(*y) == year)?;
+    let (_, text) = TABLE_FILES[index];
+    Some(TABLES[index].get_or_init(|| {
+        serde_json::from_str(text).expect("embedded score table is valid (tested)")
+    }))
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@
 //! entities and character references are accepted; element depth is
 //! bounded. The caller bounds the file size.
 
+use std::borrow::Cow;
+
 use quick_xml::NsReader;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
@@ -145,8 +147,10 @@ pub enum Stop {
     },
 }
 
-struct Frame {
-    name: String,
+struct Frame<'a> {
+    /// Borrowed from the input: the pass allocates nothing per element
+    /// unless something points at it.
+    name: Cow<'a, str>,
     /// In the namespace of the root element (the converter's rule).
     in_document_namespace: bool,
     span: Span,
@@ -155,21 +159,37 @@ struct Frame {
     node: Option<NodeId>,
     /// Inside a leaf template, where no template is read.
     in_leaf: bool,
-    children: Vec<(String, usize)>,
+    children: Vec<(Cow<'a, str>, usize)>,
     interned_children: Vec<PathId>,
+}
+
+/// An attribute value while its element is read: borrowed when the value
+/// needs no normalisation, owned (as [`AttrValue`]) only once kept.
+struct RawAttr<'b> {
+    text: Cow<'b, str>,
+    span: Span,
+}
+
+impl RawAttr<'_> {
+    fn to_value(&self) -> AttrValue {
+        AttrValue {
+            text: self.text.clone().into_owned(),
+            span: self.span,
+        }
+    }
 }
 
 /// The attributes pilint reads (all unprefixed).
 #[derive(Default)]
-struct Attrs {
-    root: Option<AttrValue>,
-    extension: Option<AttrValue>,
-    value: Option<AttrValue>,
-    code: Option<AttrValue>,
+struct Attrs<'b> {
+    root: Option<RawAttr<'b>>,
+    extension: Option<RawAttr<'b>>,
+    value: Option<RawAttr<'b>>,
+    code: Option<RawAttr<'b>>,
 }
 
-impl Attrs {
-    fn get(&self, name: &str) -> Option<&AttrValue> {
+impl<'b> Attrs<'b> {
+    fn get(&self, name: &str) -> Option<&RawAttr<'b>> {
         match name {
             "root" => self.root.as_ref(),
             "extension" => self.extension.as_ref(),
@@ -184,7 +204,7 @@ struct Pass<'a> {
     input: &'a str,
     base: usize,
     limits: Limits,
-    stack: Vec<Frame>,
+    stack: Vec<Frame<'a>>,
     nodes: Vec<TemplateNode>,
     paths: PathTable,
     /// The root's namespace (`None`: no namespace); set at the root.
@@ -233,7 +253,7 @@ impl<'a> Pass<'a> {
         loop {
             let before = reader.buffer_position() as usize;
             let (namespace, event) = match reader.read_resolved_event() {
-                Ok((namespace, event)) => (resolved(namespace), event),
+                Ok((namespace, event)) => (self.namespace_of(namespace), event),
                 Err(err) => {
                     let at = reader.error_position() as usize;
                     return Err(self.malformed(at, err.to_string()));
@@ -301,7 +321,7 @@ impl<'a> Pass<'a> {
     fn open(
         &mut self,
         start: &BytesStart<'_>,
-        namespace: Result<Option<String>, String>,
+        namespace: Result<Namespace, String>,
         before: usize,
         after: usize,
         empty: bool,
@@ -322,8 +342,8 @@ impl<'a> Pass<'a> {
                 ));
             }
         };
-        let name = start.name().0.to_owned();
-        let local = start.local_name().into_inner().to_owned();
+        let name = self.reborrow(start.name().0);
+        let local = start.local_name().into_inner();
         let attrs = self.attributes(start, before)?;
 
         if self.stack.is_empty() {
@@ -331,11 +351,16 @@ impl<'a> Pass<'a> {
                 return Err(self.malformed(before, "a second root element"));
             }
             if local != "ClinicalDocument" {
-                return Err(Stop::NotClinicalDocument { span, name });
+                return Err(Stop::NotClinicalDocument {
+                    span,
+                    name: name.into_owned(),
+                });
             }
-            self.namespace = Some(namespace.clone());
+            if let Namespace::Root(uri) = namespace.clone() {
+                self.namespace = Some(uri);
+            }
         }
-        let in_document_namespace = self.namespace.as_ref() == Some(&namespace);
+        let in_document_namespace = !matches!(namespace, Namespace::Other);
 
         let (index, in_leaf) = match self.stack.last_mut() {
             Some(parent) => {
@@ -382,7 +407,7 @@ impl<'a> Pass<'a> {
             if local == "templateId" {
                 self.template_id(&attrs);
             }
-            self.match_patterns(&local, &attrs);
+            self.match_patterns(local, &attrs);
         }
 
         if empty {
@@ -393,7 +418,7 @@ impl<'a> Pass<'a> {
 
     /// Reads the attributes pilint needs, and checks every attribute is
     /// well-formed (no duplicate, no undefined entity).
-    fn attributes(&self, start: &BytesStart<'_>, before: usize) -> Result<Attrs, Stop> {
+    fn attributes<'b>(&self, start: &'b BytesStart<'_>, before: usize) -> Result<Attrs<'b>, Stop> {
         let mut attrs = Attrs::default();
         for attribute in start.attributes() {
             let attribute = attribute.map_err(|err| self.malformed(before, err.to_string()))?;
@@ -412,12 +437,34 @@ impl<'a> Pass<'a> {
                 .offset_of(&attribute.value)
                 .map(|start| self.span(start, start + attribute.value.len()))
                 .unwrap_or_else(|| self.span(before, before + 1));
-            *slot = Some(AttrValue {
-                text: text.into_owned(),
-                span,
-            });
+            *slot = Some(RawAttr { text, span });
         }
         Ok(attrs)
+    }
+
+    /// The namespace of an event's element compared with the document's,
+    /// without allocating; `Err(prefix)` for an undeclared prefix.
+    fn namespace_of(&self, namespace: ResolveResult<'_>) -> Result<Namespace, String> {
+        let uri = match namespace {
+            ResolveResult::Bound(ns) => Some(ns.into_inner()),
+            ResolveResult::Unbound => None,
+            ResolveResult::Unknown(prefix) => return Err(prefix),
+        };
+        Ok(match &self.namespace {
+            None => Namespace::Root(uri.map(str::to_owned)),
+            Some(document) if document.as_deref() == uri => Namespace::Same,
+            Some(_) => Namespace::Other,
+        })
+    }
+
+    /// `part` (a slice of the input, as quick-xml hands it out) as a slice
+    /// of the input with the input's lifetime, so it can be kept without a
+    /// copy; a copy only if it does not lie in the input.
+    fn reborrow(&self, part: &str) -> Cow<'a, str> {
+        match self.offset_of(part) {
+            Some(start) => Cow::Borrowed(&self.input[start..start + part.len()]),
+            None => Cow::Owned(part.to_owned()),
+        }
     }
 
     /// Where `part` (a slice borrowed from the input) starts in the input.
@@ -518,11 +565,14 @@ impl<'a> Pass<'a> {
         }
         let element = self.element(me);
         for pattern in matched {
-            let value = pattern.attribute.and_then(|a| attrs.get(a)).cloned();
+            let value = pattern
+                .attribute
+                .and_then(|a| attrs.get(a))
+                .map(RawAttr::to_value);
             self.nodes[node].hits.push(Hit {
                 field: pattern.field,
                 element,
-                root: attrs.root.clone(),
+                root: attrs.root.as_ref().map(RawAttr::to_value),
                 value,
             });
         }
@@ -533,11 +583,11 @@ impl<'a> Pass<'a> {
             return;
         };
         for child in &frame.interned_children {
-            let name = self.paths.name(*child).to_owned();
+            let name = self.paths.name(*child);
             let total = frame
                 .children
                 .iter()
-                .find(|(n, _)| *n == name)
+                .find(|(n, _)| n == name)
                 .map_or(0, |(_, count)| *count);
             self.paths.set_total(*child, total);
         }
@@ -551,14 +601,14 @@ fn local_name(qualified: &str) -> &str {
     qualified.rsplit(':').next().unwrap_or(qualified)
 }
 
-/// The namespace of an element: `Ok(None)` for none, `Err(prefix)` for an
-/// undeclared prefix.
-fn resolved(namespace: ResolveResult<'_>) -> Result<Option<String>, String> {
-    match namespace {
-        ResolveResult::Bound(ns) => Ok(Some(ns.into_inner().to_owned())),
-        ResolveResult::Unbound => Ok(None),
-        ResolveResult::Unknown(prefix) => Err(prefix),
-    }
+/// An element's namespace, relative to the document's (the root's).
+#[derive(Debug, Clone)]
+enum Namespace {
+    /// Read before the root: the namespace itself (`None`: no namespace).
+    Root(Option<String>),
+    /// The root element's namespace.
+    Same,
+    Other,
 }
 
 #[cfg(test)]
