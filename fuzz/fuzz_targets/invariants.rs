@@ -21,19 +21,43 @@ pub fn spans_are_in_bounds(report: &FileReport) {
     }
 }
 
-/// When the text is JSON, every pointer the span index knows resolves to
-/// text that parses to the value serde_json has at that pointer.
+/// When the text is JSON, every pointer of serde_json's value resolves in
+/// the span index to text that parses to the value at that pointer, and the
+/// index holds nothing else.
 pub fn span_index_agrees_with_serde_json(source: &SourceFile) {
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
     let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
         return;
     };
     let index = pilint::json::span_index::SpanIndex::build(&source.text);
-    for pointer in index.pointers() {
-        let span = index.value_span(pointer).unwrap();
+    let mut pointers = Vec::new();
+    collect_pointers(&value, String::new(), &mut pointers);
+    assert_eq!(index.len(), pointers.len(), "indexed values");
+    for pointer in &pointers {
+        let span = index
+            .value_span(pointer)
+            .unwrap_or_else(|| panic!("{pointer} not indexed"));
         let slice = &source.text[span.range()];
         let parsed: serde_json::Value = serde_json::from_str(slice)
             .unwrap_or_else(|e| panic!("{pointer}: {slice:?} does not parse: {e}"));
         assert_eq!(Some(&parsed), value.pointer(pointer), "pointer {pointer}");
+    }
+}
+
+fn collect_pointers(value: &serde_json::Value, prefix: String, out: &mut Vec<String>) {
+    out.push(prefix.clone());
+    match value {
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                collect_pointers(item, format!("{prefix}/{i}"), out);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (key, item) in map {
+                let token = key.replace('~', "~0").replace('/', "~1");
+                collect_pointers(item, format!("{prefix}/{token}"), out);
+            }
+        }
+        _ => {}
     }
 }
