@@ -238,6 +238,7 @@ fn every_flag_in_the_usage_block_exists() {
     for args in [
         &["check", "--help"][..],
         &["score", "--help"],
+        &["rollup", "--help"],
         &["rules", "--help"],
         &["--help"],
     ] {
