@@ -171,6 +171,20 @@ fn write_stdout(bytes: &[u8]) -> u8 {
     }
 }
 
+/// Says on stderr which paths could not be walked (`verb`: "check",
+/// "score", "roll up"); true when there were any, which makes the exit 2.
+fn report_discovery_errors(verb: &str, errors: &[pilint::discover::DiscoverError]) -> bool {
+    let mut stderr = std::io::stderr().lock();
+    for error in errors {
+        let _ = writeln!(
+            stderr,
+            "pilint: cannot {verb} {}: {}",
+            error.path, error.reason
+        );
+    }
+    !errors.is_empty()
+}
+
 fn config_keys_text() -> String {
     let mut out = format!(
         "pilint reads {}: the first found in the directory of each checked file\n\
@@ -417,15 +431,8 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         return EXIT_TROUBLE;
     }
 
-    let mut stderr = std::io::stderr().lock();
-    for error in &discovery.errors {
-        let _ = writeln!(
-            stderr,
-            "pilint: cannot check {}: {}",
-            error.path, error.reason
-        );
-    }
-    if !discovery.errors.is_empty() || any_failed {
+    let unwalked = report_discovery_errors("check", &discovery.errors);
+    if unwalked || any_failed {
         // A path that could not be walked or read, or a file pilint
         // failed on: the run did not check everything it was asked to.
         return EXIT_TROUBLE;
@@ -455,23 +462,11 @@ fn score(args: ScoreArgs) -> u8 {
         }
         OutputFormat::Json => render::score_json::render(&reports, framework),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(&bytes)
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
+    if write_stdout(&bytes) != EXIT_CLEAN {
         return EXIT_TROUBLE;
     }
-    let mut stderr = std::io::stderr().lock();
-    for error in &discovery.errors {
-        let _ = writeln!(
-            stderr,
-            "pilint: cannot score {}: {}",
-            error.path, error.reason
-        );
-    }
-    if !discovery.errors.is_empty() || reports.iter().any(|r| r.failed) {
+    let unwalked = report_discovery_errors("score", &discovery.errors);
+    if unwalked || reports.iter().any(|r| r.failed) {
         return EXIT_TROUBLE;
     }
     // A file without a score, or scoring 0, stands to earn no PI points:
@@ -547,29 +542,18 @@ fn rollup(args: RollupArgs) -> u8 {
         RollupFormat::Json => render::rollup_json::render(&rollups, participants.is_some()),
         RollupFormat::Csv => render::rollup_csv::render(&rollups),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(&bytes)
-        .and_then(|_| stdout.flush())
-        .is_err()
-    {
+    if write_stdout(&bytes) != EXIT_CLEAN {
         return EXIT_TROUBLE;
     }
+    let unwalked = report_discovery_errors("roll up", &discovery.errors);
     let mut stderr = std::io::stderr().lock();
-    for error in &discovery.errors {
-        let _ = writeln!(
-            stderr,
-            "pilint: cannot roll up {}: {}",
-            error.path, error.reason
-        );
-    }
     for path in &left_out {
         let _ = writeln!(
             stderr,
             "pilint: {path}: left out (no PI submission with an entity and a year; see `pilint check`)"
         );
     }
-    if !discovery.errors.is_empty() || any_failed {
+    if unwalked || any_failed {
         // A file left out of a roll-up changes the average.
         return EXIT_TROUBLE;
     }
