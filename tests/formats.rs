@@ -11,40 +11,15 @@ use std::path::Path;
 use assert_cmd::Command;
 use serde_json::Value;
 
+mod common;
+use common::{FORMATS, pilint, run};
+
 const INPUTS: &[&str] = &[
     "fixtures/invalid/duplicate-key.json",
     "fixtures/invalid/qrda3/ambiguous-identifier.xml",
     "fixtures/invalid/tin-with-dash.json",
     "fixtures/valid/group-2025.json",
 ];
-
-const FORMATS: &[&str] = &[
-    "full",
-    "concise",
-    "json",
-    "json-lines",
-    "sarif",
-    "github",
-    "gitlab",
-    "junit",
-];
-
-fn pilint() -> Command {
-    let mut cmd = Command::cargo_bin("pilint").unwrap();
-    cmd.env_remove("NO_COLOR")
-        .env_remove("GITHUB_ACTIONS")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .args(["check", "--isolated", "--color", "never"]);
-    cmd
-}
-
-fn run(cmd: &mut Command) -> (String, i32) {
-    let output = cmd.output().unwrap();
-    (
-        String::from_utf8(output.stdout).unwrap(),
-        output.status.code().unwrap_or(-1),
-    )
-}
 
 fn render(format: &str, inputs: &[&str]) -> String {
     let (stdout, code) = run(pilint().args(["--format", format]).args(inputs));

@@ -8,38 +8,12 @@
 use std::collections::BTreeMap;
 use std::fs;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
+mod common;
+use common::{FORMATS, pilint, run};
+
 const TREES: &str = "fixtures/crossfile";
-
-const FORMATS: &[&str] = &[
-    "full",
-    "concise",
-    "json",
-    "json-lines",
-    "sarif",
-    "github",
-    "gitlab",
-    "junit",
-];
-
-fn pilint() -> Command {
-    let mut cmd = Command::cargo_bin("pilint").unwrap();
-    cmd.env_remove("NO_COLOR")
-        .env_remove("GITHUB_ACTIONS")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .args(["check", "--isolated", "--color", "never"]);
-    cmd
-}
-
-fn run(cmd: &mut Command) -> (String, i32) {
-    let output = cmd.output().unwrap();
-    (
-        String::from_utf8(output.stdout).unwrap(),
-        output.status.code().unwrap_or(-1),
-    )
-}
 
 /// The trees in one format; the 2023 conflict (X002, an error) fails the run.
 fn render(format: &str, extra: &[&str]) -> String {
