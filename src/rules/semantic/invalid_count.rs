@@ -2,9 +2,9 @@
 //! a whole number of at least 0.
 
 use crate::diagnostic::{Diagnostic, Severity, quote_short};
-use crate::model::{Count, MeasureValue, Node};
+use crate::model::{Count, Node};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{finding, missing_member, pi_sets};
+use crate::rules::semantic::support::{finding, missing_member, pi_proportions};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -45,35 +45,30 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     if context.catalog.is_none() {
         return;
     }
-    for set in pi_sets(context.submission) {
-        for measurement in &set.measurements {
-            let Some(MeasureValue::Proportion(proportion)) = &measurement.value else {
-                continue;
-            };
-            let id = measurement.id().unwrap_or("this measure");
-            for (count, field) in [
-                (&proportion.numerator, "numerator"),
-                (&proportion.denominator, "denominator"),
-            ] {
-                match count {
-                    None => out.push(finding(
-                        &META,
-                        &missing_member(&proportion.loc, field),
-                        format!("the value of `{id}` has no {field}"),
-                    )),
-                    Some(Node {
-                        value: Count { whole: None, text },
-                        loc,
-                    }) => out.push(finding(
-                        &META,
-                        loc,
-                        format!(
-                            "the {field} of `{id}` is {}, not a whole number of 0 or more",
-                            quote_short(text)
-                        ),
-                    )),
-                    Some(_) => {}
-                }
+    for (measurement, proportion) in pi_proportions(context.submission) {
+        let id = measurement.id().unwrap_or("this measure");
+        for (count, field) in [
+            (&proportion.numerator, "numerator"),
+            (&proportion.denominator, "denominator"),
+        ] {
+            match count {
+                None => out.push(finding(
+                    &META,
+                    &missing_member(&proportion.loc, field),
+                    format!("the value of `{id}` has no {field}"),
+                )),
+                Some(Node {
+                    value: Count { whole: None, text },
+                    loc,
+                }) => out.push(finding(
+                    &META,
+                    loc,
+                    format!(
+                        "the {field} of `{id}` is {}, not a whole number of 0 or more",
+                        quote_short(text)
+                    ),
+                )),
+                Some(_) => {}
             }
         }
     }

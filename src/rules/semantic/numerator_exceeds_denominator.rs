@@ -3,9 +3,8 @@
 //! denominator).
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::MeasureValue;
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{finding, pi_sets};
+use crate::rules::semantic::support::{finding, pi_proportions};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -45,35 +44,29 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     if context.catalog.is_none() {
         return;
     }
-    for set in pi_sets(context.submission) {
-        for measurement in &set.measurements {
-            let Some(MeasureValue::Proportion(proportion)) = &measurement.value else {
-                continue;
-            };
-            let (Some(numerator), Some(denominator)) =
-                (&proportion.numerator, &proportion.denominator)
-            else {
-                continue;
-            };
-            let (Some(n), Some(d)) = (numerator.value.whole, denominator.value.whole) else {
-                continue; // invalid-count
-            };
-            if n <= d {
-                continue;
-            }
-            let id = measurement.id().unwrap_or("this measure");
-            let message = if d == 0 {
-                format!(
-                    "the numerator of `{id}` is {n} but the denominator is 0; with a denominator of 0 the numerator must be 0"
-                )
-            } else {
-                format!("the numerator of `{id}` ({n}) is larger than its denominator ({d})")
-            };
-            out.push(
-                finding(&META, &numerator.loc, message)
-                    .with_related(denominator.loc.span, "the denominator"),
-            );
+    for (measurement, proportion) in pi_proportions(context.submission) {
+        let (Some(numerator), Some(denominator)) = (&proportion.numerator, &proportion.denominator)
+        else {
+            continue;
+        };
+        let (Some(n), Some(d)) = (numerator.value.whole, denominator.value.whole) else {
+            continue; // invalid-count
+        };
+        if n <= d {
+            continue;
         }
+        let id = measurement.id().unwrap_or("this measure");
+        let message = if d == 0 {
+            format!(
+                "the numerator of `{id}` is {n} but the denominator is 0; with a denominator of 0 the numerator must be 0"
+            )
+        } else {
+            format!("the numerator of `{id}` ({n}) is larger than its denominator ({d})")
+        };
+        out.push(
+            finding(&META, &numerator.loc, message)
+                .with_related(denominator.loc.span, "the denominator"),
+        );
     }
 }
 

@@ -3,9 +3,8 @@
 
 use crate::catalog::MetricType;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::MeasureValue;
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{finding, pi_sets};
+use crate::rules::semantic::support::{finding, pi_proportions};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -44,44 +43,39 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(catalog) = context.catalog else {
         return;
     };
-    for set in pi_sets(context.submission) {
-        for measurement in &set.measurements {
-            let Some(MeasureValue::Proportion(proportion)) = &measurement.value else {
-                continue;
-            };
-            let Some(id) = measurement.id() else {
-                continue;
-            };
-            let Some(measure) = catalog
-                .measure(id)
-                .filter(|m| m.metric_type == MetricType::Proportion)
-            else {
-                continue; // unknown or mistyped: other rules say so
-            };
-            let Some(numerator) = proportion
-                .numerator
-                .as_ref()
-                .filter(|n| n.value.whole == Some(0))
-            else {
-                continue;
-            };
-            let exclusion = if measure.exclusion.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " (if you qualify, claim {} instead)",
-                    crate::rules::semantic::support::either(&measure.exclusion)
-                )
-            };
-            out.push(finding(
-                &META,
-                &numerator.loc,
-                format!(
-                    "`{id}` ({}) has a numerator of 0; a reported proportion measure needs at least 1, or the PI category scores 0{exclusion}",
-                    measure.title
-                ),
-            ));
-        }
+    for (measurement, proportion) in pi_proportions(context.submission) {
+        let Some(id) = measurement.id() else {
+            continue;
+        };
+        let Some(measure) = catalog
+            .measure(id)
+            .filter(|m| m.metric_type == MetricType::Proportion)
+        else {
+            continue; // unknown or mistyped: other rules say so
+        };
+        let Some(numerator) = proportion
+            .numerator
+            .as_ref()
+            .filter(|n| n.value.whole == Some(0))
+        else {
+            continue;
+        };
+        let exclusion = if measure.exclusion.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (if you qualify, claim {} instead)",
+                crate::rules::semantic::support::either(&measure.exclusion)
+            )
+        };
+        out.push(finding(
+            &META,
+            &numerator.loc,
+            format!(
+                "`{id}` ({}) has a numerator of 0; a reported proportion measure needs at least 1, or the PI category scores 0{exclusion}",
+                measure.title
+            ),
+        ));
     }
 }
 
