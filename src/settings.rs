@@ -154,6 +154,9 @@ pub struct Resolver {
     by_dir: HashMap<PathBuf, Option<PathBuf>>,
     /// Configuration file → its contents and the selection it makes.
     loaded: HashMap<PathBuf, (Arc<Config>, Arc<Selection>)>,
+    /// Directory as written → resolved: resolving walks every component
+    /// (a `readlink` each), and a run checks many files per directory.
+    resolved_dirs: HashMap<PathBuf, Option<PathBuf>>,
     no_config: Arc<Selection>,
 }
 
@@ -169,6 +172,7 @@ impl Resolver {
             cli,
             by_dir: HashMap::new(),
             loaded: HashMap::new(),
+            resolved_dirs: HashMap::new(),
             no_config,
         }
     }
@@ -180,7 +184,7 @@ impl Resolver {
             Input::File { path, .. } => path.clone(),
             Input::Stdin { display } => PathBuf::from(display),
         };
-        let absolute = absolute(&shown);
+        let absolute = self.absolute(&shown);
         let config_path = match &self.source {
             ConfigSource::Isolated => None,
             ConfigSource::File(path) => Some(path.clone()),
@@ -223,6 +227,16 @@ impl Resolver {
         }))
     }
 
+    /// As [`absolute`], resolving each directory once per run.
+    fn absolute(&mut self, path: &Path) -> PathBuf {
+        absolute_with(path, |dir| {
+            self.resolved_dirs
+                .entry(dir.to_path_buf())
+                .or_insert_with(|| dir.canonicalize().ok())
+                .clone()
+        })
+    }
+
     fn load(&mut self, path: &Path) -> Result<(Arc<Config>, Arc<Selection>), ConfigError> {
         if let Some((config, selection)) = self.loaded.get(path) {
             return Ok((Arc::clone(config), Arc::clone(selection)));
@@ -254,11 +268,17 @@ impl Resolver {
 /// directories are (symbolic links followed), so globs compare like with
 /// like; the file name itself is kept.
 fn absolute(path: &Path) -> PathBuf {
+    absolute_with(path, |dir| dir.canonicalize().ok())
+}
+
+/// [`absolute`] with the directory resolved by `resolve_dir`.
+fn absolute_with(path: &Path, resolve_dir: impl FnOnce(&Path) -> Option<PathBuf>) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     match (absolute.parent(), absolute.file_name()) {
-        (Some(dir), Some(name)) => dir
-            .canonicalize()
-            .map_or_else(|_| absolute.clone(), |dir| dir.join(name)),
+        (Some(dir), Some(name)) => match resolve_dir(dir) {
+            Some(dir) => dir.join(name),
+            None => absolute.clone(),
+        },
         _ => absolute,
     }
 }

@@ -4,7 +4,7 @@
 use crate::catalog::ReportingCategory;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{all_with_id, boolean, finding, is_attestation, pi_sets};
+use crate::rules::semantic::support::{boolean, finding, is_attestation, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 /// SAFER Guides: `safer-guide-not-yes` judges it, by year.
@@ -58,7 +58,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     });
     for set in pi_sets(context.submission) {
         for measure in judged.clone() {
-            for measurement in all_with_id(set, &measure.measure_id) {
+            for measurement in set.measurement(&measure.measure_id).into_iter() {
                 if let Some(answer) = boolean(measurement).filter(|b| !b.value) {
                     out.push(finding(
                         &META,

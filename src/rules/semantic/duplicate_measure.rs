@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Loc;
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{finding, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -12,9 +13,11 @@ pub static META: RuleMeta = RuleMeta {
     name: "duplicate-measure",
     severity: Severity::Error,
     summary: "The same measure is reported more than once in one PI measurement set.",
-    what: "Reports every repeat of a `measureId` within one PI measurement set, pointing at \
-           the repeat and labelling the first occurrence. Other rules read the first \
-           occurrence.",
+    what: "Reports each `measureId` repeated within one PI measurement set once, however \
+           many times it repeats: the finding points at the first repeat, labels the first \
+           occurrence and the next few repeats, and counts the rest. Every other rule reads \
+           only the first occurrence of each measure, so an export that repeated its rows \
+           gives one finding per measure, not one per row.",
     why: "No two measurements in one measurement set may have the same `measureId` \
           (CMSgov/qpp-submissions-docs, src/app/components/references/measurements.tsx); \
           with two answers CMS cannot tell which one you meant.",
@@ -34,29 +37,69 @@ pub static META: RuleMeta = RuleMeta {
 
 pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
 
+/// Repeats labelled after the one the finding points at; the rest are
+/// only counted.
+const LABELLED_REPEATS: usize = 3;
+
+/// One id's occurrences in a set, as far as the finding needs them.
+struct Occurrences<'a> {
+    first: &'a Loc,
+    repeats: Vec<&'a Loc>,
+    count: usize,
+}
+
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     if context.catalog.is_none() {
         return;
     }
     for set in pi_sets(context.submission) {
-        let mut first_seen = HashMap::new();
+        // Ids in the order their first repeat appears, which is where
+        // each finding points.
+        let mut repeated: Vec<&str> = Vec::new();
+        let mut by_id: HashMap<&str, Occurrences<'_>> = HashMap::new();
         for measurement in &set.measurements {
             let Some(id) = &measurement.measure_id else {
                 continue;
             };
-            match first_seen.get(id.value.as_str()) {
-                None => {
-                    first_seen.insert(id.value.as_str(), id.loc.span);
-                }
-                Some(&first) => out.push(
-                    finding(
-                        &META,
-                        &id.loc,
-                        format!("`{}` is reported more than once in this set", id.value),
-                    )
-                    .with_related(first, "first reported here"),
-                ),
+            let occurrences = by_id.entry(id.value.as_str()).or_insert(Occurrences {
+                first: &id.loc,
+                repeats: Vec::new(),
+                count: 0,
+            });
+            occurrences.count += 1;
+            if occurrences.count == 2 {
+                repeated.push(id.value.as_str());
             }
+            if occurrences.count >= 2 && occurrences.repeats.len() <= LABELLED_REPEATS {
+                // The repeat pointed at, then the labelled ones.
+                occurrences.repeats.push(&id.loc);
+            }
+        }
+        for id in repeated {
+            let Some(occurrences) = by_id.get(id) else {
+                continue;
+            };
+            let Some((at, labelled)) = occurrences.repeats.split_first() else {
+                continue;
+            };
+            let message = if occurrences.count == 2 {
+                format!("`{id}` is reported more than once in this set")
+            } else {
+                format!("`{id}` is reported {} times in this set", occurrences.count)
+            };
+            let mut diagnostic = finding(&META, at, message)
+                .with_related(occurrences.first.span, "first reported here");
+            for repeat in labelled {
+                diagnostic = diagnostic.with_related(repeat.span, "repeated again here");
+            }
+            // The first occurrence and the repeat pointed at are not repeats to count.
+            let unlabelled = occurrences.count - 2 - labelled.len();
+            if unlabelled > 0 {
+                diagnostic = diagnostic.with_note(format!(
+                    "a measurement set may hold each measure once; {unlabelled} more repeats of `{id}` are not labelled here"
+                ));
+            }
+            out.push(diagnostic);
         }
     }
 }
@@ -74,5 +117,20 @@ mod tests {
         assert_eq!(found[0].related, ["\"PI_PPHI_1\""]);
         assert!(found[0].message.contains("more than once"));
         assert!(run(&RULE, META.valid.text).is_empty());
+    }
+
+    #[test]
+    fn many_repeats_give_one_finding_with_a_count() {
+        let line = "        { \"measureId\": \"PI_PPHI_1\", \"value\": true },\n";
+        assert!(
+            META.invalid.text.contains(line),
+            "the example repeats this line"
+        );
+        let text = META.invalid.text.replacen(line, &line.repeat(5), 1);
+        let found = run(&RULE, &text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("6 times"), "{}", found[0].message);
+        // The first occurrence and three more repeats are labelled.
+        assert_eq!(found[0].related.len(), 1 + LABELLED_REPEATS);
     }
 }

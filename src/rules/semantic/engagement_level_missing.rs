@@ -4,7 +4,7 @@
 use crate::catalog::ReportingCategory;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{all_with_id, boolean, either, finding, is_yes, pi_sets};
+use crate::rules::semantic::support::{boolean, either, finding, is_yes, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -61,7 +61,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             if bonus && !catalog.bonus_engagement_level_required {
                 continue;
             }
-            for measurement in all_with_id(set, id) {
+            for measurement in set.measurement(id).into_iter() {
                 let Some(answer) = boolean(measurement).filter(|b| b.value) else {
                     continue;
                 };

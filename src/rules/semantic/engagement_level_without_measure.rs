@@ -49,7 +49,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     };
     for set in pi_sets(context.submission) {
         let present = first_by_id(set);
-        for measurement in &set.measurements {
+        for measurement in context.first_occurrences(set) {
             let Some(id) = measurement.id() else {
                 continue;
             };

@@ -41,7 +41,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     };
     for set in pi_sets(context.submission) {
         let mut first_level: Vec<(&str, &Measurement)> = Vec::new();
-        for measurement in &set.measurements {
+        for measurement in context.first_occurrences(set) {
             let Some(id) = measurement.id() else {
                 continue;
             };

@@ -45,7 +45,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     for set in pi_sets(context.submission) {
         // The first measurement of each option, in file order.
         let mut firsts: Vec<(usize, &Measurement)> = Vec::new();
-        for measurement in &set.measurements {
+        for measurement in context.first_occurrences(set) {
             let Some(option) = measurement.id().and_then(|id| hie_option_of(catalog, id)) else {
                 continue;
             };

@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Severity, quote_short};
 use crate::model::{Count, Node};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{finding, missing_member, pi_proportions};
+use crate::rules::semantic::support::{finding, missing_member};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -45,7 +45,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     if context.catalog.is_none() {
         return;
     }
-    for (measurement, proportion) in pi_proportions(context.submission) {
+    for (measurement, proportion) in context.pi_proportions() {
         let id = measurement.id().unwrap_or("this measure");
         for (count, field) in [
             (&proportion.numerator, "numerator"),

@@ -53,7 +53,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     };
     for set in pi_sets(context.submission) {
         let first = first_by_id(set);
-        for (index, exclusion) in set.measurements.iter().enumerate() {
+        for (index, exclusion) in context.first_occurrences_indexed(set) {
             let Some(exclusion_id) = exclusion.id() else {
                 continue;
             };

@@ -48,7 +48,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for set in pi_sets(context.submission) {
-        for measurement in &set.measurements {
+        for measurement in context.first_occurrences(set) {
             let Some(id) = &measurement.measure_id else {
                 continue;
             };

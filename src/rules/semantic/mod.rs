@@ -17,6 +17,7 @@ mod engagement_level_missing;
 mod engagement_level_without_measure;
 mod engagement_levels_both;
 mod exclusion_not_claimed;
+pub mod first_occurrence;
 mod hie_option_incomplete;
 mod hie_options_mixed;
 mod identifier_missing;
@@ -47,8 +48,10 @@ mod value_type_mismatch;
 
 use crate::catalog::{self, YearCatalog};
 use crate::diagnostic::Diagnostic;
-use crate::model::Submission;
+use crate::model::{Measurement, MeasurementSet, Proportion, Submission};
+
 use crate::rules::registry::RuleMeta;
+use first_occurrence::FirstOccurrences;
 
 /// What a rule sees: the submission and the rules of its year.
 pub struct RuleContext<'a> {
@@ -60,6 +63,9 @@ pub struct RuleContext<'a> {
     pub catalog: Option<&'static YearCatalog>,
     /// Whether the year came from `--year` rather than the file.
     pub year_overridden: bool,
+    /// Which measurements are the first of their id (see
+    /// [`first_occurrence`]).
+    firsts: FirstOccurrences,
 }
 
 impl<'a> RuleContext<'a> {
@@ -71,7 +77,36 @@ impl<'a> RuleContext<'a> {
             year,
             catalog: year.and_then(catalog::year),
             year_overridden: year_override.is_some(),
+            firsts: FirstOccurrences::of(submission),
         }
+    }
+
+    /// The measurements of `set` a rule judges one by one: the first of
+    /// each id (repeats are duplicate-measure's).
+    pub fn first_occurrences(
+        &'a self,
+        set: &'a MeasurementSet,
+    ) -> impl Iterator<Item = &'a Measurement> + 'a {
+        self.firsts.in_set(self.submission, set)
+    }
+
+    /// As [`Self::first_occurrences`], with each measurement's index in
+    /// `set.measurements`.
+    pub fn first_occurrences_indexed(
+        &'a self,
+        set: &'a MeasurementSet,
+    ) -> impl Iterator<Item = (usize, &'a Measurement)> + 'a {
+        self.firsts.in_set_indexed(self.submission, set)
+    }
+
+    /// The numerator/denominator measurements of the PI sets, first of
+    /// each id only.
+    pub fn pi_proportions(
+        &'a self,
+    ) -> impl Iterator<Item = (&'a Measurement, &'a Proportion)> + 'a {
+        first_occurrence::proportions(
+            support::pi_sets(self.submission).flat_map(|set| self.first_occurrences(set)),
+        )
     }
 }
 

@@ -43,7 +43,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     };
     for set in pi_sets(context.submission) {
         let first = first_by_id(set);
-        for (index, later) in set.measurements.iter().enumerate() {
+        for (index, later) in context.first_occurrences_indexed(set) {
             let Some(later_id) = later.id() else {
                 continue;
             };

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{finding, pi_proportions};
+use crate::rules::semantic::support::finding;
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -44,7 +44,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     if context.catalog.is_none() {
         return;
     }
-    for (measurement, proportion) in pi_proportions(context.submission) {
+    for (measurement, proportion) in context.pi_proportions() {
         let (Some(numerator), Some(denominator)) = (&proportion.numerator, &proportion.denominator)
         else {
             continue;

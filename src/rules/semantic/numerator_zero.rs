@@ -4,7 +4,7 @@
 use crate::catalog::MetricType;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{finding, pi_proportions};
+use crate::rules::semantic::support::finding;
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -43,7 +43,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(catalog) = context.catalog else {
         return;
     };
-    for (measurement, proportion) in pi_proportions(context.submission) {
+    for (measurement, proportion) in context.pi_proportions() {
         let Some(id) = measurement.id() else {
             continue;
         };

@@ -53,7 +53,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     for set in pi_sets(context.submission) {
-        for measurement in &set.measurements {
+        for measurement in context.first_occurrences(set) {
             let Some(id) = measurement.id() else {
                 continue;
             };

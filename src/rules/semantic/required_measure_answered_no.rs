@@ -4,7 +4,7 @@
 use crate::catalog::{Measure, MetricType, ReportingCategory, YearCatalog};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{all_with_id, boolean, finding, is_attestation, pi_sets};
+use crate::rules::semantic::support::{boolean, finding, is_attestation, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -73,7 +73,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     for set in pi_sets(context.submission) {
         for measure in catalog.measures.iter().filter(|m| judged(catalog, m)) {
             let id = &measure.measure_id;
-            for measurement in all_with_id(set, id) {
+            for measurement in set.measurement(id).into_iter() {
                 let Some(answer) = boolean(measurement).filter(|b| !b.value) else {
                     continue;
                 };

@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::attestation_not_yes::SAFER_GUIDE;
-use crate::rules::semantic::support::{all_with_id, boolean, finding, pi_sets};
+use crate::rules::semantic::support::{boolean, finding, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -44,7 +44,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for set in pi_sets(context.submission) {
-        for measurement in all_with_id(set, SAFER_GUIDE) {
+        for measurement in set.measurement(SAFER_GUIDE).into_iter() {
             let Some(answer) = boolean(measurement).filter(|b| !b.value) else {
                 continue;
             };

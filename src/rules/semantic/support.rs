@@ -10,25 +10,13 @@ use time::{Date, Month};
 
 use crate::catalog::YearCatalog;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Loc, MeasureValue, Measurement, MeasurementSet, Node, Proportion, Submission};
+use crate::model::{Loc, MeasureValue, Measurement, MeasurementSet, Node, Submission};
 use crate::rules::registry::RuleMeta;
 
 /// The PI measurement sets of a submission (other categories are not the
 /// PI rules' business).
 pub fn pi_sets(submission: &Submission) -> impl Iterator<Item = &MeasurementSet> {
     submission.measurement_sets.iter().filter(|set| set.is_pi())
-}
-
-/// Every numerator/denominator measurement of the PI sets, with its value.
-pub fn pi_proportions(
-    submission: &Submission,
-) -> impl Iterator<Item = (&Measurement, &Proportion)> {
-    pi_sets(submission)
-        .flat_map(|set| &set.measurements)
-        .filter_map(|measurement| match &measurement.value {
-            Some(MeasureValue::Proportion(proportion)) => Some((measurement, proportion)),
-            _ => None,
-        })
 }
 
 /// A finding of `rule` at `loc`.

@@ -42,7 +42,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for set in pi_sets(context.submission) {
-        for measurement in &set.measurements {
+        for measurement in context.first_occurrences(set) {
             let (Some(id), Some(value)) = (measurement.id(), &measurement.value) else {
                 continue;
             };
