@@ -51,7 +51,7 @@ fn json_stages(c: &mut Criterion) {
     let source = SourceFile::from_text("group-2025.json", JSON);
     let (parsed, _) = parse::parse(&source);
     let parsed = parsed.expect("fixture parses");
-    let submission = decode::decode(&parsed.value, &parsed.index).expect("fixture decodes");
+    let submission = decode::decode(&parsed).expect("fixture decodes");
 
     let mut group = c.benchmark_group("json");
     group.throughput(Throughput::Bytes(JSON.len() as u64));
@@ -62,11 +62,9 @@ fn json_stages(c: &mut Criterion) {
         b.iter(|| parse::parse(black_box(&source)))
     });
     group.bench_function("schema", |b| {
-        b.iter(|| schema::validate(black_box(&parsed.value), &parsed.index))
+        b.iter(|| schema::validate(black_box(&parsed.skeleton), &parsed.index))
     });
-    group.bench_function("decode", |b| {
-        b.iter(|| decode::decode(black_box(&parsed.value), &parsed.index))
-    });
+    group.bench_function("decode", |b| b.iter(|| decode::decode(black_box(&parsed))));
     group.bench_function("rules", |b| {
         b.iter(|| semantic::check(black_box(&submission), None))
     });
@@ -117,7 +115,7 @@ fn each_rule(c: &mut Criterion) {
     let source = SourceFile::from_text("group-2025.json", JSON);
     let (parsed, _) = parse::parse(&source);
     let parsed = parsed.expect("fixture parses");
-    let submission = decode::decode(&parsed.value, &parsed.index).expect("fixture decodes");
+    let submission = decode::decode(&parsed).expect("fixture decodes");
     let context = semantic::RuleContext::new(&submission, None);
     let mut group = c.benchmark_group("rule");
     for rule in semantic::RULES {

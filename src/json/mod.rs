@@ -25,8 +25,14 @@ pub fn check(source: &SourceFile) -> JsonOutcome {
             submission: None,
         };
     };
-    diagnostics.extend(schema::validate(&parsed.value, &parsed.index));
-    let submission = decode::decode(&parsed.value, &parsed.index);
+    diagnostics.extend(schema::validate(&parsed.skeleton, &parsed.index));
+    // The measurement items, which the skeleton leaves out, are validated
+    // one by one as the decoder reads them.
+    let index = &parsed.index;
+    let mut on_item = |item: &serde_json::Value, item_schema, pointer: &str| {
+        schema::validate_item(item, item_schema, pointer, index, &mut diagnostics);
+    };
+    let submission = decode::decode_with(&parsed, &mut on_item);
     JsonOutcome {
         diagnostics,
         submission,

@@ -166,6 +166,27 @@ impl<'a> SpanIndex<'a> {
         }
     }
 
+    /// The items of an array node, in order (nothing for other nodes).
+    pub fn items(&self, node: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let items = match self.nodes.get(node.0 as usize) {
+            Some(entry) if entry.kind == NodeKind::Array => self.children_of(entry),
+            _ => &[],
+        };
+        items.iter().copied().map(NodeId)
+    }
+
+    /// Whether a node is an object.
+    pub fn is_object(&self, node: NodeId) -> bool {
+        self.nodes
+            .get(node.0 as usize)
+            .is_some_and(|n| n.kind == NodeKind::Object)
+    }
+
+    /// The indexed text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// The spans of a node.
     pub fn spans(&self, node: NodeId) -> Option<ValueSpans> {
         self.nodes.get(node.0 as usize).map(|n| n.spans)
