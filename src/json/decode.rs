@@ -18,6 +18,12 @@ use crate::model::{
 };
 use crate::source::Span;
 
+/// Appends `/i` to a pointer.
+fn push_index(pointer: &mut String, i: usize) {
+    use std::fmt::Write;
+    let _ = write!(pointer, "/{i}");
+}
+
 /// Called with every item of every measurements array the model reads:
 /// its value, the schema the set's category picks for it, its pointer.
 pub type OnItem<'f> = dyn FnMut(&Value, ItemSchema, &str) + 'f;
@@ -107,8 +113,10 @@ impl Decoder<'_, '_> {
     }
 
     fn item(&self, parent: &At, i: usize) -> At {
+        let mut pointer = parent.pointer.clone();
+        push_index(&mut pointer, i);
         At {
-            pointer: format!("{}/{i}", parent.pointer),
+            pointer,
             node: parent.node.and_then(|node| self.index.item(node, i)),
         }
     }
@@ -183,8 +191,11 @@ impl Decoder<'_, '_> {
             else {
                 continue;
             };
+            let mut pointer = String::with_capacity(list.pointer.len() + 8);
+            pointer.push_str(&list.pointer);
+            push_index(&mut pointer, i);
             let at = At {
-                pointer: format!("{}/{i}", list.pointer),
+                pointer,
                 node: Some(node),
             };
             (self.on_item)(&item, schema, &at.pointer);
