@@ -214,11 +214,11 @@ impl Decoder<'_, '_> {
             ))),
             Some(Value::Object(fields)) => {
                 let value_at = self.member(at, "value");
-                Some(MeasureValue::Proportion(Proportion {
+                Some(MeasureValue::Proportion(Box::new(Proportion {
                     loc: self.head_loc(&value_at),
                     numerator: self.count(fields, &value_at, "numerator"),
                     denominator: self.count(fields, &value_at, "denominator"),
-                }))
+                })))
             }
             _ => None,
         };

@@ -26,7 +26,7 @@ pub fn pi_proportions(
     pi_sets(submission)
         .flat_map(|set| &set.measurements)
         .filter_map(|measurement| match &measurement.value {
-            Some(MeasureValue::Proportion(proportion)) => Some((measurement, proportion)),
+            Some(MeasureValue::Proportion(proportion)) => Some((measurement, &**proportion)),
             _ => None,
         })
 }
