@@ -169,7 +169,7 @@ fn score_text(text: String) -> FileScore {
     let source = SourceFile::from_text("generated.json", text);
     let (parsed, _) = parse(&source);
     let parsed = parsed.expect("generated JSON parses");
-    let submission = decode(&parsed.value, &parsed.index).expect("an object");
+    let submission = decode(&parsed).expect("an object");
     score_submission(&submission, None)
 }
 

@@ -209,3 +209,15 @@ fn unsupported_and_missing_years_have_no_score() {
     let (score, _) = edited(&[("\"category\": \"pi\"", "\"category\": \"ia\"")]);
     assert_eq!(score.no_score.unwrap().code, "NO_PI_MEASUREMENT_SET");
 }
+
+#[test]
+fn a_measure_repeated_many_times_is_one_reason_at_its_first_repeat() {
+    let thrice = "{ \"measureId\": \"PI_PPHI_1\", \"value\": true },\n        { \"measureId\": \"PI_PPHI_1\", \"value\": false },\n        { \"measureId\": \"PI_PPHI_1\", \"value\": true },\n        { \"measureId\": \"PI_PPHI_1\", \"value\": true },";
+    let r = reasons(&[("{ \"measureId\": \"PI_PPHI_1\", \"value\": true },", thrice)]);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "DUPLICATE_MEASURE");
+    // The second row (the first repeat) is the one pointed at.
+    let (_, source) = edited(&[("{ \"measureId\": \"PI_PPHI_1\", \"value\": true },", thrice)]);
+    let first_repeat = source.text.match_indices("\"PI_PPHI_1\"").nth(1).unwrap().0;
+    assert!(source.text[first_repeat..].starts_with(&r[0].1), "{r:?}");
+}

@@ -2,18 +2,35 @@
 //!
 //! Values of the wrong JSON type become `None` (the schema check reports
 //! them); the model never guesses.
+//!
+//! The document's skeleton (`parse.rs`) has no measurement items: each item
+//! is parsed here from its own bytes, handed to the caller (the front end
+//! validates it), decoded, and dropped, so memory holds one item's `Value`
+//! at a time, never the whole document's.
 
 use serde_json::{Map, Value};
 
-use crate::json::schema::DocumentShape;
+use crate::json::parse::ParsedJson;
+use crate::json::schema::{DocumentShape, ItemSchema};
 use crate::json::span_index::{NodeId, SpanIndex, push_token};
 use crate::model::{
     Count, Loc, MeasureValue, Measurement, MeasurementSet, Node, Proportion, Submission,
 };
 use crate::source::Span;
 
-struct Decoder<'a> {
+/// Appends `/i` to a pointer.
+fn push_index(pointer: &mut String, i: usize) {
+    use std::fmt::Write;
+    let _ = write!(pointer, "/{i}");
+}
+
+/// Called with every item of every measurements array the model reads:
+/// its value, the schema the set's category picks for it, its pointer.
+pub type OnItem<'f> = dyn FnMut(&Value, ItemSchema, &str) + 'f;
+
+struct Decoder<'a, 'f> {
     index: &'a SpanIndex<'a>,
+    on_item: &'f mut OnItem<'f>,
 }
 
 /// Where a value is: its pointer and its node in the span index (`None`
@@ -26,9 +43,15 @@ struct At {
 }
 
 /// The submission the document describes, when its top level is an object.
-pub fn decode(value: &Value, index: &SpanIndex) -> Option<Submission> {
+pub fn decode(parsed: &ParsedJson) -> Option<Submission> {
+    decode_with(parsed, &mut |_, _, _| {})
+}
+
+/// [`decode`], calling `on_item` with each measurement item on the way.
+pub fn decode_with<'f>(parsed: &ParsedJson, on_item: &'f mut OnItem<'f>) -> Option<Submission> {
+    let (value, index) = (&parsed.skeleton, &parsed.index);
     let root = value.as_object()?;
-    let decoder = Decoder { index };
+    let mut decoder = Decoder { index, on_item };
     let top = At {
         pointer: String::new(),
         node: index.root(),
@@ -40,7 +63,10 @@ pub fn decode(value: &Value, index: &SpanIndex) -> Option<Submission> {
             // itself is the one measurement set.
             let identity = root.get("submission").and_then(Value::as_object);
             let mut submission = match identity {
-                Some(identity) => decoder.submission(identity, &decoder.member(&top, "submission")),
+                Some(identity) => {
+                    let at = decoder.member(&top, "submission");
+                    decoder.submission(identity, &at)
+                }
                 None => decoder.submission(&Map::new(), &top),
             };
             submission.loc = decoder.head_loc(&top);
@@ -50,7 +76,7 @@ pub fn decode(value: &Value, index: &SpanIndex) -> Option<Submission> {
     })
 }
 
-impl Decoder<'_> {
+impl Decoder<'_, '_> {
     fn span(&self, at: &At) -> Option<Span> {
         at.node
             .and_then(|node| self.index.spans(node))
@@ -87,8 +113,10 @@ impl Decoder<'_> {
     }
 
     fn item(&self, parent: &At, i: usize) -> At {
+        let mut pointer = parent.pointer.clone();
+        push_index(&mut pointer, i);
         At {
-            pointer: format!("{}/{i}", parent.pointer),
+            pointer,
             node: parent.node.and_then(|node| self.index.item(node, i)),
         }
     }
@@ -101,25 +129,21 @@ impl Decoder<'_> {
         ))
     }
 
-    fn submission(&self, object: &Map<String, Value>, at: &At) -> Submission {
+    fn submission(&mut self, object: &Map<String, Value>, at: &At) -> Submission {
         let performance_year = object
             .get("performanceYear")
             .and_then(Value::as_i64)
             .map(|year| Node::new(year, self.loc(&self.member(at, "performanceYear"))));
-        let measurement_sets = object
-            .get("measurementSets")
-            .and_then(Value::as_array)
-            .map(|sets| {
-                let list = self.member(at, "measurementSets");
-                sets.iter()
-                    .enumerate()
-                    .filter_map(|(i, set)| {
-                        set.as_object()
-                            .map(|set| self.measurement_set(set, &self.item(&list, i)))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut measurement_sets = Vec::new();
+        if let Some(sets) = object.get("measurementSets").and_then(Value::as_array) {
+            let list = self.member(at, "measurementSets");
+            for (i, set) in sets.iter().enumerate() {
+                if let Some(set) = set.as_object() {
+                    let at = self.item(&list, i);
+                    measurement_sets.push(self.measurement_set(set, &at));
+                }
+            }
+        }
         Submission {
             loc: self.head_loc(at),
             entity_type: self.string(object, at, "entityType"),
@@ -131,22 +155,11 @@ impl Decoder<'_> {
         }
     }
 
-    fn measurement_set(&self, object: &Map<String, Value>, at: &At) -> MeasurementSet {
-        let measurements = object
-            .get("measurements")
-            .and_then(Value::as_array)
-            .map(|items| {
-                let list = self.member(at, "measurements");
-                items
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, item)| {
-                        item.as_object()
-                            .map(|m| self.measurement(m, &self.item(&list, i)))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+    fn measurement_set(&mut self, object: &Map<String, Value>, at: &At) -> MeasurementSet {
+        let measurements = match object.get("measurements") {
+            Some(Value::Array(_)) => self.measurements(&self.member(at, "measurements"), object),
+            _ => Vec::new(),
+        };
         MeasurementSet {
             loc: self.head_loc(at),
             category: self.string(object, at, "category"),
@@ -159,6 +172,40 @@ impl Decoder<'_> {
         }
     }
 
+    /// The items of the measurements array at `list` (cut from the
+    /// skeleton), each parsed from its own bytes in the source.
+    fn measurements(&mut self, list: &At, set: &Map<String, Value>) -> Vec<Measurement> {
+        let Some(list_node) = list.node else {
+            return Vec::new();
+        };
+        let schema = ItemSchema::of_set(set);
+        let index = self.index;
+        let mut measurements = Vec::with_capacity(index.items(list_node).count());
+        for (i, node) in index.items(list_node).enumerate() {
+            // Every item is JSON (the whole document parsed); were one not,
+            // it is skipped rather than panicking.
+            let Some(item) = index
+                .spans(node)
+                .and_then(|spans| index.text().get(spans.value.range()))
+                .and_then(|text| serde_json::from_str::<Value>(text).ok())
+            else {
+                continue;
+            };
+            let mut pointer = String::with_capacity(list.pointer.len() + 8);
+            pointer.push_str(&list.pointer);
+            push_index(&mut pointer, i);
+            let at = At {
+                pointer,
+                node: Some(node),
+            };
+            (self.on_item)(&item, schema, &at.pointer);
+            if let Some(object) = item.as_object() {
+                measurements.push(self.measurement(object, &at));
+            }
+        }
+        measurements
+    }
+
     fn measurement(&self, object: &Map<String, Value>, at: &At) -> Measurement {
         let value = match object.get("value") {
             Some(Value::Bool(b)) => Some(MeasureValue::Boolean(Node::new(
@@ -167,11 +214,11 @@ impl Decoder<'_> {
             ))),
             Some(Value::Object(fields)) => {
                 let value_at = self.member(at, "value");
-                Some(MeasureValue::Proportion(Proportion {
+                Some(MeasureValue::Proportion(Box::new(Proportion {
                     loc: self.head_loc(&value_at),
                     numerator: self.count(fields, &value_at, "numerator"),
                     denominator: self.count(fields, &value_at, "denominator"),
-                }))
+                })))
             }
             _ => None,
         };

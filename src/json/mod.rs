@@ -25,10 +25,73 @@ pub fn check(source: &SourceFile) -> JsonOutcome {
             submission: None,
         };
     };
-    diagnostics.extend(schema::validate(&parsed.value, &parsed.index));
-    let submission = decode::decode(&parsed.value, &parsed.index);
+    diagnostics.extend(schema::validate(&parsed.skeleton, &parsed.index));
+    // The measurement items, which the skeleton leaves out, are validated
+    // one by one as the decoder reads them.
+    let index = &parsed.index;
+    let mut on_item = |item: &serde_json::Value, item_schema, pointer: &str| {
+        schema::validate_item(item, item_schema, pointer, index, &mut diagnostics);
+    };
+    let submission = decode::decode_with(&parsed, &mut on_item);
     JsonOutcome {
         diagnostics,
         submission,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::sort_diagnostics;
+
+    /// The schema findings of the front end, which validates the skeleton
+    /// and each measurement item apart, and those of one validation of the
+    /// whole document as a `Value` must be the same findings.
+    fn assert_split_validation_matches_whole(text: &str) {
+        let source = SourceFile::from_text("t.json", text);
+        let mut split = check(&source).diagnostics;
+        let whole_value: serde_json::Value = serde_json::from_str(text).unwrap();
+        let index = span_index::SpanIndex::build(text);
+        let mut whole = schema::validate(&whole_value, &index);
+        split.retain(|d| d.code.starts_with('S'));
+        sort_diagnostics(&mut split);
+        sort_diagnostics(&mut whole);
+        let show = |ds: &[Diagnostic]| {
+            ds.iter()
+                .map(|d| format!("{} {:?} {} {}", d.code, d.span, d.pointer, d.message))
+                .collect::<Vec<_>>()
+        };
+        assert!(!whole.is_empty(), "the case should have schema errors");
+        assert_eq!(show(&split), show(&whole), "{text}");
+    }
+
+    #[test]
+    fn items_validated_alone_give_the_findings_of_the_whole_document() {
+        let pi_items = r#"[{"measureId": "PI_EP_1", "value": {"numerator": -1, "denominator": 2.5}},
+            {"measureId": "", "value": "yes", "extra": 1}, 7, {"value": {"numerator": 1, "x": 2}},
+            {"measureId": "PI_EP_2", "value": null}, {"measureId": "PI_EP_3", "value": []}]"#;
+        assert_split_validation_matches_whole(&format!(
+            r#"{{"entityType": "individual", "performanceYear": 2025, "measurementSets": [
+                {{"category": "pi", "submissionMethod": "registry", "performanceStart": "2025-01-01",
+                  "performanceEnd": "2025-12-31", "cehrtId": "x", "measurements": {pi_items}}},
+                {{"category": "ia", "submissionMethod": "registry", "performanceStart": "2025-01-01",
+                  "performanceEnd": "2025-12-31", "measurements": {pi_items}}},
+                {{"category": 5, "measurements": {pi_items}}}, 3]}}"#
+        ));
+        // A POST /measurement-sets body: the root is the set.
+        assert_split_validation_matches_whole(&format!(
+            r#"{{"submission": {{"entityType": "individual", "performanceYear": 2025}},
+                "category": "pi", "submissionMethod": "registry", "performanceStart": "2025-01-01",
+                "performanceEnd": "2025-13-31", "measurements": {pi_items}}}"#
+        ));
+        // A repeated `measurements` key: serde_json and the index keep the
+        // later array, whose items are the ones checked.
+        assert_split_validation_matches_whole(
+            r#"{"entityType": "individual", "performanceYear": 2025, "measurementSets": [
+                {"category": "pi", "submissionMethod": "registry", "performanceStart": "2025-01-01",
+                 "performanceEnd": "2025-12-31", "cehrtId": "x",
+                 "measurements": [{"measureId": 1, "value": true}],
+                 "measurements": [{"measureId": "PI_EP_1", "value": {"numerator": -4, "denominator": 1}}]}]}"#,
+        );
     }
 }

@@ -1,7 +1,18 @@
-//! Strict JSON parsing with positions: serde_json for the value, our span
+//! Strict JSON parsing with positions: serde_json for the syntax, our span
 //! index for where each value is, and findings for everything that is not
 //! strict RFC 8259 JSON.
+//!
+//! The whole document is never held as one `serde_json::Value`: a file with
+//! a million measurements would need gigabytes for it. serde_json reads the
+//! document once keeping nothing ([`Syntax`]), the span index records where
+//! everything is, and the value the schema and the decoder read is the
+//! document's *skeleton*: the document with the items of every measurements
+//! array cut out. Each item is parsed, checked and decoded on its own later
+//! (`decode.rs`), then dropped.
 
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
@@ -9,9 +20,11 @@ use crate::json::span_index::SpanIndex;
 use crate::rules::file::{BYTE_ORDER_MARK, DUPLICATE_KEY, INVALID_JSON, INVALID_UTF8};
 use crate::source::{SourceFile, Span};
 
-/// A parsed document: the value serde_json read and where each part is.
+/// A parsed document: its skeleton and where each part is.
 pub struct ParsedJson<'a> {
-    pub value: Value,
+    /// The document with the items of its measurements arrays left out
+    /// (each such array reads `[]`); see [`measurement_arrays`].
+    pub skeleton: Value,
     pub index: SpanIndex<'a>,
 }
 
@@ -50,8 +63,8 @@ pub fn parse(source: &SourceFile) -> (Option<ParsedJson<'_>>, Vec<Diagnostic>) {
         0
     };
 
-    match serde_json::from_str::<Value>(&text[body_start..]) {
-        Ok(value) => {
+    match serde_json::from_str::<Syntax>(&text[body_start..]) {
+        Ok(Syntax) => {
             let index = SpanIndex::build(text);
             for duplicate in index.duplicate_keys() {
                 diagnostics.push(
@@ -70,13 +83,125 @@ pub fn parse(source: &SourceFile) -> (Option<ParsedJson<'_>>, Vec<Diagnostic>) {
                     ),
                 );
             }
-            (Some(ParsedJson { value, index }), diagnostics)
+            // The skeleton is JSON whenever the document is (only whole
+            // array items are cut); were it not, the file gets no model
+            // rather than a panic.
+            let parsed = skeleton_text(&index, body_start)
+                .and_then(|skeleton| serde_json::from_str::<Value>(&skeleton).ok())
+                .map(|skeleton| ParsedJson { skeleton, index });
+            (parsed, diagnostics)
         }
         Err(err) => {
             diagnostics.push(syntax_error(source, body_start, &err));
             (None, diagnostics)
         }
     }
+}
+
+/// Reads any JSON value through the same serde_json code path as
+/// `Value` (so every syntax error, depth limit and out-of-range number is
+/// reported at the same byte with the same words) while keeping nothing.
+struct Syntax;
+
+impl<'de> Deserialize<'de> for Syntax {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Syntax, D::Error> {
+        deserializer.deserialize_any(SyntaxVisitor)
+    }
+}
+
+struct SyntaxVisitor;
+
+impl<'de> Visitor<'de> for SyntaxVisitor {
+    type Value = Syntax;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Syntax, E> {
+        Ok(Syntax)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Syntax, E> {
+        Ok(Syntax)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Syntax, E> {
+        Ok(Syntax)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Syntax, E> {
+        Ok(Syntax)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Syntax, E> {
+        Ok(Syntax)
+    }
+
+    fn visit_unit<E>(self) -> Result<Syntax, E> {
+        Ok(Syntax)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Syntax, A::Error> {
+        while seq.next_element::<Syntax>()?.is_some() {}
+        Ok(Syntax)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Syntax, A::Error> {
+        while map.next_key::<Syntax>()?.is_some() {
+            map.next_value::<Syntax>()?;
+        }
+        Ok(Syntax)
+    }
+}
+
+/// The spans of the measurements arrays whose items are read one by one
+/// instead of as part of the skeleton: `measurements` of every measurement
+/// set object, where the schema and the decoder look for them (the sets of
+/// `measurementSets`, or the root itself for a `POST /measurement-sets`
+/// body). Non-empty arrays only.
+pub fn measurement_arrays(index: &SpanIndex) -> Vec<Span> {
+    let Some(root) = index.root().filter(|&r| index.is_object(r)) else {
+        return Vec::new();
+    };
+    let body = index.member(root, "submission").is_some()
+        && index.member(root, "measurementSets").is_none();
+    let sets: Vec<_> = if body {
+        vec![root]
+    } else {
+        index
+            .member(root, "measurementSets")
+            .map(|sets| index.items(sets).collect())
+            .unwrap_or_default()
+    };
+    sets.into_iter()
+        .filter(|&set| index.is_object(set))
+        .filter_map(|set| index.member(set, "measurements"))
+        .filter(|&list| index.items(list).next().is_some())
+        .filter_map(|list| index.spans(list).map(|s| s.value))
+        .collect()
+}
+
+/// The document text from `body_start` with the inside of every array of
+/// [`measurement_arrays`] left out (`None` only if a span were not on
+/// character boundaries, which the index never produces).
+fn skeleton_text(index: &SpanIndex, body_start: usize) -> Option<String> {
+    let text = index.text();
+    let mut cuts = measurement_arrays(index);
+    cuts.sort_by_key(|s| s.start);
+    let mut out = String::new();
+    let mut from = body_start;
+    for cut in cuts {
+        // Keep the brackets: `[` … `]` becomes `[]`.
+        let (start, end) = (cut.start + 1, cut.end.saturating_sub(1));
+        if start < from || end < start {
+            continue;
+        }
+        out.push_str(text.get(from..start)?);
+        from = end;
+    }
+    out.push_str(text.get(from..)?);
+    Some(out)
 }
 
 /// Turns serde_json's error into a finding at the byte where it stopped,

@@ -56,6 +56,29 @@ fn compile(root_ref: &str) -> Validator {
 static SUBMISSION_VALIDATOR: LazyLock<Validator> = LazyLock::new(|| compile("#/$defs/submission"));
 static BODY_VALIDATOR: LazyLock<Validator> =
     LazyLock::new(|| compile("#/$defs/measurementSetBody"));
+static PI_MEASUREMENT_VALIDATOR: LazyLock<Validator> =
+    LazyLock::new(|| compile("#/$defs/piMeasurement"));
+static MEASUREMENT_VALIDATOR: LazyLock<Validator> =
+    LazyLock::new(|| compile("#/$defs/measurement"));
+
+/// The schema one item of a measurements array is checked against, as the
+/// schema's `measurementSetFields` picks it: `piMeasurement` when the set's
+/// `category` is `"pi"`, `measurement` otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemSchema {
+    Pi,
+    Other,
+}
+
+impl ItemSchema {
+    /// The item schema of a measurement set object's measurements.
+    pub fn of_set(set: &serde_json::Map<String, Value>) -> ItemSchema {
+        match set.get("category") {
+            Some(Value::String(category)) if category == "pi" => ItemSchema::Pi,
+            _ => ItemSchema::Other,
+        }
+    }
+}
 
 /// Validates `value` and returns one finding per structural error.
 pub fn validate(value: &Value, index: &SpanIndex) -> Vec<Diagnostic> {
@@ -78,14 +101,47 @@ pub fn validate(value: &Value, index: &SpanIndex) -> Vec<Diagnostic> {
         DocumentShape::MeasurementSetBody => &*BODY_VALIDATOR,
     };
     let mut out = Vec::new();
+    if validator.is_valid(value) {
+        return out;
+    }
     for error in validator.iter_errors(value) {
-        convert(&error, index, &mut out);
+        convert(&error, "", index, &mut out);
     }
     out
 }
 
-fn convert(error: &ValidationError<'_>, index: &SpanIndex, out: &mut Vec<Diagnostic>) {
-    let pointer = error.instance_path().as_str().to_owned();
+/// Validates one item of a measurements array, which the skeleton that
+/// [`validate`] reads leaves out; `pointer` is the item's own. The findings
+/// are those a validation of the whole document gives for this item.
+pub fn validate_item(
+    item: &Value,
+    schema: ItemSchema,
+    pointer: &str,
+    index: &SpanIndex,
+    out: &mut Vec<Diagnostic>,
+) {
+    let validator = match schema {
+        ItemSchema::Pi => &*PI_MEASUREMENT_VALIDATOR,
+        ItemSchema::Other => &*MEASUREMENT_VALIDATOR,
+    };
+    // Nearly every item is valid: the fast check allocates nothing.
+    if validator.is_valid(item) {
+        return;
+    }
+    for error in validator.iter_errors(item) {
+        convert(&error, pointer, index, out);
+    }
+}
+
+/// `prefix` is the pointer of the value the validator was given.
+fn convert(
+    error: &ValidationError<'_>,
+    prefix: &str,
+    index: &SpanIndex,
+    out: &mut Vec<Diagnostic>,
+) {
+    let relative = error.instance_path().as_str();
+    let pointer = format!("{prefix}{relative}");
     let instance = error.instance();
     let field = field_name(&pointer);
     let value_span = index.value_span(&pointer);
@@ -229,13 +285,13 @@ fn convert(error: &ValidationError<'_>, index: &SpanIndex, out: &mut Vec<Diagnos
             // negative count is a proportion error, not "not a boolean").
             let same_type = |branch: &&Vec<ValidationError<'static>>| {
                 !branch.iter().any(|e| {
-                    e.instance_path().as_str() == pointer
+                    e.instance_path().as_str() == relative
                         && matches!(e.kind(), ValidationErrorKind::Type { .. })
                 })
             };
             if let Some(branch) = context.iter().find(same_type) {
                 for inner in branch {
-                    convert(inner, index, out);
+                    convert(inner, prefix, index, out);
                 }
             } else {
                 push(

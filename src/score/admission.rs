@@ -33,10 +33,14 @@ pub fn check(view: &SetView<'_>, table: &ScoreTable) -> Vec<Reason> {
 }
 
 /// V6 and P2: known ids, once each, with values of the catalog's shape and
-/// a numerator no greater than the denominator (V4).
+/// a numerator no greater than the denominator (V4). A repeated id is one
+/// reason, at its first repeat, however often it repeats: an export that
+/// repeated its rows a million times has a few dozen problems, not a
+/// million.
 fn measurements(view: &SetView<'_>, out: &mut Vec<Reason>) {
     let year = view.catalog.performance_year;
     let mut seen = HashSet::new();
+    let mut repeated = HashSet::new();
     for measurement in &view.set.measurements {
         let Some(id) = &measurement.measure_id else {
             out.push(Reason::no_score(
@@ -55,6 +59,9 @@ fn measurements(view: &SetView<'_>, out: &mut Vec<Reason>) {
             continue;
         };
         if !seen.insert(id.value.as_str()) {
+            if !repeated.insert(id.value.as_str()) {
+                continue;
+            }
             out.push(Reason::no_score(
                 reasons::DUPLICATE_MEASURE,
                 &id.loc,

@@ -142,11 +142,11 @@ impl Decoder<'_> {
         let loc = self.element_loc(doc.node(measure).element);
         let value = match doc.node(measure).kind {
             Kind::PiPerformed => self.performed(measure),
-            _ => Some(MeasureValue::Proportion(Proportion {
+            _ => Some(MeasureValue::Proportion(Box::new(Proportion {
                 loc: loc.clone(),
                 numerator: self.count(measure, Kind::Numerator),
                 denominator: self.count(measure, Kind::Denominator),
-            })),
+            }))),
         };
         Measurement {
             measure_id: self.string(measure, Field::MeasureId),

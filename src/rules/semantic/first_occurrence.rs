@@ -72,7 +72,7 @@ pub fn proportions<'a>(
     measurements: impl Iterator<Item = &'a Measurement>,
 ) -> impl Iterator<Item = (&'a Measurement, &'a Proportion)> {
     measurements.filter_map(|measurement| match &measurement.value {
-        Some(MeasureValue::Proportion(proportion)) => Some((measurement, proportion)),
+        Some(MeasureValue::Proportion(proportion)) => Some((measurement, &**proportion)),
         _ => None,
     })
 }
