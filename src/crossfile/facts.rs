@@ -121,10 +121,7 @@ pub struct FileFacts {
 impl FileFacts {
     /// The highest score among the file's sets, as CMS keeps it.
     pub fn score(&self) -> Option<f64> {
-        self.sets
-            .iter()
-            .filter_map(|s| s.score)
-            .fold(None, |best, s| Some(best.map_or(s, |b: f64| b.max(s))))
+        best(self.sets.iter().map(|s| s.score))
     }
 }
 
@@ -191,19 +188,30 @@ pub fn extract(
     if sets.is_empty() {
         return None;
     }
-    let accepted = !report
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error && d.code.starts_with(['F', 'S', 'Q']));
     Some(FileFacts {
         path: report.path().into(),
         format: report.format,
         entity,
         year,
         head: Position::of(source, &submission.loc, ids),
-        accepted,
+        accepted: accepted(report),
         sets,
     })
+}
+
+/// No structural error (families `F`, `S`, `Q`) in the report.
+pub fn accepted(report: &FileReport) -> bool {
+    !report
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error && d.code.starts_with(['F', 'S', 'Q']))
+}
+
+/// The highest of some set scores.
+pub fn best(scores: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+    scores
+        .flatten()
+        .fold(None, |best, s| Some(best.map_or(s, |b: f64| b.max(s))))
 }
 
 /// Drops the spare capacity of a vector kept for the whole run.
@@ -214,7 +222,7 @@ fn compact<T>(mut items: Vec<T>) -> Vec<T> {
 
 /// Each PI set's score, in file order. The engine scores the PI sets in
 /// file order; a file CMS rejects whole has no set scores.
-fn set_scores(score: Option<&FileScore>, submission: &Submission) -> Vec<Option<f64>> {
+pub fn set_scores(score: Option<&FileScore>, submission: &Submission) -> Vec<Option<f64>> {
     let pi_sets = submission
         .measurement_sets
         .iter()
