@@ -1,10 +1,11 @@
-//! The compact facts of one checked file that the cross-file checks and the
-//! roll-up need: who submitted, for which year, over which period, which
-//! values, and what it is predicted to score.
+//! The details of one checked file that the cross-file findings compare:
+//! who submitted, for which year, over which period, which values, and what
+//! it is predicted to score, with the positions to point at.
 //!
 //! A [`FileFacts`] holds no source text and no model: positions are already
-//! turned into line and column, so a run over 100,000 files keeps a few
-//! hundred bytes per PI measurement set, never the files themselves.
+//! turned into line and column. It is taken only for the files of entities
+//! submitted more than once, when the run ends ([`super::recheck`]); every
+//! other file leaves a fixed [`super::summary::FileSummary`].
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -101,7 +102,7 @@ impl SetFacts {
     }
 }
 
-/// Everything kept of one file.
+/// The details of one file of a repeated entity.
 #[derive(Debug, Clone)]
 pub struct FileFacts {
     pub path: Box<str>,
