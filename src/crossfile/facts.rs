@@ -110,8 +110,6 @@ pub struct FileFacts {
     pub entity: EntityKey,
     /// The year whose rules apply (`--year`, else the file's).
     pub year: i64,
-    /// The submission's head, to point at the file as a whole.
-    pub head: Position,
     /// No structural error (families `F`, `S`, `Q`): the Submissions API or
     /// the QRDA III converter would accept the file. A file CMS rejects
     /// never becomes a submission, so it cannot duplicate or contradict one.
@@ -194,7 +192,6 @@ pub fn extract(
         format: report.format,
         entity,
         year,
-        head: Position::of(source, &submission.loc, ids),
         accepted: accepted(report),
         sets,
     })

@@ -54,6 +54,8 @@ pub struct Collector {
     /// Details taken on the first read, by ordinal, of inputs that cannot
     /// be read twice (standard input).
     kept: HashMap<u32, FileFacts>,
+    /// The heads' pointers, shared: files from one exporter repeat them.
+    pointers: Interner,
     overview: Overview,
 }
 
@@ -120,7 +122,8 @@ impl Collector {
         let ordinal = summary::small(self.seen);
         self.seen += 1;
         self.overview.add(report);
-        let Some(summarized) = summary::summarize(report, self.year_override) else {
+        let Some(summarized) = summary::summarize(report, self.year_override, &mut self.pointers)
+        else {
             return false;
         };
         if keep
@@ -145,6 +148,8 @@ impl Collector {
             group,
             sets: summarized.sets,
             accepted: summarized.accepted,
+            format: report.format,
+            head: summarized.head,
         };
         if let Some(tally) = self.tallies.get_mut(group as usize) {
             tally.add(file, &summary);
@@ -333,6 +338,31 @@ mod tests {
         assert!(changed.left_out[0].reason.contains("changed"));
         // The roll-up keeps what the run saw.
         assert_eq!(changed.entities().count(), 1);
+    }
+
+    /// In a practice, every clinician's file pairs with the group file
+    /// (X004): that is most files, so they are compared from their
+    /// summaries, never read again.
+    #[test]
+    fn an_individual_and_group_pair_is_not_read_again() {
+        let individual = include_str!("../../fixtures/valid/individual-2025.json");
+        let group = include_str!("../../fixtures/valid/group-2025.json")
+            .replace("\"000123456\"", "\"000456789\"");
+        let mut collector = Collector::new(None);
+        assert!(collector.add(&report("group.json", &group)));
+        assert!(collector.add(&report("individual.json", individual)));
+        let cross = collector.finish(|_| panic!("no file needs reading again"));
+        assert_eq!(codes(&cross), ["X004"]);
+        let x004 = &cross.findings[0];
+        assert_eq!(&*x004.site.path, "individual.json");
+        assert_eq!((x004.site.at.line, x004.site.at.column), (7, 5));
+        assert_eq!(&*x004.site.at.pointer, "/measurementSets/0");
+        assert_eq!(&*x004.related[0].site.path, "group.json");
+        // The same finding as when both files are read again.
+        let mut again = Collector::new(None);
+        again.add_unrepeatable(&report("group.json", &group));
+        again.add_unrepeatable(&report("individual.json", individual));
+        assert_eq!(again.finish(|_| None).findings, cross.findings);
     }
 
     #[test]

@@ -3,11 +3,13 @@
 //! cross-file findings compare and point at.
 //!
 //! Only a group with more than one submission can hold a duplicate, a
-//! conflict or two periods; X004 also pairs a clinician's single file with
-//! the group file under its TIN. Those files are the rare exception in a
-//! run, so checking them again costs little, and what the run keeps per
-//! file stays a fixed [`super::summary::FileSummary`] instead of every
-//! measure's value and position.
+//! conflict or two periods. Those files are the rare exception in a run,
+//! so checking them again costs little, and what the run keeps per file
+//! stays a fixed [`super::summary::FileSummary`] instead of every measure's
+//! value and position. X004 also pairs a clinician's file with the group
+//! file under its TIN, which in a practice is the rule, not the exception:
+//! for a file alone for its entity, X004 needs only its score and the head
+//! of its one PI set, which the summary holds.
 //!
 //! A file can change or vanish between the two reads. It is then left out
 //! of the comparison and named ([`LeftOut`]), never guessed at.
@@ -19,7 +21,7 @@ use rayon::prelude::*;
 use crate::lint::FileReport;
 
 use super::entity::EntityKey;
-use super::facts::{self, FileFacts, Interner};
+use super::facts::{self, FileFacts, Interner, SetFacts};
 use super::summary::{FileSummary, GroupTally};
 
 /// A file the cross-file checks could not compare, and why.
@@ -29,10 +31,30 @@ pub struct LeftOut {
     pub reason: String,
 }
 
-/// Which groups need their files' details: more than one submission, or
-/// an individual whose TIN also has a group submission that year (X004).
-pub fn groups_to_compare(groups: &[(EntityKey, i64, GroupTally)]) -> Vec<bool> {
-    let mut wanted: Vec<bool> = groups.iter().map(|(_, _, t)| t.members > 1).collect();
+/// What the comparison needs of a group's files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Nothing,
+    /// Their summaries: one submission, which X004 pairs.
+    Summary,
+    /// Their details, read again: more than one submission.
+    Details,
+}
+
+/// What each group needs: details for more than one submission, the
+/// summary for an individual whose TIN also has a group submission that
+/// year and for that group (X004).
+pub fn groups_to_compare(groups: &[(EntityKey, i64, GroupTally)]) -> Vec<Need> {
+    let mut wanted: Vec<Need> = groups
+        .iter()
+        .map(|(_, _, t)| {
+            if t.members > 1 {
+                Need::Details
+            } else {
+                Need::Nothing
+            }
+        })
+        .collect();
     let by_tin: HashMap<(&str, i64), usize> = groups
         .iter()
         .enumerate()
@@ -45,8 +67,11 @@ pub fn groups_to_compare(groups: &[(EntityKey, i64, GroupTally)]) -> Vec<bool> {
         if let EntityKey::Individual { tin, .. } = key
             && let Some(&group) = by_tin.get(&(&**tin, *year))
         {
-            wanted[i] = true;
-            wanted[group] = true;
+            for at in [i, group] {
+                if wanted[at] == Need::Nothing {
+                    wanted[at] = Need::Summary;
+                }
+            }
         }
     }
     wanted
@@ -60,24 +85,28 @@ pub fn groups_to_compare(groups: &[(EntityKey, i64, GroupTally)]) -> Vec<bool> {
 pub fn details(
     files: &[FileSummary],
     groups: &[(EntityKey, i64, GroupTally)],
-    wanted: &[bool],
+    wanted: &[Need],
     mut kept: HashMap<u32, FileFacts>,
     year_override: Option<i64>,
     recheck: &(impl Fn(usize) -> Option<FileReport> + Sync),
 ) -> (Vec<FileFacts>, Vec<LeftOut>) {
-    let chosen: Vec<(&FileSummary, Option<FileFacts>)> = files
+    let need = |f: &FileSummary| wanted.get(f.group as usize).copied();
+    let chosen: Vec<(&FileSummary, Need, Option<FileFacts>)> = files
         .iter()
-        .filter(|f| wanted.get(f.group as usize).copied().unwrap_or(false))
-        .map(|f| (f, kept.remove(&f.ordinal)))
+        .filter_map(|f| match need(f) {
+            None | Some(Need::Nothing) => None,
+            Some(need) => Some((f, need, kept.remove(&f.ordinal))),
+        })
         .collect();
     let outcomes: Vec<Result<FileFacts, LeftOut>> = chosen
         .into_par_iter()
-        .map(|(summary, kept)| {
-            let facts = match kept {
-                Some(facts) => Ok(facts),
-                None => again(summary, year_override, recheck),
-            }?;
+        .map(|(summary, need, kept)| {
             let (key, year, _) = &groups[summary.group as usize];
+            let facts = match (need, kept) {
+                (_, Some(facts)) => facts,
+                (Need::Summary, None) => from_summary(summary, key, *year),
+                _ => again(summary, year_override, recheck)?,
+            };
             if same(summary, key, *year, &facts) {
                 Ok(facts)
             } else {
@@ -125,6 +154,26 @@ fn again(
     }
 }
 
+/// What X004 needs of a file alone for its entity and year: one set, its
+/// head and score. Its measures are left out: alone, it is compared with
+/// nothing.
+fn from_summary(summary: &FileSummary, key: &EntityKey, year: i64) -> FileFacts {
+    FileFacts {
+        path: summary.path.clone(),
+        format: summary.format,
+        entity: key.clone(),
+        year,
+        accepted: summary.accepted,
+        sets: vec![SetFacts {
+            head: summary.head.clone(),
+            submission_method: None,
+            period: None,
+            measures: Vec::new(),
+            score: summary.best,
+        }],
+    }
+}
+
 /// The second read says what the first said about everything the run
 /// already used.
 fn same(summary: &FileSummary, key: &EntityKey, year: i64, facts: &FileFacts) -> bool {
@@ -147,12 +196,12 @@ fn left_out(summary: &FileSummary, reason: &str) -> LeftOut {
 /// found among the details on the run's groups.
 pub fn index_of<'a>(
     groups: &'a [(EntityKey, i64, GroupTally)],
-    wanted: &[bool],
+    wanted: &[Need],
 ) -> HashMap<(&'a EntityKey, i64), usize> {
     groups
         .iter()
         .enumerate()
-        .filter(|(i, _)| wanted[*i])
+        .filter(|(i, _)| wanted.get(*i) == Some(&Need::Details))
         .map(|(i, (key, year, _))| ((key, *year), i))
         .collect()
 }
@@ -194,7 +243,11 @@ mod tests {
             group("000333333", None, 2),
             group("000444444", Some("1234567893"), 1),
         ];
-        assert_eq!(groups_to_compare(&groups), [true, true, false, true, false]);
+        use Need::*;
+        assert_eq!(
+            groups_to_compare(&groups),
+            [Summary, Summary, Nothing, Details, Nothing]
+        );
         assert_eq!(entity_count(&groups), 5);
     }
 }

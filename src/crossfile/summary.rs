@@ -2,17 +2,19 @@
 //! run over 100,000 files holds a few megabytes, not the files' values.
 //!
 //! A [`FileSummary`] says which entity and year the file is for (as the
-//! index of its [`GroupTally`]), how it scores and whether CMS would accept
-//! it; a [`GroupTally`] per entity and year follows which file CMS keeps.
-//! That is all the roll-up and the overview need. The measure values and
-//! the positions that the cross-file findings quote are not kept: the few
-//! files of entities seen more than once are checked again at the end
-//! ([`super::recheck`]).
+//! index of its [`GroupTally`]), how it scores, whether CMS would accept it
+//! and where its PI set starts; a [`GroupTally`] per entity and year
+//! follows which file CMS keeps. That is all the roll-up, the overview and
+//! X004 (an individual and a group submission under one TIN) need. The
+//! measure values and their positions, which X001-X003 compare and quote,
+//! are not kept: the few files of entities seen more than once are checked
+//! again at the end ([`super::recheck`]).
 
 use crate::lint::FileReport;
+use crate::model::SourceFormat;
 
 use super::entity::EntityKey;
-use super::facts;
+use super::facts::{self, Interner, Position};
 
 /// One file with a PI submission that can be grouped.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +33,12 @@ pub struct FileSummary {
     pub sets: u32,
     /// No structural error (see [`facts::FileFacts::accepted`]).
     pub accepted: bool,
+    pub format: SourceFormat,
+    /// The head of its first PI set. A file alone for its entity and year
+    /// has one set, and X004 points at it when a clinician's TIN also has a
+    /// group file: in a practice with a group file and individual files
+    /// that is most clinicians, too many to read twice for one position.
+    pub head: Position,
 }
 
 /// One entity and year, as the files come in.
@@ -88,25 +96,29 @@ pub struct Summarized {
     pub best: Option<f64>,
     pub sets: u32,
     pub accepted: bool,
+    pub head: Position,
 }
 
 /// The summary of a report: `None` unless it decoded into a submission
 /// with an entity, a year and at least one PI measurement set (the same
 /// condition as [`facts::extract`]).
-pub fn summarize(report: &FileReport, year_override: Option<i64>) -> Option<Summarized> {
+pub fn summarize(
+    report: &FileReport,
+    year_override: Option<i64>,
+    pointers: &mut Interner,
+) -> Option<Summarized> {
     let submission = report.submission.as_ref()?;
     let entity = EntityKey::of(submission)?;
     let year = year_override.or(submission.performance_year.as_ref().map(|y| y.value))?;
     let scores = facts::set_scores(report.score.as_ref(), submission);
-    if scores.is_empty() {
-        return None;
-    }
+    let first = submission.measurement_sets.iter().find(|s| s.is_pi())?;
     Some(Summarized {
         entity,
         year,
         best: facts::best(scores.iter().copied()),
         sets: u32::try_from(scores.len()).unwrap_or(u32::MAX),
         accepted: facts::accepted(report),
+        head: Position::of(&report.source, &first.loc, pointers),
     })
 }
 
@@ -126,15 +138,15 @@ mod tests {
             SourceFile::from_text("a.json", text),
             &LintOptions::default(),
         );
-        summarize(&report, None)
+        summarize(&report, None, &mut Interner::default())
     }
 
     /// The record kept per file must stay small and fixed: no collection
-    /// (a `Vec` is 24 bytes on its own), no position, no measure value.
+    /// (a `Vec` is 24 bytes on its own), no measure value, one position.
     /// Growing it multiplies by the file count (100,000 in a large run).
     #[test]
     fn the_per_file_record_stays_small() {
-        assert!(std::mem::size_of::<FileSummary>() <= 48);
+        assert!(std::mem::size_of::<FileSummary>() <= 80);
         assert!(std::mem::size_of::<GroupTally>() <= 32);
     }
 
@@ -158,6 +170,14 @@ mod tests {
             group: 0,
             sets: 1,
             accepted: true,
+            format: SourceFormat::Json,
+            head: Position {
+                line: 1,
+                column: 1,
+                end_line: 1,
+                end_column: 2,
+                pointer: "".into(),
+            },
         };
         let mut tally = GroupTally::new(0);
         tally.add(0, &file(None));
