@@ -310,14 +310,15 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         follow_links: args.follow_links,
         stdin_filename: args.stdin_filename.clone(),
     };
-    let discovery = discover(&args.paths, &options);
+    let mut discovery = discover(&args.paths, &options);
     let mut resolver = Resolver::new(source, cli_settings);
     let mut inputs = Vec::with_capacity(discovery.inputs.len());
     let mut settings = Vec::with_capacity(discovery.inputs.len());
-    for input in &discovery.inputs {
-        match resolver.settings(input) {
+    // Moved, not copied: two paths per input for the whole run.
+    for input in std::mem::take(&mut discovery.inputs) {
+        match resolver.settings(&input) {
             Ok(Some(found)) => {
-                inputs.push(input.clone());
+                inputs.push(input);
                 settings.push(found);
             }
             Ok(None) => {} // excluded by its configuration
