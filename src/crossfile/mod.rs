@@ -57,6 +57,8 @@ pub struct Collector {
     /// The heads' pointers, shared: files from one exporter repeat them.
     pointers: Interner,
     overview: Overview,
+    /// `false` when only the groups' outcomes are wanted (`pilint rollup`).
+    findings: bool,
 }
 
 /// What the run shows across files.
@@ -94,8 +96,17 @@ impl Collector {
     pub fn new(year_override: Option<i64>) -> Self {
         Collector {
             year_override,
+            findings: true,
             ..Collector::default()
         }
+    }
+
+    /// Computes no cross-file finding, only what CMS makes of each entity
+    /// ([`CrossFile::entities`]): X004's pairs then need nothing, and the
+    /// findings of a large run are not held for nothing.
+    pub fn without_findings(mut self) -> Self {
+        self.findings = false;
+        self
     }
 
     /// Takes the next report in; `false` when it holds no PI submission
@@ -176,7 +187,15 @@ impl Collector {
                 groups.push((key, year, tally));
             }
         }
-        let wanted = recheck::groups_to_compare(&groups);
+        let mut wanted = recheck::groups_to_compare(&groups);
+        if !self.findings {
+            // Only conflicts change an outcome, and they need details.
+            for need in &mut wanted {
+                if *need == recheck::Need::Summary {
+                    *need = recheck::Need::Nothing;
+                }
+            }
+        }
         let (details, left_out) = recheck::details(
             &self.files,
             &groups,
@@ -186,7 +205,11 @@ impl Collector {
             &recheck,
         );
         let compared = group::group(&details);
-        let findings = findings::compute(&details, &compared);
+        let findings = if self.findings {
+            findings::compute(&details, &compared)
+        } else {
+            Vec::new()
+        };
         let zeroed: Vec<usize> = {
             let index = recheck::index_of(&groups, &wanted);
             compared
@@ -363,6 +386,23 @@ mod tests {
         again.add_unrepeatable(&report("group.json", &group));
         again.add_unrepeatable(&report("individual.json", individual));
         assert_eq!(again.finish(|_| None).findings, cross.findings);
+    }
+
+    /// `pilint rollup` wants outcomes only: conflicts still zero the
+    /// entity, but no finding is computed or kept.
+    #[test]
+    fn without_findings_the_outcomes_stay() {
+        let mut collector = Collector::new(None).without_findings();
+        collector.add(&report("a.json", CONFLICTING_JSON));
+        collector.add(&report("b.xml", CONFLICTING_XML));
+        let cross = collector.finish(|i| match i {
+            0 => Some(report("a.json", CONFLICTING_JSON)),
+            _ => Some(report("b.xml", CONFLICTING_XML)),
+        });
+        assert!(cross.findings.is_empty());
+        let entities: Vec<EntityOutcome<'_>> = cross.entities().collect();
+        assert!(entities[0].zeroed_by_conflict);
+        assert_eq!(entities[0].score, Some(0.0));
     }
 
     #[test]

@@ -189,13 +189,19 @@ fn one_year(
             _ => {}
         }
     }
-    let individual_of: HashMap<(String, String), Submitted> = individuals.iter().cloned().collect();
+    // Borrowed: a copy of every clinician's submission doubled the roll-up.
+    let individual_of: HashMap<(&str, &str), &Submitted> = individuals
+        .iter()
+        .map(|((tin, npi), submitted)| ((tin.as_str(), npi.as_str()), submitted))
+        .collect();
 
     let mut rows: Vec<Row> = Vec::new();
     match participants {
         Some(list) => {
             for p in list {
-                let individual = individual_of.get(&(p.tin.clone(), p.npi.clone())).cloned();
+                let individual = individual_of
+                    .get(&(p.tin.as_str(), p.npi.as_str()))
+                    .map(|s| (*s).clone());
                 let group = by_tin.get(&p.tin).cloned();
                 rows.push(row(&p.tin, &p.npi, Some(p.status), individual, group));
             }
