@@ -12,8 +12,10 @@ use clap::{CommandFactory, FromArgMatches};
 
 use pilint::crossfile::Collector;
 use pilint::diagnostic::Severity;
-use pilint::discover::{DiscoverOptions, discover};
-use pilint::lint::{LintOptions, lint_inputs, lint_inputs_each, lint_inputs_each_with};
+use pilint::discover::{DiscoverOptions, Input, discover};
+use pilint::lint::{
+    FileReport, LintOptions, lint_input, lint_inputs, lint_inputs_each, lint_inputs_each_with,
+};
 use pilint::render::{self, Renderer, Summary};
 use pilint::rules::registry::{all_rules, find_rule};
 use pilint::select::Selector;
@@ -187,6 +189,46 @@ fn report_discovery_errors(verb: &str, errors: &[pilint::discover::DiscoverError
     !errors.is_empty()
 }
 
+/// Gives the collector the next report of `inputs` (the reports come in
+/// input order); standard input cannot be read twice, so its details are
+/// kept at once.
+fn collect(collector: &mut Collector, inputs: &[Input], report: &FileReport) -> bool {
+    match inputs.get(collector.seen()) {
+        Some(Input::Stdin { .. }) => collector.add_unrepeatable(report),
+        _ => collector.add(report),
+    }
+}
+
+/// Files of repeated entities that changed or vanished before the end of
+/// the run, so were not compared: the run did not check what it was asked
+/// to (exit 2). True when there were any.
+fn report_left_out(left_out: &[pilint::crossfile::LeftOut]) -> bool {
+    let mut stderr = std::io::stderr().lock();
+    for file in left_out {
+        let _ = writeln!(
+            stderr,
+            "pilint: {}: left out of the cross-file checks: {}",
+            file.path, file.reason
+        );
+    }
+    !left_out.is_empty()
+}
+
+/// The input index of each path the cross-file findings point at (a map
+/// of every input would cost a path per file for the whole run).
+fn inputs_named(
+    inputs: &[Input],
+    findings: &[pilint::crossfile::CrossFileFinding],
+) -> std::collections::HashMap<String, usize> {
+    let named: std::collections::HashSet<&str> = findings.iter().map(|f| &*f.site.path).collect();
+    inputs
+        .iter()
+        .enumerate()
+        .filter(|(_, input)| named.contains(input.display()))
+        .map(|(i, input)| (input.display().to_owned(), i))
+        .collect()
+}
+
 fn config_keys_text() -> String {
     let mut out = format!(
         "pilint reads {}: the first found in the directory of each checked file\n\
@@ -270,14 +312,15 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         follow_links: args.follow_links,
         stdin_filename: args.stdin_filename.clone(),
     };
-    let discovery = discover(&args.paths, &options);
+    let mut discovery = discover(&args.paths, &options);
     let mut resolver = Resolver::new(source, cli_settings);
     let mut inputs = Vec::with_capacity(discovery.inputs.len());
     let mut settings = Vec::with_capacity(discovery.inputs.len());
-    for input in &discovery.inputs {
-        match resolver.settings(input) {
+    // Moved, not copied: two paths per input for the whole run.
+    for input in std::mem::take(&mut discovery.inputs) {
+        match resolver.settings(&input) {
             Ok(Some(found)) => {
-                inputs.push(input.clone());
+                inputs.push(input);
                 settings.push(found);
             }
             Ok(None) => {} // excluded by its configuration
@@ -339,12 +382,8 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
     let mut any_failed = false;
     let mut any_at_threshold = false;
     let mut write_error: Option<(usize, std::io::Error)> = None;
-    // Cross-file state: compact facts per file, never the reports.
+    // Cross-file state: a fixed summary per file, never the reports.
     let mut collector = Collector::new(args.year);
-    let mut input_of_path = std::collections::HashMap::new();
-    for (i, input) in inputs.iter().enumerate() {
-        input_of_path.insert(input.display().to_owned(), i);
-    }
     // The overview is for runs over directories; a list of files asks
     // about those files.
     let show_overview = args.paths.is_empty() || args.paths.iter().any(|p| p.is_dir());
@@ -358,7 +397,7 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         // model's identifiers, which the cross-file grouping needs.
         |i, report| settings[i].apply(report),
         |report| {
-            collector.add(&report);
+            collect(&mut collector, &inputs, &report);
             summary.add(&report);
             any_failed |= report.failed;
             any_at_threshold |= report.diagnostics.iter().any(|d| d.severity >= threshold);
@@ -372,9 +411,23 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         },
     );
     if write_error.is_none() {
-        let mut cross = collector.finish();
+        // The files of repeated entities are checked again, exactly as in
+        // the run, for the values and positions the findings compare.
+        let mut cross = collector.finish(|i| {
+            let input = inputs.get(i)?;
+            let file = settings.get(i)?;
+            let options = LintOptions {
+                year: file.year,
+                ..lint_options.clone()
+            };
+            let mut report = lint_input(input, &options);
+            file.apply(&mut report);
+            Some(report)
+        });
+        any_failed |= report_left_out(&cross.left_out);
         // Cross-file findings obey the settings of the file they point at,
         // and are masked like every other finding.
+        let input_of_path = inputs_named(&inputs, &cross.findings);
         cross.findings.retain_mut(|finding| {
             let Some(&i) = input_of_path.get(&*finding.site.path) else {
                 return true;
@@ -516,25 +569,29 @@ fn rollup(args: RollupArgs) -> u8 {
         year: args.year,
         ..LintOptions::default()
     };
-    let mut collector = Collector::new(args.year);
+    let mut collector = Collector::new(args.year).without_findings();
     let mut any_failed = false;
     // Files with no PI submission to group: said on stderr, since a
     // clinician whose file is broken counts as 0 in the roll-up.
     let mut left_out: Vec<String> = Vec::new();
     let _ = lint_inputs_each(&discovery.inputs, &lint_options, |report| {
         any_failed |= report.failed;
-        if !collector.add(&report) {
+        if !collect(&mut collector, &discovery.inputs, &report) {
             left_out.push(report.path().to_owned());
         }
         Ok::<(), std::convert::Infallible>(())
     });
-    let cross = collector.finish();
-    let mut rollups = pilint::crossfile::rollup::compute(
-        &cross.files,
-        &cross.groups,
-        participants.as_deref(),
-        args.year,
-    );
+    // The files of repeated entities are read again for their values.
+    let cross = collector.finish(|i| {
+        discovery
+            .inputs
+            .get(i)
+            .map(|input| lint_input(input, &lint_options))
+    });
+    any_failed |= report_left_out(&cross.left_out);
+    let entities: Vec<_> = cross.entities().collect();
+    let mut rollups =
+        pilint::crossfile::rollup::compute(&entities, participants.as_deref(), args.year);
     // Computed with the real identifiers; every format shows them masked.
     if !args.show_identifiers {
         rollups.iter_mut().for_each(pilint::mask::mask_rollup);

@@ -1,10 +1,11 @@
-//! The compact facts of one checked file that the cross-file checks and the
-//! roll-up need: who submitted, for which year, over which period, which
-//! values, and what it is predicted to score.
+//! The details of one checked file that the cross-file findings compare:
+//! who submitted, for which year, over which period, which values, and what
+//! it is predicted to score, with the positions to point at.
 //!
 //! A [`FileFacts`] holds no source text and no model: positions are already
-//! turned into line and column, so a run over 100,000 files keeps a few
-//! hundred bytes per PI measurement set, never the files themselves.
+//! turned into line and column. It is taken only for the files of entities
+//! submitted more than once, when the run ends ([`super::recheck`]); every
+//! other file leaves a fixed [`super::summary::FileSummary`].
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -101,7 +102,7 @@ impl SetFacts {
     }
 }
 
-/// Everything kept of one file.
+/// The details of one file of a repeated entity.
 #[derive(Debug, Clone)]
 pub struct FileFacts {
     pub path: Box<str>,
@@ -109,8 +110,6 @@ pub struct FileFacts {
     pub entity: EntityKey,
     /// The year whose rules apply (`--year`, else the file's).
     pub year: i64,
-    /// The submission's head, to point at the file as a whole.
-    pub head: Position,
     /// No structural error (families `F`, `S`, `Q`): the Submissions API or
     /// the QRDA III converter would accept the file. A file CMS rejects
     /// never becomes a submission, so it cannot duplicate or contradict one.
@@ -121,10 +120,7 @@ pub struct FileFacts {
 impl FileFacts {
     /// The highest score among the file's sets, as CMS keeps it.
     pub fn score(&self) -> Option<f64> {
-        self.sets
-            .iter()
-            .filter_map(|s| s.score)
-            .fold(None, |best, s| Some(best.map_or(s, |b: f64| b.max(s))))
+        best(self.sets.iter().map(|s| s.score))
     }
 }
 
@@ -191,19 +187,29 @@ pub fn extract(
     if sets.is_empty() {
         return None;
     }
-    let accepted = !report
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error && d.code.starts_with(['F', 'S', 'Q']));
     Some(FileFacts {
         path: report.path().into(),
         format: report.format,
         entity,
         year,
-        head: Position::of(source, &submission.loc, ids),
-        accepted,
+        accepted: accepted(report),
         sets,
     })
+}
+
+/// No structural error (families `F`, `S`, `Q`) in the report.
+pub fn accepted(report: &FileReport) -> bool {
+    !report
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error && d.code.starts_with(['F', 'S', 'Q']))
+}
+
+/// The highest of some set scores.
+pub fn best(scores: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+    scores
+        .flatten()
+        .fold(None, |best, s| Some(best.map_or(s, |b: f64| b.max(s))))
 }
 
 /// Drops the spare capacity of a vector kept for the whole run.
@@ -214,7 +220,7 @@ fn compact<T>(mut items: Vec<T>) -> Vec<T> {
 
 /// Each PI set's score, in file order. The engine scores the PI sets in
 /// file order; a file CMS rejects whole has no set scores.
-fn set_scores(score: Option<&FileScore>, submission: &Submission) -> Vec<Option<f64>> {
+pub fn set_scores(score: Option<&FileScore>, submission: &Submission) -> Vec<Option<f64>> {
     let pi_sets = submission
         .measurement_sets
         .iter()

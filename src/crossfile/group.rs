@@ -214,7 +214,6 @@ mod tests {
             format: SourceFormat::Json,
             entity: EntityKey::Group { tin: tin.into() },
             year,
-            head: at(),
             accepted: true,
             sets: vec![SetFacts {
                 head: at(),

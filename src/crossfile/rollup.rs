@@ -27,9 +27,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::EntityOutcome;
 use super::entity::EntityKey;
-use super::facts::FileFacts;
-use super::group::{EntityGroup, EntityScore};
 use super::participants::{Participant, Status};
 
 /// One submitted score: the entity's, with the file CMS keeps.
@@ -129,8 +128,7 @@ pub struct Rollup {
 /// Every year's roll-up: `year` (`--year`) alone, else every year with an
 /// individual, group or APM entity submission, oldest first.
 pub fn compute(
-    files: &[FileFacts],
-    groups: &[EntityGroup],
+    groups: &[EntityOutcome<'_>],
     participants: Option<&[Participant]>,
     year: Option<i64>,
 ) -> Vec<Rollup> {
@@ -149,26 +147,20 @@ pub fn compute(
     };
     years
         .into_iter()
-        .map(|year| one_year(files, groups, participants, year))
+        .map(|year| one_year(groups, participants, year))
         .collect()
 }
 
-fn submitted(files: &[FileFacts], group: &EntityGroup, score: &EntityScore) -> Submitted {
-    let path = score
-        .kept
-        .or(group.members.first().copied())
-        .map(|r| files[r.file].path.to_string())
-        .unwrap_or_default();
+fn submitted(group: &EntityOutcome<'_>) -> Submitted {
     Submitted {
-        score: score.value,
-        path,
-        zeroed_by_conflict: score.zeroed_by_conflict,
+        score: group.score,
+        path: group.path.to_owned(),
+        zeroed_by_conflict: group.zeroed_by_conflict,
     }
 }
 
 fn one_year(
-    files: &[FileFacts],
-    groups: &[EntityGroup],
+    groups: &[EntityOutcome<'_>],
     participants: Option<&[Participant]>,
     year: i64,
 ) -> Rollup {
@@ -177,14 +169,13 @@ fn one_year(
     let mut by_tin: HashMap<String, Submitted> = HashMap::new();
     let mut entity_level = Vec::new();
     for group in groups.iter().filter(|g| g.year == year) {
-        let score = group.score(files);
-        if let Some(assumption) = &score.assumption
-            && !assumptions.contains(assumption)
+        if let Some(assumption) = group.assumption
+            && !assumptions.iter().any(|a| a == assumption)
         {
-            assumptions.push(assumption.clone());
+            assumptions.push(assumption.to_owned());
         }
-        let submitted = submitted(files, group, &score);
-        match &group.key {
+        let submitted = submitted(group);
+        match group.key {
             EntityKey::Individual { tin, npi } => {
                 individuals.push(((tin.to_string(), npi.to_string()), submitted));
             }
@@ -198,13 +189,19 @@ fn one_year(
             _ => {}
         }
     }
-    let individual_of: HashMap<(String, String), Submitted> = individuals.iter().cloned().collect();
+    // Borrowed: a copy of every clinician's submission doubled the roll-up.
+    let individual_of: HashMap<(&str, &str), &Submitted> = individuals
+        .iter()
+        .map(|((tin, npi), submitted)| ((tin.as_str(), npi.as_str()), submitted))
+        .collect();
 
     let mut rows: Vec<Row> = Vec::new();
     match participants {
         Some(list) => {
             for p in list {
-                let individual = individual_of.get(&(p.tin.clone(), p.npi.clone())).cloned();
+                let individual = individual_of
+                    .get(&(p.tin.as_str(), p.npi.as_str()))
+                    .map(|s| (*s).clone());
                 let group = by_tin.get(&p.tin).cloned();
                 rows.push(row(&p.tin, &p.npi, Some(p.status), individual, group));
             }
@@ -342,36 +339,24 @@ fn public_reporting(rows: &[Row]) -> PublicReporting {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::crossfile::facts::{Position, SetFacts};
-    use crate::crossfile::group::group;
-    use crate::model::SourceFormat;
 
-    fn at() -> Position {
-        Position {
-            line: 1,
-            column: 1,
-            end_line: 1,
-            end_column: 2,
-            pointer: "".into(),
-        }
+    /// One entity's 2025 outcome, as the collector reports it.
+    fn file(path: &str, entity: EntityKey, score: Option<f64>) -> (String, EntityKey, Option<f64>) {
+        (path.to_owned(), entity, score)
     }
 
-    fn file(path: &str, entity: EntityKey, score: Option<f64>) -> FileFacts {
-        FileFacts {
-            path: path.into(),
-            format: SourceFormat::Json,
-            entity,
-            year: 2025,
-            head: at(),
-            accepted: true,
-            sets: vec![SetFacts {
-                head: at(),
-                submission_method: Some("registry".into()),
-                period: None,
-                measures: Vec::new(),
-                score,
-            }],
-        }
+    fn outcomes(files: &[(String, EntityKey, Option<f64>)]) -> Vec<EntityOutcome<'_>> {
+        files
+            .iter()
+            .map(|(path, key, score)| EntityOutcome {
+                key,
+                year: 2025,
+                score: *score,
+                path,
+                zeroed_by_conflict: false,
+                assumption: None,
+            })
+            .collect()
     }
 
     fn individual(tin: &str, npi: &str) -> EntityKey {
@@ -414,8 +399,7 @@ mod tests {
             participant("000222222", "7777777777", Status::Excluded), // left out
             participant("000333333", "8888888888", Status::Qp),       // left out
         ];
-        let groups = group(&files);
-        let rollup = &compute(&files, &groups, Some(&list), None)[0];
+        let rollup = &compute(&outcomes(&files), Some(&list), None)[0];
         assert_eq!(rollup.year, 2025);
         let scores: Vec<(f64, bool)> = rollup.rows.iter().map(|r| (r.score, r.counts)).collect();
         assert_eq!(
@@ -463,8 +447,7 @@ mod tests {
             file("b.json", individual("000222222", "2222222222"), None),
             file("e.json", EntityKey::Apm { id: "A1234".into() }, Some(77.0)),
         ];
-        let groups = group(&files);
-        let rollup = &compute(&files, &groups, None, None)[0];
+        let rollup = &compute(&outcomes(&files), None, None)[0];
         assert_eq!(rollup.rows.len(), 2);
         // A submission CMS cannot score counts as 0.
         assert_eq!(rollup.score, Some(45.0));
@@ -476,9 +459,9 @@ mod tests {
     #[test]
     fn a_year_without_submissions_counts_everyone_required_as_zero() {
         let list = [participant("000111111", "1111111111", Status::Required)];
-        let rollups = compute(&[], &[], Some(&list), Some(2025));
+        let rollups = compute(&[], Some(&list), Some(2025));
         assert_eq!(rollups.len(), 1);
         assert_eq!(rollups[0].score, Some(0.0));
-        assert!(compute(&[], &[], None, None).is_empty());
+        assert!(compute(&[], None, None).is_empty());
     }
 }

@@ -151,18 +151,21 @@ impl Renderer for Json {
         }
         self.close_files(out)?;
         self.files_closed = true;
-        let list: Vec<_> = findings.iter().map(cross_file_out).collect();
-        let pretty = serde_json::to_string_pretty(&list).map_err(io::Error::other)?;
-        out.write_all(b"  \"crossFile\": ")?;
-        // The array's first line continues the key's line.
-        let mut lines = pretty.lines();
-        if let Some(first) = lines.next() {
-            out.write_all(first.as_bytes())?;
+        // One finding at a time, never the whole array in memory (a run
+        // can have tens of thousands): the bytes of the array pretty-printed
+        // whole and indented two more, as each element is indented four.
+        out.write_all(b"  \"crossFile\": [")?;
+        for (i, finding) in findings.iter().enumerate() {
+            let pretty =
+                serde_json::to_string_pretty(&cross_file_out(finding)).map_err(io::Error::other)?;
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            for line in pretty.lines() {
+                write!(out, "\n    {line}")?;
+            }
         }
-        for line in lines {
-            write!(out, "\n  {line}")?;
-        }
-        out.write_all(b",\n")
+        out.write_all(b"\n  ],\n")
     }
 }
 

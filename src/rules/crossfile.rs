@@ -1,7 +1,8 @@
 //! The `X` family: findings that exist only across files.
 //!
 //! Raised by `src/crossfile/findings.rs` after every file of a run was
-//! checked, from the compact facts of each file; each finding points at
+//! checked, from the files of the entities submitted more than once, which
+//! are read again for their values and positions; each finding points at
 //! two files. One file cannot show them, so their invalid examples are
 //! prose naming the fixture directory and the test that covers them.
 
