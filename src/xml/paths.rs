@@ -73,8 +73,7 @@ impl PathTable {
     pub fn name(&self, id: PathId) -> &str {
         self.segments
             .get(id)
-            .and_then(|s| self.names.get(s.name as usize))
-            .map_or("", |name| name)
+            .map_or("", |segment| self.segment_name(segment))
     }
 
     /// The element's pointer. A segment whose total is unknown (the file
@@ -91,37 +90,21 @@ impl PathTable {
     /// The element's pointer, then `/@attribute` when one is given, built
     /// in a string of exactly its length: the model keeps one per value.
     fn pointer(&self, id: PathId, attribute: &str) -> String {
-        let mut steps: Vec<&Segment> = Vec::new();
-        let mut next = Some(id);
-        while let Some(current) = next {
-            let Some(segment) = self.segments.get(current) else {
-                break;
-            };
-            steps.push(segment);
-            next = (segment.parent != NO_PARENT).then_some(segment.parent as usize);
-        }
-        let numbered = |s: &Segment| s.total > 1 || s.index > 1;
-        let digits = |n: u32| n.checked_ilog10().unwrap_or(0) as usize + 1;
-        let length: usize = steps
-            .iter()
-            .map(|s| {
-                let name = self.names.get(s.name as usize).map_or(0, |n| n.len());
-                1 + name + if numbered(s) { digits(s.index) + 2 } else { 0 }
-            })
-            .sum::<usize>()
-            + if attribute.is_empty() {
-                0
-            } else {
-                2 + attribute.len()
-            };
-        let mut out = String::with_capacity(length);
-        for segment in steps.iter().rev() {
-            out.push('/');
-            out.push_str(self.names.get(segment.name as usize).map_or("", |n| n));
+        let mut length = 0;
+        let mut next = self.segments.get(id);
+        while let Some(segment) = next {
+            length += 1 + self.segment_name(segment).len();
             if numbered(segment) {
-                // Writing to a String cannot fail.
-                let _ = write!(out, "[{}]", segment.index);
+                length += segment.index.checked_ilog10().unwrap_or(0) as usize + 3;
             }
+            next = self.parent(segment);
+        }
+        if !attribute.is_empty() {
+            length += 2 + attribute.len();
+        }
+        let mut out = String::with_capacity(length);
+        if let Some(segment) = self.segments.get(id) {
+            self.write_steps(segment, &mut out);
         }
         if !attribute.is_empty() {
             out.push_str("/@");
@@ -129,6 +112,37 @@ impl PathTable {
         }
         out
     }
+
+    /// Writes the steps from the root down to `segment`. The recursion is
+    /// as deep as the element, which the reader bounds (256).
+    fn write_steps(&self, segment: &Segment, out: &mut String) {
+        if let Some(parent) = self.parent(segment) {
+            self.write_steps(parent, out);
+        }
+        out.push('/');
+        out.push_str(self.segment_name(segment));
+        if numbered(segment) {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "[{}]", segment.index);
+        }
+    }
+
+    fn parent(&self, segment: &Segment) -> Option<&Segment> {
+        if segment.parent == NO_PARENT {
+            return None;
+        }
+        self.segments.get(segment.parent as usize)
+    }
+
+    fn segment_name(&self, segment: &Segment) -> &str {
+        self.names.get(segment.name as usize).map_or("", |n| n)
+    }
+}
+
+/// A step gets a predicate when its name repeats among its siblings (or
+/// the total is unknown and it is not the first).
+fn numbered(segment: &Segment) -> bool {
+    segment.total > 1 || segment.index > 1
 }
 
 #[cfg(test)]

@@ -52,9 +52,6 @@ pub type NodeId = usize;
 pub struct TemplateNode {
     pub kind: Kind,
     pub element: Element,
-    /// The `templateId` element that made this a node (the document's own
-    /// templates are read as fields instead).
-    pub template: Option<Element>,
     /// The nearest enclosing template node.
     pub parent: Option<NodeId>,
     pub children: Vec<NodeId>,
@@ -151,6 +148,8 @@ struct Frame<'a> {
     /// Borrowed from the input: the pass allocates nothing per element
     /// unless something points at it.
     name: Cow<'a, str>,
+    /// Where the local name starts in `name` (after any prefix).
+    local_from: usize,
     /// In the namespace of the root element (the converter's rule).
     in_document_namespace: bool,
     span: Span,
@@ -166,6 +165,12 @@ struct Frame<'a> {
     /// The interned paths of its children (almost always empty: only the
     /// ancestors of what something points at are interned).
     interned_children: Vec<PathId>,
+}
+
+impl Frame<'_> {
+    fn local(&self) -> &str {
+        self.name.get(self.local_from..).unwrap_or(&self.name)
+    }
 }
 
 /// An attribute value while its element is read: borrowed when the value
@@ -460,6 +465,7 @@ impl<'a> Pass<'a> {
             None => (1, false),
         };
         self.stack.push(Frame {
+            local_from: name.len().saturating_sub(local.len()),
             name,
             in_document_namespace,
             span,
@@ -479,7 +485,6 @@ impl<'a> Pass<'a> {
             self.nodes.push(TemplateNode {
                 kind: Kind::Document,
                 element: Element { span, path },
-                template: None,
                 parent: None,
                 children: Vec::new(),
                 hits: Vec::new(),
@@ -650,12 +655,10 @@ impl<'a> Pass<'a> {
         }
         let parent = (0..owner).rev().find_map(|j| self.stack[j].node);
         let element = self.element(owner);
-        let template = self.element(me);
         let id = self.nodes.len();
         self.nodes.push(TemplateNode {
             kind,
             element,
-            template: Some(template),
             parent,
             children: Vec::new(),
             hits: Vec::new(),
@@ -685,29 +688,43 @@ impl<'a> Pass<'a> {
         if steps.iter().any(|f| !f.in_document_namespace) {
             return;
         }
-        let matched: Vec<&templates::Pattern> = templates::patterns(kind)
-            .iter()
-            .filter(|p| {
-                p.path.len() == steps.len()
-                    && p.path.last() == Some(&local)
-                    && p.path
-                        .iter()
-                        .zip(steps)
-                        .all(|(want, frame)| local_name(&frame.name) == *want)
-                    && p.root
-                        .is_none_or(|root| attrs.root.as_ref().is_some_and(|r| r.text == root))
-            })
-            .collect();
-        if matched.is_empty() {
+        // Which of the kind's patterns match, as bits (a kind has at most
+        // a dozen): no allocation for the common case of none.
+        let patterns = templates::patterns(kind);
+        let mut matched: u64 = 0;
+        for (i, p) in patterns.iter().enumerate().take(64) {
+            let hit = p.path.len() == steps.len()
+                && p.path.last() == Some(&local)
+                && p.path
+                    .iter()
+                    .zip(steps)
+                    .all(|(want, frame)| frame.local() == *want)
+                && p.root
+                    .is_none_or(|root| attrs.root.as_ref().is_some_and(|r| r.text == root));
+            if hit {
+                matched |= 1 << i;
+            }
+        }
+        if matched == 0 {
             return;
         }
         let element = self.element(me);
-        for pattern in matched {
+        for (i, pattern) in patterns.iter().enumerate().take(64) {
+            if matched & (1 << i) == 0 {
+                continue;
+            }
             let value = pattern
                 .attribute
                 .and_then(|a| attrs.get(a))
                 .map(RawAttr::to_value);
-            self.nodes[node].hits.push(Hit {
+            let hits = &mut self.nodes[node].hits;
+            // Most nodes read one field once: a vector of four (what a
+            // first push reserves) would be mostly empty, and a 50 MB file
+            // has a hundred thousand nodes.
+            if hits.is_empty() {
+                hits.reserve_exact(1);
+            }
+            hits.push(Hit {
                 field: pattern.field,
                 element,
                 root: attrs.root.as_ref().map(RawAttr::to_value),
@@ -737,10 +754,6 @@ impl<'a> Pass<'a> {
             self.root_closed = true;
         }
     }
-}
-
-fn local_name(qualified: &str) -> &str {
-    qualified.rsplit(':').next().unwrap_or(qualified)
 }
 
 /// An element's namespace, relative to the document's (the root's).
@@ -784,7 +797,9 @@ mod tests {
     #[test]
     fn pointers_number_only_repeated_names() {
         let text = format!(
-            "{HEAD}<component><section><templateId root=\"2.16.840.1.113883.10.20.27.2.5\"/></section></component>\
+            "{HEAD}<templateId root=\"2.16.840.1.113883.10.20.22.1.1\"/>\
+             <templateId root=\"2.16.840.1.113883.10.20.27.1.2\" extension=\"2024-12-01\"/>\
+             <component><section><templateId root=\"2.16.840.1.113883.10.20.27.2.5\"/></section></component>\
              <component><section><templateId root=\"2.16.840.1.113883.10.20.27.2.4\"/></section></component></ClinicalDocument>"
         );
         let doc = doc(&text);
@@ -796,10 +811,14 @@ mod tests {
             doc.xpath(doc.node(2).element),
             "/ClinicalDocument/component[2]/section"
         );
-        let template = doc.node(1).template.expect("template element");
+        let template = doc
+            .node(0)
+            .hits(Field::DocumentTemplate)
+            .next()
+            .expect("document template");
         assert_eq!(
-            doc.xpath(template),
-            "/ClinicalDocument/component[1]/section/templateId"
+            doc.attribute_path(template.element, "extension"),
+            "/ClinicalDocument/templateId[2]/@extension"
         );
     }
 
