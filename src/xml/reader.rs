@@ -11,8 +11,9 @@
 use std::borrow::Cow;
 
 use quick_xml::XmlVersion;
+use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::{NamespaceResolver, ResolveResult};
+use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
 use quick_xml::reader::Reader;
 
 use crate::source::Span;
@@ -514,20 +515,25 @@ impl<'a> Pass<'a> {
             declares_namespaces: false,
             clean: true,
         };
+        let raw = start.attributes_raw();
+        let mut at = 0;
         let mut keys: [&str; QUICK_ATTRIBUTES] = [""; QUICK_ATTRIBUTES];
         let mut seen = 0;
-        for attribute in start.attributes().with_checks(false) {
-            let Ok(attribute) = attribute else {
+        while let Some(next) = next_attribute(raw, &mut at) {
+            let Some((key, value)) = next else {
                 scan.clean = false;
                 break;
             };
-            let key = attribute.key.0;
             if seen == QUICK_ATTRIBUTES || keys[..seen].contains(&key) {
                 scan.clean = false;
                 break;
             }
             keys[seen] = key;
             seen += 1;
+            let attribute = Attribute {
+                key: QName(key),
+                value: Cow::Borrowed(value),
+            };
             if attribute.key.as_namespace_binding().is_some() {
                 scan.declares_namespaces = true;
             }
@@ -538,7 +544,7 @@ impl<'a> Pass<'a> {
                 "code" => &mut scan.attrs.code,
                 // Not read, but an entity reference in it must be defined.
                 _ => {
-                    if memchr::memchr(b'&', attribute.value.as_bytes()).is_some()
+                    if memchr::memchr(b'&', value.as_bytes()).is_some()
                         && attribute.normalized_value(XmlVersion::Implicit1_0).is_err()
                     {
                         scan.clean = false;
@@ -551,7 +557,7 @@ impl<'a> Pass<'a> {
                 scan.clean = false;
                 break;
             };
-            let span = self.value_span(&attribute.value, before);
+            let span = self.value_span(value, before);
             *slot = Some(RawAttr { text, span });
         }
         scan
@@ -756,6 +762,53 @@ impl<'a> Pass<'a> {
     }
 }
 
+/// The next `key="value"` of a tag's attribute text from byte `at`, the
+/// way quick-xml's attribute iterator splits it when the tag is well
+/// formed (a key runs to `=` or white space; white space may surround the
+/// `=`; the value runs to the matching quote). `Some(None)`: anything
+/// else, which the exact reading then reports or accepts as quick-xml does.
+fn next_attribute<'t>(raw: &'t str, at: &mut usize) -> Option<Option<(&'t str, &'t str)>> {
+    let bytes = raw.as_bytes();
+    let skip_space = |mut i: usize| {
+        while bytes.get(i).is_some_and(|&b| is_xml_space(b)) {
+            i += 1;
+        }
+        i
+    };
+    let key_start = skip_space(*at);
+    if key_start >= bytes.len() {
+        return None;
+    }
+    // Like quick-xml, the key's first byte is taken whatever it is (so a
+    // tag starting `="` has no empty key: it is malformed).
+    let mut key_end = key_start + 1;
+    while bytes
+        .get(key_end)
+        .is_some_and(|&b| b != b'=' && !is_xml_space(b))
+    {
+        key_end += 1;
+    }
+    let equals = skip_space(key_end);
+    if bytes.get(equals) != Some(&b'=') {
+        return Some(None);
+    }
+    let open = skip_space(equals + 1);
+    let quote = match bytes.get(open) {
+        Some(&q) if q == b'"' || q == b'\'' => q,
+        _ => return Some(None),
+    };
+    let value_start = open + 1;
+    let Some(length) = bytes
+        .get(value_start..)
+        .and_then(|rest| memchr::memchr(quote, rest))
+    else {
+        return Some(None);
+    };
+    let value_end = value_start + length;
+    *at = value_end + 1;
+    Some(raw.get(key_start..key_end).zip(raw.get(value_start..value_end)))
+}
+
 /// An element's namespace, relative to the document's (the root's).
 #[derive(Debug, Clone)]
 enum Namespace {
@@ -820,6 +873,62 @@ mod tests {
             doc.attribute_path(template.element, "extension"),
             "/ClinicalDocument/templateId[2]/@extension"
         );
+    }
+
+    /// The quick attribute split agrees with quick-xml's iterator on every
+    /// tag it accepts, and gives up (for the exact reading) otherwise.
+    #[test]
+    fn the_quick_attribute_split_agrees_with_quick_xml() {
+        let tags = [
+            "a",
+            "a ",
+            "a x=\"1\"",
+            "a x = '1' y=\"a'b\"  ",
+            "a\n\tx=\"\" y='\"'",
+            "a x=\"1\"y=\"2\"",
+            "a x=\"&amp;\" xmlns:v=\"urn:x\"",
+            "a x",
+            "a x y=\"1\"",
+            "a x=",
+            "a x=1",
+            "a x=\"1",
+            "a =\"1\"",
+            "a ==\"1\"",
+            "a x==\"1\"",
+            "a x=\"1\" =\"2\" y=\"3\"",
+            "a x=\"1\" x=\"2\"",
+            "a \u{e9}=\"\u{20ac}\"",
+        ];
+        for tag in tags {
+            let name_len = tag.find(' ').or_else(|| tag.find('\n')).unwrap_or(tag.len());
+            let start = BytesStart::from_content(tag, name_len);
+            let expected: Result<Vec<(String, String)>, ()> = start
+                .attributes()
+                .with_checks(false)
+                .map(|a| {
+                    a.map(|a| (a.key.0.to_owned(), a.value.into_owned()))
+                        .map_err(|_| ())
+                })
+                .collect();
+            let raw = start.attributes_raw();
+            let mut at = 0;
+            let mut quick = Vec::new();
+            let mut gave_up = false;
+            while let Some(next) = next_attribute(raw, &mut at) {
+                match next {
+                    Some((k, v)) => quick.push((k.to_owned(), v.to_owned())),
+                    None => {
+                        gave_up = true;
+                        break;
+                    }
+                }
+            }
+            match expected {
+                Ok(all) if !gave_up => assert_eq!(quick, all, "{tag}"),
+                Ok(_) => panic!("the quick split gave up on a tag quick-xml accepts: {tag}"),
+                Err(()) => assert!(gave_up, "{tag}"),
+            }
+        }
     }
 
     #[test]
