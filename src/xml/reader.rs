@@ -290,11 +290,9 @@ impl<'a> Pass<'a> {
     /// space before it (`trim_text_start`) instead of handing it out as a
     /// text event nobody reads.
     fn markup_start(&self, offset: usize) -> usize {
-        let skipped = self
-            .input
-            .as_bytes()
-            .get(offset..)
-            .map_or(0, |rest| rest.iter().take_while(|&&b| is_xml_space(b)).count());
+        let skipped = self.input.as_bytes().get(offset..).map_or(0, |rest| {
+            rest.iter().take_while(|&&b| is_xml_space(b)).count()
+        });
         offset + skipped
     }
 
@@ -806,7 +804,10 @@ fn next_attribute<'t>(raw: &'t str, at: &mut usize) -> Option<Option<(&'t str, &
     };
     let value_end = value_start + length;
     *at = value_end + 1;
-    Some(raw.get(key_start..key_end).zip(raw.get(value_start..value_end)))
+    Some(
+        raw.get(key_start..key_end)
+            .zip(raw.get(value_start..value_end)),
+    )
 }
 
 /// An element's namespace, relative to the document's (the root's).
@@ -900,7 +901,10 @@ mod tests {
             "a \u{e9}=\"\u{20ac}\"",
         ];
         for tag in tags {
-            let name_len = tag.find(' ').or_else(|| tag.find('\n')).unwrap_or(tag.len());
+            let name_len = tag
+                .find(' ')
+                .or_else(|| tag.find('\n'))
+                .unwrap_or(tag.len());
             let start = BytesStart::from_content(tag, name_len);
             let expected: Result<Vec<(String, String)>, ()> = start
                 .attributes()
