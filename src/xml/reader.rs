@@ -447,7 +447,12 @@ impl<'a> Pass<'a> {
 
         let (index, in_leaf) = match self.stack.last() {
             Some(parent) => {
-                let siblings = &mut self.children[parent.children_from..];
+                // The open elements' runs nest, so the parent's is the
+                // tail of the vector.
+                let siblings = self
+                    .children
+                    .get_mut(parent.children_from..)
+                    .unwrap_or_default();
                 let index = match siblings.iter_mut().find(|(n, _)| *n == name) {
                     Some((_, count)) => {
                         *count += 1;
