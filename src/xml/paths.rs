@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write;
+use std::sync::Arc;
 
 /// An interned path segment.
 pub type PathId = usize;
@@ -34,9 +35,10 @@ const NO_PARENT: u32 = u32::MAX;
 #[derive(Debug, Default, Clone)]
 pub struct PathTable {
     segments: Vec<Segment>,
-    /// Each distinct element name once (a document uses a few dozen).
-    names: Vec<Box<str>>,
-    name_ids: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+    /// Each distinct element name once (a document uses a few dozen),
+    /// shared by the list and the lookup (one allocation per name).
+    names: Vec<Arc<str>>,
+    name_ids: HashMap<Arc<str>, u32, foldhash::fast::RandomState>,
 }
 
 fn compact(n: usize) -> u32 {
@@ -49,8 +51,9 @@ impl PathTable {
             Some(&id) => id,
             None => {
                 let id = compact(self.names.len());
-                self.names.push(name.into());
-                self.name_ids.insert(name.into(), id);
+                let shared: Arc<str> = name.into();
+                self.names.push(Arc::clone(&shared));
+                self.name_ids.insert(shared, id);
                 id
             }
         };
