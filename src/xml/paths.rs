@@ -8,30 +8,59 @@
 //! fills in each segment's sibling total when the parent closes; pointers
 //! are spelled out at the end, when the totals are known.
 
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::sync::Arc;
+
 /// An interned path segment.
 pub type PathId = usize;
 
-#[derive(Debug, Clone)]
+/// One step of a path. Compact (16 bytes, no allocation of its own): a
+/// 50 MB file has hundreds of thousands of them. `u32` holds any count in
+/// a file the reader accepts (at most 64 MiB, so fewer than 2^32 elements).
+#[derive(Debug, Clone, Copy)]
 struct Segment {
-    parent: Option<PathId>,
-    name: String,
+    /// The parent segment; `NO_PARENT` for the root.
+    parent: u32,
+    /// Index into [`PathTable::names`].
+    name: u32,
     /// 1-based position among same-named siblings.
-    index: usize,
+    index: u32,
     /// How many same-named siblings there were; 0 while unknown.
-    total: usize,
+    total: u32,
 }
+
+const NO_PARENT: u32 = u32::MAX;
 
 #[derive(Debug, Default, Clone)]
 pub struct PathTable {
     segments: Vec<Segment>,
+    /// Each distinct element name once (a document uses a few dozen),
+    /// shared by the list and the lookup (one allocation per name).
+    names: Vec<Arc<str>>,
+    name_ids: HashMap<Arc<str>, u32, foldhash::fast::RandomState>,
+}
+
+fn compact(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl PathTable {
     pub fn push(&mut self, parent: Option<PathId>, name: &str, index: usize) -> PathId {
+        let name = match self.name_ids.get(name) {
+            Some(&id) => id,
+            None => {
+                let id = compact(self.names.len());
+                let shared: Arc<str> = name.into();
+                self.names.push(Arc::clone(&shared));
+                self.name_ids.insert(shared, id);
+                id
+            }
+        };
         self.segments.push(Segment {
-            parent,
-            name: name.to_owned(),
-            index,
+            parent: parent.map_or(NO_PARENT, compact),
+            name,
+            index: compact(index),
             total: 0,
         });
         self.segments.len() - 1
@@ -39,42 +68,84 @@ impl PathTable {
 
     pub fn set_total(&mut self, id: PathId, total: usize) {
         if let Some(segment) = self.segments.get_mut(id) {
-            segment.total = total;
+            segment.total = compact(total);
         }
     }
 
     /// The element name of a segment.
     pub fn name(&self, id: PathId) -> &str {
-        self.segments.get(id).map_or("", |s| s.name.as_str())
+        self.segments
+            .get(id)
+            .map_or("", |segment| self.segment_name(segment))
     }
 
     /// The element's pointer. A segment whose total is unknown (the file
     /// ended early) gets a predicate when it is not the first.
     pub fn xpath(&self, id: PathId) -> String {
-        let mut steps = Vec::new();
-        let mut next = Some(id);
-        while let Some(current) = next {
-            let Some(segment) = self.segments.get(current) else {
-                break;
-            };
-            steps.push(segment);
-            next = segment.parent;
-        }
-        let mut out = String::new();
-        for segment in steps.iter().rev() {
-            out.push('/');
-            out.push_str(&segment.name);
-            if segment.total > 1 || segment.index > 1 {
-                out.push_str(&format!("[{}]", segment.index));
-            }
-        }
-        out
+        self.pointer(id, "")
     }
 
     /// The pointer of an attribute of the element.
     pub fn attribute(&self, id: PathId, attribute: &str) -> String {
-        format!("{}/@{attribute}", self.xpath(id))
+        self.pointer(id, attribute)
     }
+
+    /// The element's pointer, then `/@attribute` when one is given, built
+    /// in a string of exactly its length: the model keeps one per value.
+    fn pointer(&self, id: PathId, attribute: &str) -> String {
+        let mut length = 0;
+        let mut next = self.segments.get(id);
+        while let Some(segment) = next {
+            length += 1 + self.segment_name(segment).len();
+            if numbered(segment) {
+                length += segment.index.checked_ilog10().unwrap_or(0) as usize + 3;
+            }
+            next = self.parent(segment);
+        }
+        if !attribute.is_empty() {
+            length += 2 + attribute.len();
+        }
+        let mut out = String::with_capacity(length);
+        if let Some(segment) = self.segments.get(id) {
+            self.write_steps(segment, &mut out);
+        }
+        if !attribute.is_empty() {
+            out.push_str("/@");
+            out.push_str(attribute);
+        }
+        out
+    }
+
+    /// Writes the steps from the root down to `segment`. The recursion is
+    /// as deep as the element, which the reader bounds (256).
+    fn write_steps(&self, segment: &Segment, out: &mut String) {
+        if let Some(parent) = self.parent(segment) {
+            self.write_steps(parent, out);
+        }
+        out.push('/');
+        out.push_str(self.segment_name(segment));
+        if numbered(segment) {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "[{}]", segment.index);
+        }
+    }
+
+    fn parent(&self, segment: &Segment) -> Option<&Segment> {
+        if segment.parent == NO_PARENT {
+            return None;
+        }
+        self.segments.get(segment.parent as usize)
+    }
+
+    fn segment_name(&self, segment: &Segment) -> &str {
+        self.names.get(segment.name as usize).map_or("", |n| n)
+    }
+}
+
+/// A step gets a predicate when its name repeats among its siblings (or
+/// the total is unknown and it is not the first).
+fn numbered(segment: &Segment) -> bool {
+    segment.total > 1 || segment.index > 1
 }
 
 #[cfg(test)]
@@ -106,5 +177,24 @@ mod tests {
         let root = table.push(None, "a", 1);
         let second = table.push(Some(root), "b", 2);
         assert_eq!(table.xpath(second), "/a/b[2]");
+    }
+
+    #[test]
+    fn pointers_are_built_at_their_exact_length() {
+        let mut table = PathTable::default();
+        let root = table.push(None, "ClinicalDocument", 1);
+        let entry = table.push(Some(root), "entry", 12_345);
+        table.set_total(entry, 20_000);
+        let id = table.push(Some(entry), "id", 1);
+        table.set_total(id, 1);
+        for pointer in [table.xpath(id), table.attribute(id, "extension")] {
+            assert_eq!(pointer.len(), pointer.capacity(), "{pointer}");
+        }
+        assert_eq!(
+            table.attribute(id, "extension"),
+            "/ClinicalDocument/entry[12345]/id/@extension"
+        );
+        assert_eq!(table.name(entry), "entry");
+        assert_eq!(table.name(99), "");
     }
 }

@@ -10,10 +10,11 @@
 
 use std::borrow::Cow;
 
-use quick_xml::NsReader;
 use quick_xml::XmlVersion;
+use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
+use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
+use quick_xml::reader::Reader;
 
 use crate::source::Span;
 use crate::xml::paths::{PathId, PathTable};
@@ -52,9 +53,6 @@ pub type NodeId = usize;
 pub struct TemplateNode {
     pub kind: Kind,
     pub element: Element,
-    /// The `templateId` element that made this a node (the document's own
-    /// templates are read as fields instead).
-    pub template: Option<Element>,
     /// The nearest enclosing template node.
     pub parent: Option<NodeId>,
     pub children: Vec<NodeId>,
@@ -151,6 +149,8 @@ struct Frame<'a> {
     /// Borrowed from the input: the pass allocates nothing per element
     /// unless something points at it.
     name: Cow<'a, str>,
+    /// Where the local name starts in `name` (after any prefix).
+    local_from: usize,
     /// In the namespace of the root element (the converter's rule).
     in_document_namespace: bool,
     span: Span,
@@ -159,8 +159,19 @@ struct Frame<'a> {
     node: Option<NodeId>,
     /// Inside a leaf template, where no template is read.
     in_leaf: bool,
-    children: Vec<(Cow<'a, str>, usize)>,
+    /// Where this element's child names start in [`Pass::children`].
+    children_from: usize,
+    /// This element declared namespaces: its scope is popped when it closes.
+    declares_namespaces: bool,
+    /// The interned paths of its children (almost always empty: only the
+    /// ancestors of what something points at are interned).
     interned_children: Vec<PathId>,
+}
+
+impl Frame<'_> {
+    fn local(&self) -> &str {
+        self.name.get(self.local_from..).unwrap_or(&self.name)
+    }
 }
 
 /// An attribute value while its element is read: borrowed when the value
@@ -200,13 +211,35 @@ impl<'b> Attrs<'b> {
     }
 }
 
+/// What one pass over a start tag's attributes found.
+struct Scan<'b> {
+    attrs: Attrs<'b>,
+    /// An `xmlns` or `xmlns:p` attribute is present.
+    declares_namespaces: bool,
+    /// No attribute is malformed, repeated or holds an undefined entity.
+    /// When false, the tag is read again the slow, exact way so the
+    /// finding says what quick-xml's checks say.
+    clean: bool,
+}
+
+/// The most attributes the quick duplicate check compares pairwise; a tag
+/// with more is checked by quick-xml's own (hashed) check.
+const QUICK_ATTRIBUTES: usize = 16;
+
 struct Pass<'a> {
     input: &'a str,
     base: usize,
     limits: Limits,
     stack: Vec<Frame<'a>>,
+    /// The child names seen so far under each open element, with their
+    /// counts; an element's run starts at its frame's `children_from` and
+    /// is dropped when it closes, so the open elements share one vector.
+    children: Vec<(Cow<'a, str>, usize)>,
     nodes: Vec<TemplateNode>,
     paths: PathTable,
+    /// Namespace scopes, pushed only by elements that declare namespaces
+    /// (nearly always just the root).
+    namespaces: NamespaceResolver,
     /// The root's namespace (`None`: no namespace); set at the root.
     namespace: Option<Option<String>>,
     root_closed: bool,
@@ -220,8 +253,10 @@ pub fn read(text: &str, base: usize, limits: Limits) -> Result<Doc, Stop> {
         base,
         limits,
         stack: Vec::new(),
+        children: Vec::new(),
         nodes: Vec::new(),
         paths: PathTable::default(),
+        namespaces: NamespaceResolver::default(),
         namespace: None,
         root_closed: false,
     };
@@ -230,6 +265,11 @@ pub fn read(text: &str, base: usize, limits: Limits) -> Result<Doc, Stop> {
         nodes: pass.nodes,
         paths: pass.paths,
     })
+}
+
+/// XML's white space (quick-xml skips exactly these before markup).
+fn is_xml_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\r' | b'\n')
 }
 
 impl<'a> Pass<'a> {
@@ -246,14 +286,31 @@ impl<'a> Pass<'a> {
         }
     }
 
+    /// Where markup read from `offset` starts: the reader skips the white
+    /// space before it (`trim_text_start`) instead of handing it out as a
+    /// text event nobody reads.
+    fn markup_start(&self, offset: usize) -> usize {
+        let skipped = self.input.as_bytes().get(offset..).map_or(0, |rest| {
+            rest.iter().take_while(|&&b| is_xml_space(b)).count()
+        });
+        offset + skipped
+    }
+
     fn run(&mut self) -> Result<(), Stop> {
-        let mut reader = NsReader::from_str(self.input);
-        reader.config_mut().check_comments = true;
-        reader.config_mut().check_end_names = true;
+        // A plain reader: namespaces are resolved here, and only elements
+        // that declare one open a scope (the `NsReader` opens one per
+        // element and parses every tag's attributes a second time for it).
+        let mut reader = Reader::from_str(self.input);
+        let config = reader.config_mut();
+        config.check_comments = true;
+        config.check_end_names = true;
+        // White space between tags is never read: skipping it spares an
+        // event and its UTF-8 re-validation per line.
+        config.trim_text_start = true;
         loop {
             let before = reader.buffer_position() as usize;
-            let (namespace, event) = match reader.read_resolved_event() {
-                Ok((namespace, event)) => (self.namespace_of(namespace), event),
+            let event = match reader.read_event() {
+                Ok(event) => event,
                 Err(err) => {
                     let at = reader.error_position() as usize;
                     return Err(self.malformed(at, err.to_string()));
@@ -261,8 +318,14 @@ impl<'a> Pass<'a> {
             };
             let after = reader.buffer_position() as usize;
             match event {
-                Event::Start(start) => self.open(&start, namespace, before, after, false)?,
-                Event::Empty(start) => self.open(&start, namespace, before, after, true)?,
+                Event::Start(start) => {
+                    let before = self.markup_start(before);
+                    self.open(&reader, &start, before, after, false)?
+                }
+                Event::Empty(start) => {
+                    let before = self.markup_start(before);
+                    self.open(&reader, &start, before, after, true)?
+                }
                 Event::End(_) => self.close(),
                 Event::Text(text) => {
                     if self.stack.is_empty() && !text.trim().is_empty() {
@@ -271,10 +334,12 @@ impl<'a> Pass<'a> {
                 }
                 Event::CData(_) => {
                     if self.stack.is_empty() {
+                        let before = self.markup_start(before);
                         return Err(self.malformed(before, "CDATA outside the root element"));
                     }
                 }
                 Event::GeneralRef(reference) => {
+                    let before = self.markup_start(before);
                     if self.stack.is_empty() {
                         return Err(self.malformed(before, "text outside the root element"));
                     }
@@ -290,6 +355,7 @@ impl<'a> Pass<'a> {
                     }
                 }
                 Event::DocType(_) => {
+                    let before = self.markup_start(before);
                     return Err(Stop::Doctype {
                         span: self.span(before, after),
                     });
@@ -320,31 +386,48 @@ impl<'a> Pass<'a> {
 
     fn open(
         &mut self,
+        reader: &Reader<&[u8]>,
         start: &BytesStart<'_>,
-        namespace: Result<Namespace, String>,
         before: usize,
         after: usize,
         empty: bool,
     ) -> Result<(), Stop> {
         let span = self.span(before, after);
+        let scan = self.scan_attributes(start, before);
+        // The element's own declarations are in scope for its name. A tag
+        // that failed the quick scan opens a scope too, exactly as the
+        // namespace-aware reader did, so its finding is the same.
+        let declares_namespaces = scan.declares_namespaces || !scan.clean;
+        if declares_namespaces && let Err(err) = self.namespaces.push(start) {
+            let at = reader.error_position() as usize;
+            return Err(self.malformed(at, err.to_string()));
+        }
         if self.stack.len() >= self.limits.max_depth {
             return Err(Stop::TooDeep {
                 span,
                 depth: self.stack.len() + 1,
             });
         }
-        let namespace = match namespace {
-            Ok(namespace) => namespace,
-            Err(prefix) => {
-                return Err(self.malformed(
-                    before,
-                    format!("namespace prefix `{prefix}` is not declared"),
-                ));
+        let namespace = {
+            let (resolved, _) = self.namespaces.resolve_element(start.name());
+            match resolved {
+                ResolveResult::Bound(ns) => self.compare_namespace(Some(ns.into_inner())),
+                ResolveResult::Unbound => self.compare_namespace(None),
+                ResolveResult::Unknown(prefix) => {
+                    return Err(self.malformed(
+                        before,
+                        format!("namespace prefix `{prefix}` is not declared"),
+                    ));
+                }
             }
+        };
+        let attrs = if scan.clean {
+            scan.attrs
+        } else {
+            self.checked_attributes(start, before)?
         };
         let name = self.reborrow(start.name().0);
         let local = start.local_name().into_inner();
-        let attrs = self.attributes(start, before)?;
 
         if self.stack.is_empty() {
             if self.root_closed {
@@ -356,21 +439,27 @@ impl<'a> Pass<'a> {
                     name: name.into_owned(),
                 });
             }
-            if let Namespace::Root(uri) = namespace.clone() {
-                self.namespace = Some(uri);
+            if let Namespace::Root(uri) = &namespace {
+                self.namespace = Some(uri.clone());
             }
         }
         let in_document_namespace = !matches!(namespace, Namespace::Other);
 
-        let (index, in_leaf) = match self.stack.last_mut() {
+        let (index, in_leaf) = match self.stack.last() {
             Some(parent) => {
-                let index = match parent.children.iter_mut().find(|(n, _)| *n == name) {
+                // The open elements' runs nest, so the parent's is the
+                // tail of the vector.
+                let siblings = self
+                    .children
+                    .get_mut(parent.children_from..)
+                    .unwrap_or_default();
+                let index = match siblings.iter_mut().find(|(n, _)| *n == name) {
                     Some((_, count)) => {
                         *count += 1;
                         *count
                     }
                     None => {
-                        parent.children.push((name.clone(), 1));
+                        self.children.push((name.clone(), 1));
                         1
                     }
                 };
@@ -380,6 +469,7 @@ impl<'a> Pass<'a> {
             None => (1, false),
         };
         self.stack.push(Frame {
+            local_from: name.len().saturating_sub(local.len()),
             name,
             in_document_namespace,
             span,
@@ -387,7 +477,8 @@ impl<'a> Pass<'a> {
             path: None,
             node: None,
             in_leaf,
-            children: Vec::new(),
+            children_from: self.children.len(),
+            declares_namespaces,
             interned_children: Vec::new(),
         });
 
@@ -398,7 +489,6 @@ impl<'a> Pass<'a> {
             self.nodes.push(TemplateNode {
                 kind: Kind::Document,
                 element: Element { span, path },
-                template: None,
                 parent: None,
                 children: Vec::new(),
                 hits: Vec::new(),
@@ -407,7 +497,10 @@ impl<'a> Pass<'a> {
             if local == "templateId" {
                 self.template_id(&attrs);
             }
-            self.match_patterns(local, &attrs);
+            // Most elements end no pattern: skip the search for them.
+            if templates::ends_a_pattern(local) {
+                self.match_patterns(local, &attrs);
+            }
         }
 
         if empty {
@@ -416,45 +509,104 @@ impl<'a> Pass<'a> {
         Ok(())
     }
 
-    /// Reads the attributes pilint needs, and checks every attribute is
-    /// well-formed (no duplicate, no undefined entity).
-    fn attributes<'b>(&self, start: &'b BytesStart<'_>, before: usize) -> Result<Attrs<'b>, Stop> {
+    /// One pass over the attributes: keeps the values pilint reads and
+    /// notes namespace declarations; on anything amiss (`clean: false`)
+    /// the caller reads the tag again with [`Self::checked_attributes`].
+    fn scan_attributes<'b>(&self, start: &'b BytesStart<'_>, before: usize) -> Scan<'b> {
+        let mut scan = Scan {
+            attrs: Attrs::default(),
+            declares_namespaces: false,
+            clean: true,
+        };
+        let raw = start.attributes_raw();
+        let mut at = 0;
+        let mut keys: [&str; QUICK_ATTRIBUTES] = [""; QUICK_ATTRIBUTES];
+        let mut seen = 0;
+        while let Some(next) = next_attribute(raw, &mut at) {
+            let Some((key, value)) = next else {
+                scan.clean = false;
+                break;
+            };
+            if seen == QUICK_ATTRIBUTES || keys[..seen].contains(&key) {
+                scan.clean = false;
+                break;
+            }
+            keys[seen] = key;
+            seen += 1;
+            let attribute = Attribute {
+                key: QName(key),
+                value: Cow::Borrowed(value),
+            };
+            if attribute.key.as_namespace_binding().is_some() {
+                scan.declares_namespaces = true;
+            }
+            let slot = match key {
+                "root" => &mut scan.attrs.root,
+                "extension" => &mut scan.attrs.extension,
+                "value" => &mut scan.attrs.value,
+                "code" => &mut scan.attrs.code,
+                // Not read, but an entity reference in it must be defined.
+                _ => {
+                    if memchr::memchr(b'&', value.as_bytes()).is_some()
+                        && attribute.normalized_value(XmlVersion::Implicit1_0).is_err()
+                    {
+                        scan.clean = false;
+                        break;
+                    }
+                    continue;
+                }
+            };
+            let Ok(text) = attribute.normalized_value(XmlVersion::Implicit1_0) else {
+                scan.clean = false;
+                break;
+            };
+            let span = self.value_span(value, before);
+            *slot = Some(RawAttr { text, span });
+        }
+        scan
+    }
+
+    /// The exact, slower reading of a tag's attributes: quick-xml's checks
+    /// (syntax, duplicates) and entity resolution, stopping at the first
+    /// problem with quick-xml's own message.
+    fn checked_attributes<'b>(
+        &self,
+        start: &'b BytesStart<'_>,
+        before: usize,
+    ) -> Result<Attrs<'b>, Stop> {
         let mut attrs = Attrs::default();
         for attribute in start.attributes() {
             let attribute = attribute.map_err(|err| self.malformed(before, err.to_string()))?;
             let text = attribute
                 .normalized_value(XmlVersion::Implicit1_0)
                 .map_err(|err| self.malformed(before, err.to_string()))?;
-            let key = attribute.key.0;
-            let slot = match key {
+            let slot = match attribute.key.0 {
                 "root" => &mut attrs.root,
                 "extension" => &mut attrs.extension,
                 "value" => &mut attrs.value,
                 "code" => &mut attrs.code,
                 _ => continue,
             };
-            let span = self
-                .offset_of(&attribute.value)
-                .map(|start| self.span(start, start + attribute.value.len()))
-                .unwrap_or_else(|| self.span(before, before + 1));
+            let span = self.value_span(&attribute.value, before);
             *slot = Some(RawAttr { text, span });
         }
         Ok(attrs)
     }
 
-    /// The namespace of an event's element compared with the document's,
-    /// without allocating; `Err(prefix)` for an undeclared prefix.
-    fn namespace_of(&self, namespace: ResolveResult<'_>) -> Result<Namespace, String> {
-        let uri = match namespace {
-            ResolveResult::Bound(ns) => Some(ns.into_inner()),
-            ResolveResult::Unbound => None,
-            ResolveResult::Unknown(prefix) => return Err(prefix),
-        };
-        Ok(match &self.namespace {
+    /// The span of an attribute's raw value.
+    fn value_span(&self, value: &str, before: usize) -> Span {
+        self.offset_of(value)
+            .map(|start| self.span(start, start + value.len()))
+            .unwrap_or_else(|| self.span(before, before + 1))
+    }
+
+    /// An element's namespace compared with the document's.
+    fn compare_namespace(&self, uri: Option<&str>) -> Namespace {
+        match &self.namespace {
             None => Namespace::Root(uri.map(str::to_owned)),
             Some(document) if document.as_deref() == uri => Namespace::Same,
             Some(_) => Namespace::Other,
-        })
+        }
     }
 
     /// `part` (a slice of the input, as quick-xml hands it out) as a slice
@@ -512,12 +664,10 @@ impl<'a> Pass<'a> {
         }
         let parent = (0..owner).rev().find_map(|j| self.stack[j].node);
         let element = self.element(owner);
-        let template = self.element(me);
         let id = self.nodes.len();
         self.nodes.push(TemplateNode {
             kind,
             element,
-            template: Some(template),
             parent,
             children: Vec::new(),
             hits: Vec::new(),
@@ -547,29 +697,43 @@ impl<'a> Pass<'a> {
         if steps.iter().any(|f| !f.in_document_namespace) {
             return;
         }
-        let matched: Vec<&templates::Pattern> = templates::patterns(kind)
-            .iter()
-            .filter(|p| {
-                p.path.len() == steps.len()
-                    && p.path.last() == Some(&local)
-                    && p.path
-                        .iter()
-                        .zip(steps)
-                        .all(|(want, frame)| local_name(&frame.name) == *want)
-                    && p.root
-                        .is_none_or(|root| attrs.root.as_ref().is_some_and(|r| r.text == root))
-            })
-            .collect();
-        if matched.is_empty() {
+        // Which of the kind's patterns match, as bits (a kind has at most
+        // a dozen): no allocation for the common case of none.
+        let patterns = templates::patterns(kind);
+        let mut matched: u64 = 0;
+        for (i, p) in patterns.iter().enumerate().take(64) {
+            let hit = p.path.len() == steps.len()
+                && p.path.last() == Some(&local)
+                && p.path
+                    .iter()
+                    .zip(steps)
+                    .all(|(want, frame)| frame.local() == *want)
+                && p.root
+                    .is_none_or(|root| attrs.root.as_ref().is_some_and(|r| r.text == root));
+            if hit {
+                matched |= 1 << i;
+            }
+        }
+        if matched == 0 {
             return;
         }
         let element = self.element(me);
-        for pattern in matched {
+        for (i, pattern) in patterns.iter().enumerate().take(64) {
+            if matched & (1 << i) == 0 {
+                continue;
+            }
             let value = pattern
                 .attribute
                 .and_then(|a| attrs.get(a))
                 .map(RawAttr::to_value);
-            self.nodes[node].hits.push(Hit {
+            let hits = &mut self.nodes[node].hits;
+            // Most nodes read one field once: a vector of four (what a
+            // first push reserves) would be mostly empty, and a 50 MB file
+            // has a hundred thousand nodes.
+            if hits.is_empty() {
+                hits.reserve_exact(1);
+            }
+            hits.push(Hit {
                 field: pattern.field,
                 element,
                 root: attrs.root.as_ref().map(RawAttr::to_value),
@@ -582,14 +746,18 @@ impl<'a> Pass<'a> {
         let Some(frame) = self.stack.pop() else {
             return;
         };
+        let siblings = self.children.get(frame.children_from..).unwrap_or(&[]);
         for child in &frame.interned_children {
             let name = self.paths.name(*child);
-            let total = frame
-                .children
+            let total = siblings
                 .iter()
                 .find(|(n, _)| n == name)
                 .map_or(0, |(_, count)| *count);
             self.paths.set_total(*child, total);
+        }
+        self.children.truncate(frame.children_from);
+        if frame.declares_namespaces {
+            self.namespaces.pop();
         }
         if self.stack.is_empty() {
             self.root_closed = true;
@@ -597,8 +765,54 @@ impl<'a> Pass<'a> {
     }
 }
 
-fn local_name(qualified: &str) -> &str {
-    qualified.rsplit(':').next().unwrap_or(qualified)
+/// The next `key="value"` of a tag's attribute text from byte `at`, the
+/// way quick-xml's attribute iterator splits it when the tag is well
+/// formed (a key runs to `=` or white space; white space may surround the
+/// `=`; the value runs to the matching quote). `Some(None)`: anything
+/// else, which the exact reading then reports or accepts as quick-xml does.
+fn next_attribute<'t>(raw: &'t str, at: &mut usize) -> Option<Option<(&'t str, &'t str)>> {
+    let bytes = raw.as_bytes();
+    let skip_space = |mut i: usize| {
+        while bytes.get(i).is_some_and(|&b| is_xml_space(b)) {
+            i += 1;
+        }
+        i
+    };
+    let key_start = skip_space(*at);
+    if key_start >= bytes.len() {
+        return None;
+    }
+    // Like quick-xml, the key's first byte is taken whatever it is (so a
+    // tag starting `="` has no empty key: it is malformed).
+    let mut key_end = key_start + 1;
+    while bytes
+        .get(key_end)
+        .is_some_and(|&b| b != b'=' && !is_xml_space(b))
+    {
+        key_end += 1;
+    }
+    let equals = skip_space(key_end);
+    if bytes.get(equals) != Some(&b'=') {
+        return Some(None);
+    }
+    let open = skip_space(equals + 1);
+    let quote = match bytes.get(open) {
+        Some(&q) if q == b'"' || q == b'\'' => q,
+        _ => return Some(None),
+    };
+    let value_start = open + 1;
+    let Some(length) = bytes
+        .get(value_start..)
+        .and_then(|rest| memchr::memchr(quote, rest))
+    else {
+        return Some(None);
+    };
+    let value_end = value_start + length;
+    *at = value_end + 1;
+    Some(
+        raw.get(key_start..key_end)
+            .zip(raw.get(value_start..value_end)),
+    )
 }
 
 /// An element's namespace, relative to the document's (the root's).
@@ -642,7 +856,9 @@ mod tests {
     #[test]
     fn pointers_number_only_repeated_names() {
         let text = format!(
-            "{HEAD}<component><section><templateId root=\"2.16.840.1.113883.10.20.27.2.5\"/></section></component>\
+            "{HEAD}<templateId root=\"2.16.840.1.113883.10.20.22.1.1\"/>\
+             <templateId root=\"2.16.840.1.113883.10.20.27.1.2\" extension=\"2024-12-01\"/>\
+             <component><section><templateId root=\"2.16.840.1.113883.10.20.27.2.5\"/></section></component>\
              <component><section><templateId root=\"2.16.840.1.113883.10.20.27.2.4\"/></section></component></ClinicalDocument>"
         );
         let doc = doc(&text);
@@ -654,11 +870,74 @@ mod tests {
             doc.xpath(doc.node(2).element),
             "/ClinicalDocument/component[2]/section"
         );
-        let template = doc.node(1).template.expect("template element");
+        let template = doc
+            .node(0)
+            .hits(Field::DocumentTemplate)
+            .next()
+            .expect("document template");
         assert_eq!(
-            doc.xpath(template),
-            "/ClinicalDocument/component[1]/section/templateId"
+            doc.attribute_path(template.element, "extension"),
+            "/ClinicalDocument/templateId[2]/@extension"
         );
+    }
+
+    /// The quick attribute split agrees with quick-xml's iterator on every
+    /// tag it accepts, and gives up (for the exact reading) otherwise.
+    #[test]
+    fn the_quick_attribute_split_agrees_with_quick_xml() {
+        let tags = [
+            "a",
+            "a ",
+            "a x=\"1\"",
+            "a x = '1' y=\"a'b\"  ",
+            "a\n\tx=\"\" y='\"'",
+            "a x=\"1\"y=\"2\"",
+            "a x=\"&amp;\" xmlns:v=\"urn:x\"",
+            "a x",
+            "a x y=\"1\"",
+            "a x=",
+            "a x=1",
+            "a x=\"1",
+            "a =\"1\"",
+            "a ==\"1\"",
+            "a x==\"1\"",
+            "a x=\"1\" =\"2\" y=\"3\"",
+            "a x=\"1\" x=\"2\"",
+            "a \u{e9}=\"\u{20ac}\"",
+        ];
+        for tag in tags {
+            let name_len = tag
+                .find(' ')
+                .or_else(|| tag.find('\n'))
+                .unwrap_or(tag.len());
+            let start = BytesStart::from_content(tag, name_len);
+            let expected: Result<Vec<(String, String)>, ()> = start
+                .attributes()
+                .with_checks(false)
+                .map(|a| {
+                    a.map(|a| (a.key.0.to_owned(), a.value.into_owned()))
+                        .map_err(|_| ())
+                })
+                .collect();
+            let raw = start.attributes_raw();
+            let mut at = 0;
+            let mut quick = Vec::new();
+            let mut gave_up = false;
+            while let Some(next) = next_attribute(raw, &mut at) {
+                match next {
+                    Some((k, v)) => quick.push((k.to_owned(), v.to_owned())),
+                    None => {
+                        gave_up = true;
+                        break;
+                    }
+                }
+            }
+            match expected {
+                Ok(all) if !gave_up => assert_eq!(quick, all, "{tag}"),
+                Ok(_) => panic!("the quick split gave up on a tag quick-xml accepts: {tag}"),
+                Err(()) => assert!(gave_up, "{tag}"),
+            }
+        }
     }
 
     #[test]

@@ -252,5 +252,48 @@ pub fn patterns(kind: Kind) -> &'static [Pattern] {
     }
 }
 
+/// Whether some pattern's path ends in an element named `local`: the
+/// reader looks for patterns only at such elements.
+pub fn ends_a_pattern(local: &str) -> bool {
+    matches!(
+        local,
+        "templateId" | "id" | "performer" | "value" | "low" | "high"
+    )
+}
+
 /// The longest pattern path, to bound the search for a pattern's owner.
 pub const MAX_PATTERN_DEPTH: usize = 6;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KINDS: [Kind; 12] = [
+        Kind::Document,
+        Kind::PiSection,
+        Kind::IaSection,
+        Kind::QualitySection,
+        Kind::PiProportion,
+        Kind::PiPerformed,
+        Kind::IaMeasure,
+        Kind::Numerator,
+        Kind::Denominator,
+        Kind::AggregateCount,
+        Kind::MeasurePerformed,
+        Kind::ReportingParameters,
+    ];
+
+    #[test]
+    fn the_reader_prefilter_covers_every_pattern() {
+        for kind in KINDS {
+            // The reader marks a kind's matching patterns in a u64.
+            assert!(patterns(kind).len() <= 64, "{kind:?}");
+            for pattern in patterns(kind) {
+                let last = pattern.path.last().copied().unwrap_or_default();
+                assert!(ends_a_pattern(last), "{kind:?}: {last}");
+                assert!(pattern.path.len() <= MAX_PATTERN_DEPTH, "{kind:?}: {last}");
+            }
+        }
+        assert!(!ends_a_pattern("entry"));
+    }
+}
