@@ -378,6 +378,9 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         max_file_size: args.max_file_size,
     };
     let threshold = fail_on(args.fail_on);
+    let source_shown = renderers
+        .iter()
+        .any(|(renderer, _)| renderer.shows_source());
     let mut summary = Summary::default();
     let mut any_failed = false;
     let mut any_at_threshold = false;
@@ -395,7 +398,7 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         },
         // Selection and masking run in the parallel part; masking leaves the
         // model's identifiers, which the cross-file grouping needs.
-        |i, report| settings[i].apply(report),
+        |i, report| settings[i].apply(report, source_shown),
         |report| {
             collect(&mut collector, &inputs, &report);
             summary.add(&report);
@@ -421,7 +424,7 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
                 ..lint_options.clone()
             };
             let mut report = lint_input(input, &options);
-            file.apply(&mut report);
+            file.apply(&mut report, source_shown);
             Some(report)
         });
         any_failed |= report_left_out(&cross.left_out);

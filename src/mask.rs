@@ -63,30 +63,27 @@ pub fn mask_value(value: &str) -> String {
 /// real values: no renderer prints them, and the cross-file checks group
 /// submissions by them (two practices can share the last four digits).
 pub fn mask_report(report: &mut FileReport) {
+    mask_report_parts(report, true);
+}
+
+/// Masks every TIN and NPI in what renderers that never draw the source
+/// text show: the findings' messages, notes and helps. The text keeps the
+/// real values; a file without findings shows nothing to mask. Rewriting
+/// and re-validating every file's text was a tenth of a QRDA III run.
+pub fn mask_findings(report: &mut FileReport) {
+    if !report.diagnostics.is_empty() {
+        mask_report_parts(report, false);
+    }
+}
+
+fn mask_report_parts(report: &mut FileReport, text: bool) {
     let found = find_identifiers(report);
     if found.is_empty() {
         return;
     }
-    // Positions first (they are exact even for short values), then every
-    // other occurrence of the longer values: XML narrative and comments
-    // often repeat the TIN.
-    let mut bytes = std::mem::take(&mut report.source.text).into_bytes();
-    for hit in &found {
-        if let Some(at) = hit.at {
-            mask_bytes(&mut bytes, at, hit.value.len());
-        }
+    if text {
+        mask_text(report, &found);
     }
-    let searched: Vec<&str> = searched_values(&found);
-    for value in &searched {
-        for at in occurrences(&bytes, value.as_bytes()) {
-            mask_bytes(&mut bytes, at, value.len());
-        }
-    }
-    // Only ASCII letters and digits were replaced by `*`, so the bytes are
-    // still the UTF-8 they were; the fallback keeps the run going if not.
-    report.source.text = String::from_utf8(bytes)
-        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
-
     let values: Vec<&str> = found.iter().map(|hit| hit.value.as_str()).collect();
     for diagnostic in &mut report.diagnostics {
         diagnostic.message = mask_in(&diagnostic.message, &values);
@@ -96,6 +93,28 @@ pub fn mask_report(report: &mut FileReport) {
             related.message = mask_in(&related.message, &values);
         }
     }
+}
+
+fn mask_text(report: &mut FileReport, found: &[Hit]) {
+    // Positions first (they are exact even for short values), then every
+    // other occurrence of the longer values: XML narrative and comments
+    // often repeat the TIN.
+    let mut bytes = std::mem::take(&mut report.source.text).into_bytes();
+    for hit in found {
+        if let Some(at) = hit.at {
+            mask_bytes(&mut bytes, at, hit.value.len());
+        }
+    }
+    let searched: Vec<&str> = searched_values(found);
+    for value in &searched {
+        for at in occurrences(&bytes, value.as_bytes()) {
+            mask_bytes(&mut bytes, at, value.len());
+        }
+    }
+    // Only ASCII letters and digits were replaced by `*`, so the bytes are
+    // still the UTF-8 they were; the fallback keeps the run going if not.
+    report.source.text = String::from_utf8(bytes)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
 }
 
 /// Masks the identifiers in a cross-file finding's texts: every run of 9 or
@@ -429,6 +448,27 @@ mod tests {
             let mut bytes = value.as_bytes().to_vec();
             mask_bytes(&mut bytes, 0, value.len());
             assert_eq!(String::from_utf8(bytes).unwrap(), mask_value(value));
+        }
+    }
+
+    #[test]
+    fn findings_only_masking_leaves_the_text_and_masks_every_message() {
+        let text = "{\"taxpayerIdentificationNumber\" : \"00-0123456\",\n \"x\": \"00-0123456\"}";
+        let mut report = lint_source(
+            SourceFile::from_text("a.json", text),
+            &LintOptions::default(),
+        );
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("00-0123456")),
+            "the malformed TIN is quoted in a finding"
+        );
+        mask_findings(&mut report);
+        assert_eq!(report.source.text, text);
+        for d in &report.diagnostics {
+            assert!(!d.message.contains("00-0123456"), "{}", d.message);
         }
     }
 

@@ -72,9 +72,11 @@ impl FileSettings {
 
     /// Drops the findings the settings turn off, applies severity
     /// overrides, then masks identifiers unless they are to be shown.
-    pub fn apply(&self, report: &mut FileReport) {
+    /// `source_shown`: whether a renderer of the run draws the source text
+    /// (only then is the text masked too).
+    pub fn apply(&self, report: &mut FileReport, source_shown: bool) {
         self.select(report);
-        self.mask(report);
+        self.mask(report, source_shown);
     }
 
     /// Drops the findings the settings turn off and applies severity
@@ -93,10 +95,13 @@ impl FileSettings {
         }
     }
 
-    /// Masks the report's identifiers unless they are to be shown.
-    pub fn mask(&self, report: &mut FileReport) {
-        if !self.show_identifiers {
-            crate::mask::mask_report(report);
+    /// Masks the report's identifiers unless they are to be shown: in its
+    /// findings, and in its text when a renderer draws it.
+    pub fn mask(&self, report: &mut FileReport, source_shown: bool) {
+        match (self.show_identifiers, source_shown) {
+            (true, _) => {}
+            (false, true) => crate::mask::mask_report(report),
+            (false, false) => crate::mask::mask_findings(report),
         }
     }
 

@@ -59,6 +59,10 @@ impl Full {
 }
 
 impl Renderer for Full {
+    fn shows_source(&self) -> bool {
+        true
+    }
+
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let mut buffer = self.buffer();
         let file = SimpleFile::new(report.path(), report.source.text.as_str());

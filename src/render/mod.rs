@@ -51,6 +51,11 @@ pub trait Renderer {
     /// in the formats that have a place for it. Only called when the
     /// driver wants it shown.
     fn overview(&mut self, _overview: &Overview) {}
+    /// Whether the format draws the files' source text (code frames). Only
+    /// then must identifiers be masked in the text as well as in findings.
+    fn shows_source(&self) -> bool {
+        false
+    }
 }
 
 /// Renders a whole run held in memory (tests, fuzzing, small runs).
