@@ -84,13 +84,17 @@ fn mask_report_parts(report: &mut FileReport, text: bool) {
     if text {
         mask_text(report, &found);
     }
-    let values: Vec<&str> = found.iter().map(|hit| hit.value.as_str()).collect();
+    // Every value, however short, longest first so that a value containing
+    // another is masked whole.
+    let mut values: Vec<&str> = found.iter().map(|hit| hit.value.as_str()).collect();
+    values.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    values.dedup();
     for diagnostic in &mut report.diagnostics {
-        diagnostic.message = mask_in(&diagnostic.message, &values);
-        diagnostic.note = mask_in(&diagnostic.note, &values);
-        diagnostic.help = mask_in(&diagnostic.help, &values);
+        mask_in(&mut diagnostic.message, &values);
+        mask_in(&mut diagnostic.note, &values);
+        mask_in(&mut diagnostic.help, &values);
         for related in &mut diagnostic.related {
-            related.message = mask_in(&related.message, &values);
+            mask_in(&mut related.message, &values);
         }
     }
 }
@@ -222,7 +226,7 @@ fn searched_values(found: &[Hit]) -> Vec<&str> {
 fn json_values(text: &str) -> Vec<Hit> {
     let mut found = Vec::new();
     for key in JSON_KEYS {
-        for (at, _) in text.match_indices(key) {
+        for at in memchr::memmem::find_iter(text.as_bytes(), key.as_bytes()) {
             let rest = &text[at + key.len()..];
             let after_ws = rest.trim_start();
             let Some(after_colon) = after_ws.strip_prefix(':') else {
@@ -262,7 +266,7 @@ fn json_string_end(inner: &str) -> usize {
 fn xml_values(text: &str) -> Vec<Hit> {
     let mut found = Vec::new();
     for root in XML_ROOTS {
-        for (at, _) in text.match_indices(root) {
+        for at in memchr::memmem::find_iter(text.as_bytes(), root.as_bytes()) {
             // The OID must be a whole attribute value: quoted on both sides.
             let before = text[..at].chars().next_back();
             let after = text[at + root.len()..].chars().next();
@@ -362,18 +366,14 @@ fn mask_bytes(bytes: &mut [u8], at: usize, len: usize) {
     }
 }
 
-/// `text` with every identifier value masked.
-fn mask_in(text: &str, values: &[&str]) -> String {
-    let mut out = text.to_owned();
-    let mut sorted: Vec<&str> = values.to_vec();
-    sorted.sort_by_key(|value| std::cmp::Reverse(value.len()));
-    for value in sorted {
-        if value.is_empty() || !out.contains(value) {
-            continue;
+/// Masks every occurrence of `values` (in the order given: longest first)
+/// in `text`; a text without any is left untouched, without a copy.
+fn mask_in(text: &mut String, values: &[&str]) {
+    for value in values {
+        if !value.is_empty() && text.contains(value) {
+            *text = text.replace(value, &mask_value(value));
         }
-        out = out.replace(value, &mask_value(value));
     }
-    out
 }
 
 #[cfg(test)]
