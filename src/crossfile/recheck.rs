@@ -98,25 +98,29 @@ pub fn details(
             Some(need) => Some((f, need, kept.remove(&f.ordinal))),
         })
         .collect();
-    let outcomes: Vec<Result<FileFacts, LeftOut>> = chosen
-        .into_par_iter()
-        .map(|(summary, need, kept)| {
-            let (key, year, _) = &groups[summary.group as usize];
-            let facts = match (need, kept) {
-                (_, Some(facts)) => facts,
-                (Need::Summary, None) => from_summary(summary, key, *year),
-                _ => again(summary, year_override, recheck)?,
-            };
-            if same(summary, key, *year, &facts) {
-                Ok(facts)
-            } else {
-                Err(left_out(
-                    summary,
-                    "it changed while the run went on (entity, year, sets or score differ)",
-                ))
-            }
-        })
-        .collect();
+    // Most runs re-check nothing; only start the thread pool when there
+    // is something to do (a one-file run would spend half its time on it).
+    let work = |(summary, need, kept): (&FileSummary, Need, Option<FileFacts>)| {
+        let (key, year, _) = &groups[summary.group as usize];
+        let facts = match (need, kept) {
+            (_, Some(facts)) => facts,
+            (Need::Summary, None) => from_summary(summary, key, *year),
+            _ => again(summary, year_override, recheck)?,
+        };
+        if same(summary, key, *year, &facts) {
+            Ok(facts)
+        } else {
+            Err(left_out(
+                summary,
+                "it changed while the run went on (entity, year, sets or score differ)",
+            ))
+        }
+    };
+    let outcomes: Vec<Result<FileFacts, LeftOut>> = if chosen.is_empty() {
+        Vec::new()
+    } else {
+        chosen.into_par_iter().map(work).collect()
+    };
     let mut details = Vec::new();
     let mut left = Vec::new();
     for outcome in outcomes {
