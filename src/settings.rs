@@ -155,7 +155,8 @@ fn severity_override(config: &Config, code: &str) -> Option<Severity> {
 pub struct Resolver {
     source: ConfigSource,
     cli: CliSettings,
-    /// Directory → the configuration file governing it.
+    /// Directory (and each ancestor looked at) → the configuration file
+    /// governing it.
     by_dir: HashMap<PathBuf, Option<PathBuf>>,
     /// Configuration file → its contents and the selection it makes.
     loaded: HashMap<PathBuf, (Arc<Config>, Arc<Selection>)>,
@@ -197,14 +198,7 @@ impl Resolver {
                 let dir = absolute
                     .parent()
                     .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
-                match self.by_dir.get(&dir) {
-                    Some(found) => found.clone(),
-                    None => {
-                        let found = config::find_for_dir(&dir);
-                        self.by_dir.insert(dir, found.clone());
-                        found
-                    }
-                }
+                config::find_for_dir_in(&dir, &mut self.by_dir)
             }
         };
         let (config, selection) = match config_path {
