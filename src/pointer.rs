@@ -11,36 +11,6 @@
 
 use std::fmt::{self, Write as _};
 
-/// The member tails the JSON decoder uses, each a valid pointer suffix. A
-/// member whose joined tail is listed here costs no allocation; any other
-/// becomes [`Pointer::Owned`], with the same text.
-const TAILS: &[&str] = &[
-    "/submission",
-    "/submission/entityType",
-    "/submission/taxpayerIdentificationNumber",
-    "/submission/nationalProviderIdentifier",
-    "/submission/entityId",
-    "/submission/performanceYear",
-    "/submission/measurementSets",
-    "/entityType",
-    "/taxpayerIdentificationNumber",
-    "/nationalProviderIdentifier",
-    "/entityId",
-    "/performanceYear",
-    "/measurementSets",
-    "/category",
-    "/submissionMethod",
-    "/programName",
-    "/performanceStart",
-    "/performanceEnd",
-    "/cehrtId",
-    "/measurements",
-    "/measureId",
-    "/value",
-    "/value/numerator",
-    "/value/denominator",
-];
-
 /// A JSON Pointer or XPath-like path. Compare it with text (`==` a `str`)
 /// or render it with `to_string()`; its variants are how it is stored, not
 /// what it means.
@@ -49,7 +19,7 @@ pub enum Pointer {
     /// `""`: the whole document.
     #[default]
     Root,
-    /// A pointer that is one of the static tails, e.g. `/performanceYear`.
+    /// A top-level member the decoder reads, e.g. `/performanceYear`.
     Field(&'static str),
     /// `/measurementSets/{set}{tail}`.
     InSet { set: u32, tail: &'static str },
@@ -64,19 +34,48 @@ pub enum Pointer {
     Owned(Box<str>),
 }
 
-/// `tail` + `/key` when that is one of [`TAILS`]. A key holding `/` or `~`
-/// would be escaped in a pointer, so it never matches a plain tail.
+/// `tail` + `/key` when that is one of the members the JSON decoder reads
+/// (any other member becomes [`Pointer::Owned`], with the same text). A
+/// `match` on string literals compares each with its known length inline,
+/// which matters: this runs for every value of every measurement. A key
+/// holding `/` or `~` (escaped in a pointer) matches no literal.
 fn join(tail: &str, key: &str) -> Option<&'static str> {
-    if key.contains(['/', '~']) {
-        return None;
+    match tail {
+        "" => Some(match key {
+            "measureId" => "/measureId",
+            "value" => "/value",
+            "submission" => "/submission",
+            "entityType" => "/entityType",
+            "taxpayerIdentificationNumber" => "/taxpayerIdentificationNumber",
+            "nationalProviderIdentifier" => "/nationalProviderIdentifier",
+            "entityId" => "/entityId",
+            "performanceYear" => "/performanceYear",
+            "measurementSets" => "/measurementSets",
+            "category" => "/category",
+            "submissionMethod" => "/submissionMethod",
+            "programName" => "/programName",
+            "performanceStart" => "/performanceStart",
+            "performanceEnd" => "/performanceEnd",
+            "cehrtId" => "/cehrtId",
+            "measurements" => "/measurements",
+            _ => return None,
+        }),
+        "/value" => Some(match key {
+            "numerator" => "/value/numerator",
+            "denominator" => "/value/denominator",
+            _ => return None,
+        }),
+        "/submission" => Some(match key {
+            "entityType" => "/submission/entityType",
+            "taxpayerIdentificationNumber" => "/submission/taxpayerIdentificationNumber",
+            "nationalProviderIdentifier" => "/submission/nationalProviderIdentifier",
+            "entityId" => "/submission/entityId",
+            "performanceYear" => "/submission/performanceYear",
+            "measurementSets" => "/submission/measurementSets",
+            _ => return None,
+        }),
+        _ => None,
     }
-    let len = tail.len() + 1 + key.len();
-    TAILS.iter().copied().find(|t| {
-        t.len() == len
-            && t.starts_with(tail)
-            && t.as_bytes()[tail.len()] == b'/'
-            && t.ends_with(key)
-    })
 }
 
 impl Pointer {
