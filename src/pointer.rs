@@ -11,6 +11,13 @@
 
 use std::fmt::{self, Write as _};
 
+/// A static pointer suffix, behind a thin reference so that a
+/// [`Pointer`] is no bigger than a `String`.
+type Tail = &'static &'static str;
+
+/// The empty tail.
+const NO_TAIL: Tail = &"";
+
 /// A JSON Pointer or XPath-like path. Compare it with text (`==` a `str`)
 /// or render it with `to_string()`; its variants are how it is stored, not
 /// what it means.
@@ -20,15 +27,15 @@ pub enum Pointer {
     #[default]
     Root,
     /// A top-level member the decoder reads, e.g. `/performanceYear`.
-    Field(&'static str),
+    Field(Tail),
     /// `/measurementSets/{set}{tail}`.
-    InSet { set: u32, tail: &'static str },
+    InSet { set: u32, tail: Tail },
     /// `/measurementSets/{set}/measurements/{item}{tail}`, or, with no set
     /// (a measurement-set body), `/measurements/{item}{tail}`.
     InMeasurement {
         set: Option<u32>,
         item: u32,
-        tail: &'static str,
+        tail: Tail,
     },
     /// Any other text.
     Owned(Box<str>),
@@ -39,39 +46,39 @@ pub enum Pointer {
 /// `match` on string literals compares each with its known length inline,
 /// which matters: this runs for every value of every measurement. A key
 /// holding `/` or `~` (escaped in a pointer) matches no literal.
-fn join(tail: &str, key: &str) -> Option<&'static str> {
+fn join(tail: &str, key: &str) -> Option<Tail> {
     match tail {
         "" => Some(match key {
-            "measureId" => "/measureId",
-            "value" => "/value",
-            "submission" => "/submission",
-            "entityType" => "/entityType",
-            "taxpayerIdentificationNumber" => "/taxpayerIdentificationNumber",
-            "nationalProviderIdentifier" => "/nationalProviderIdentifier",
-            "entityId" => "/entityId",
-            "performanceYear" => "/performanceYear",
-            "measurementSets" => "/measurementSets",
-            "category" => "/category",
-            "submissionMethod" => "/submissionMethod",
-            "programName" => "/programName",
-            "performanceStart" => "/performanceStart",
-            "performanceEnd" => "/performanceEnd",
-            "cehrtId" => "/cehrtId",
-            "measurements" => "/measurements",
+            "measureId" => &"/measureId",
+            "value" => &"/value",
+            "submission" => &"/submission",
+            "entityType" => &"/entityType",
+            "taxpayerIdentificationNumber" => &"/taxpayerIdentificationNumber",
+            "nationalProviderIdentifier" => &"/nationalProviderIdentifier",
+            "entityId" => &"/entityId",
+            "performanceYear" => &"/performanceYear",
+            "measurementSets" => &"/measurementSets",
+            "category" => &"/category",
+            "submissionMethod" => &"/submissionMethod",
+            "programName" => &"/programName",
+            "performanceStart" => &"/performanceStart",
+            "performanceEnd" => &"/performanceEnd",
+            "cehrtId" => &"/cehrtId",
+            "measurements" => &"/measurements",
             _ => return None,
         }),
         "/value" => Some(match key {
-            "numerator" => "/value/numerator",
-            "denominator" => "/value/denominator",
+            "numerator" => &"/value/numerator",
+            "denominator" => &"/value/denominator",
             _ => return None,
         }),
         "/submission" => Some(match key {
-            "entityType" => "/submission/entityType",
-            "taxpayerIdentificationNumber" => "/submission/taxpayerIdentificationNumber",
-            "nationalProviderIdentifier" => "/submission/nationalProviderIdentifier",
-            "entityId" => "/submission/entityId",
-            "performanceYear" => "/submission/performanceYear",
-            "measurementSets" => "/submission/measurementSets",
+            "entityType" => &"/submission/entityType",
+            "taxpayerIdentificationNumber" => &"/submission/taxpayerIdentificationNumber",
+            "nationalProviderIdentifier" => &"/submission/nationalProviderIdentifier",
+            "entityId" => &"/submission/entityId",
+            "performanceYear" => &"/submission/performanceYear",
+            "measurementSets" => &"/submission/measurementSets",
             _ => return None,
         }),
         _ => None,
@@ -105,20 +112,23 @@ impl Pointer {
 
     /// The pointer of item `i` of the array at `self`.
     pub fn item(&self, i: usize) -> Pointer {
-        let structured = u32::try_from(i).ok().and_then(|i| match self {
-            Pointer::Field("/measurementSets") => Some(Pointer::InSet { set: i, tail: "" }),
-            Pointer::Field("/measurements") => Some(Pointer::InMeasurement {
+        let structured = u32::try_from(i).ok().and_then(|i| match *self {
+            Pointer::Field(&"/measurementSets") => Some(Pointer::InSet {
+                set: i,
+                tail: NO_TAIL,
+            }),
+            Pointer::Field(&"/measurements") => Some(Pointer::InMeasurement {
                 set: None,
                 item: i,
-                tail: "",
+                tail: NO_TAIL,
             }),
             Pointer::InSet {
                 set,
-                tail: "/measurements",
+                tail: &"/measurements",
             } => Some(Pointer::InMeasurement {
-                set: Some(*set),
+                set: Some(set),
                 item: i,
-                tail: "",
+                tail: NO_TAIL,
             }),
             _ => None,
         });
@@ -269,7 +279,7 @@ mod tests {
     fn json_shapes_render_their_pointer_text() {
         let root = Pointer::Root;
         let set = root.member("measurementSets").item(3);
-        assert!(matches!(set, Pointer::InSet { set: 3, tail: "" }));
+        assert!(matches!(set, Pointer::InSet { set: 3, tail: &"" }));
         assert_eq!(
             set.member("cehrtId").to_string(),
             "/measurementSets/3/cehrtId"
@@ -290,6 +300,11 @@ mod tests {
         );
         assert_eq!(root.to_string(), "");
         assert!(root.is_empty());
+    }
+
+    #[test]
+    fn a_pointer_is_no_bigger_than_the_string_it_replaces() {
+        assert!(std::mem::size_of::<Pointer>() <= std::mem::size_of::<String>());
     }
 
     #[test]
