@@ -14,6 +14,7 @@ pub mod json;
 pub mod lint;
 pub mod mask;
 pub mod model;
+pub mod pointer;
 pub mod read;
 pub mod render;
 pub mod rules;

@@ -149,7 +149,7 @@ fn predicted_score(
         Some(first) if score.total().is_some_and(|total| total > 0.0) => {
             let loc = Loc {
                 span: first.span.unwrap_or_default(),
-                pointer: first.pointer.clone(),
+                pointer: first.pointer.as_str().into(),
             };
             FileScore::rejected(
                 score.year,

@@ -10,6 +10,8 @@
 
 use crate::source::Span;
 
+pub use crate::pointer::Pointer;
+
 /// Where a model node came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Loc {
@@ -17,8 +19,8 @@ pub struct Loc {
     /// head (the opening `{`, or the start tag), so that a finding about a
     /// missing member underlines one line, not the whole object.
     pub span: Span,
-    /// JSON Pointer (RFC 6901) or XPath-like path.
-    pub pointer: String,
+    /// JSON Pointer (RFC 6901) or XPath-like path, stored compactly.
+    pub pointer: Pointer,
 }
 
 /// A value with its location.

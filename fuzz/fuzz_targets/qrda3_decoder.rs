@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pilint::model::Loc;
+use pilint::model::{Loc, Pointer};
 use pilint::source::SourceFile;
 
 fn in_bounds(text: &str, loc: &Loc) {
@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let outcome = pilint::xml::check(&source);
     for diagnostic in &outcome.diagnostics {
         if let Some(span) = diagnostic.span {
-            in_bounds(&source.text, &Loc { span, pointer: String::new() });
+            in_bounds(&source.text, &Loc { span, pointer: Pointer::Root });
         }
     }
     if let Some(submission) = &outcome.submission {

@@ -42,7 +42,7 @@ impl Position {
             column: small(start.column),
             end_line: small(end.line),
             end_column: small(end.column),
-            pointer: shared.get(&loc.pointer),
+            pointer: shared.get(&loc.pointer.to_string()),
         }
     }
 }

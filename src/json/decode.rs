@@ -12,21 +12,15 @@ use serde_json::{Map, Value};
 
 use crate::json::parse::ParsedJson;
 use crate::json::schema::{DocumentShape, ItemSchema};
-use crate::json::span_index::{NodeId, SpanIndex, push_token};
+use crate::json::span_index::{NodeId, SpanIndex};
 use crate::model::{
-    Count, Loc, MeasureValue, Measurement, MeasurementSet, Node, Proportion, Submission,
+    Count, Loc, MeasureValue, Measurement, MeasurementSet, Node, Pointer, Proportion, Submission,
 };
 use crate::source::Span;
 
-/// Appends `/i` to a pointer.
-fn push_index(pointer: &mut String, i: usize) {
-    use std::fmt::Write;
-    let _ = write!(pointer, "/{i}");
-}
-
 /// Called with every item of every measurements array the model reads:
 /// its value, the schema the set's category picks for it, its pointer.
-pub type OnItem<'f> = dyn FnMut(&Value, ItemSchema, &str) + 'f;
+pub type OnItem<'f> = dyn FnMut(&Value, ItemSchema, &Pointer) + 'f;
 
 struct Decoder<'a, 'f> {
     index: &'a SpanIndex<'a>,
@@ -38,7 +32,7 @@ struct Decoder<'a, 'f> {
 /// body: every span then defaults, as a lookup that fails would).
 #[derive(Clone)]
 struct At {
-    pointer: String,
+    pointer: Pointer,
     node: Option<NodeId>,
 }
 
@@ -53,7 +47,7 @@ pub fn decode_with<'f>(parsed: &ParsedJson, on_item: &'f mut OnItem<'f>) -> Opti
     let root = value.as_object()?;
     let mut decoder = Decoder { index, on_item };
     let top = At {
-        pointer: String::new(),
+        pointer: Pointer::Root,
         node: index.root(),
     };
     Some(match DocumentShape::of(value) {
@@ -103,20 +97,15 @@ impl Decoder<'_, '_> {
     }
 
     fn member(&self, parent: &At, key: &str) -> At {
-        let mut pointer = String::with_capacity(parent.pointer.len() + 1 + key.len());
-        pointer.push_str(&parent.pointer);
-        push_token(&mut pointer, key);
         At {
-            pointer,
+            pointer: parent.pointer.member(key),
             node: parent.node.and_then(|node| self.index.member(node, key)),
         }
     }
 
     fn item(&self, parent: &At, i: usize) -> At {
-        let mut pointer = parent.pointer.clone();
-        push_index(&mut pointer, i);
         At {
-            pointer,
+            pointer: parent.pointer.item(i),
             node: parent.node.and_then(|node| self.index.item(node, i)),
         }
     }
@@ -191,11 +180,8 @@ impl Decoder<'_, '_> {
             else {
                 continue;
             };
-            let mut pointer = String::with_capacity(list.pointer.len() + 8);
-            pointer.push_str(&list.pointer);
-            push_index(&mut pointer, i);
             let at = At {
-                pointer,
+                pointer: list.pointer.item(i),
                 node: Some(node),
             };
             (self.on_item)(&item, schema, &at.pointer);

@@ -29,7 +29,7 @@ pub fn check(source: &SourceFile) -> JsonOutcome {
     // The measurement items, which the skeleton leaves out, are validated
     // one by one as the decoder reads them.
     let index = &parsed.index;
-    let mut on_item = |item: &serde_json::Value, item_schema, pointer: &str| {
+    let mut on_item = |item: &serde_json::Value, item_schema, pointer: &crate::model::Pointer| {
         schema::validate_item(item, item_schema, pointer, index, &mut diagnostics);
     };
     let submission = decode::decode_with(&parsed, &mut on_item);

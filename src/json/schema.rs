@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, quote_short};
 use crate::json::span_index::{SpanIndex, push_token};
+use crate::model::Pointer;
 use crate::rules::registry::RuleMeta;
 use crate::rules::schema::{
     EMPTY_ARRAY, MALFORMED_VALUE, MISSING_PROPERTY, NOT_A_SUBMISSION, UNKNOWN_PROPERTY,
@@ -116,7 +117,7 @@ pub fn validate(value: &Value, index: &SpanIndex) -> Vec<Diagnostic> {
 pub fn validate_item(
     item: &Value,
     schema: ItemSchema,
-    pointer: &str,
+    pointer: &Pointer,
     index: &SpanIndex,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -128,8 +129,10 @@ pub fn validate_item(
     if validator.is_valid(item) {
         return;
     }
+    // Only an invalid item's pointer is ever rendered as text.
+    let pointer = pointer.to_string();
     for error in validator.iter_errors(item) {
-        convert(&error, pointer, index, out);
+        convert(&error, &pointer, index, out);
     }
 }
 

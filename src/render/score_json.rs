@@ -183,7 +183,7 @@ fn file_out(report: &FileReport, framework: Framework) -> FileOut<'_> {
                     message: r.message,
                     line: line_col(source, r.loc.as_ref()).0,
                     column: line_col(source, r.loc.as_ref()).1,
-                    pointer: r.loc.map(|l| l.pointer).unwrap_or_default(),
+                    pointer: r.loc.map(|l| l.pointer.into()).unwrap_or_default(),
                     assumption: false,
                     assumptions: Vec::new(),
                 })
@@ -210,7 +210,7 @@ fn set_out(source: &SourceFile, set: &SetScore) -> SetOut {
     let reasons = |list: &[Reason]| list.iter().map(|r| reason_out(source, r)).collect();
     let mut out = SetOut {
         total: set.total().map(points_value),
-        set: Some(set.loc.pointer.clone()),
+        set: Some(set.loc.pointer.to_string()),
         submission_method: set.submission_method.clone(),
         program_name: set.program_name.clone(),
         assumptions: set.assumptions().into_iter().map(str::to_owned).collect(),
@@ -290,7 +290,7 @@ fn reason_out(source: &SourceFile, reason: &Reason) -> ReasonOut {
         pointer: reason
             .loc
             .as_ref()
-            .map(|l| l.pointer.clone())
+            .map(|l| l.pointer.to_string())
             .unwrap_or_default(),
         assumption: reason.assumption.is_some(),
         assumptions: reason.assumption.iter().cloned().collect(),

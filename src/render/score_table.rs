@@ -72,7 +72,7 @@ pub fn no_score(report: &FileReport) -> Vec<NoScore> {
                 loc: first.and_then(|d| {
                     d.span.map(|span| Loc {
                         span,
-                        pointer: d.pointer.clone(),
+                        pointer: d.pointer.as_str().into(),
                     })
                 }),
             }]
@@ -189,7 +189,11 @@ fn set_block(
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join(", ");
-    write!(out, "  PI set {}", pointer_or_root(&set.loc.pointer))?;
+    write!(
+        out,
+        "  PI set {}",
+        pointer_or_root(&set.loc.pointer.to_string())
+    )?;
     if !method.is_empty() {
         write!(out, " ({method})")?;
     }

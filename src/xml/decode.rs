@@ -30,14 +30,14 @@ impl Decoder<'_> {
     fn element_loc(&self, element: Element) -> Loc {
         Loc {
             span: element.span,
-            pointer: self.doc.xpath(element),
+            pointer: self.doc.xpath(element).into(),
         }
     }
 
     fn value_loc(&self, element: Element, value: &AttrValue, attribute: &str) -> Loc {
         Loc {
             span: value.span,
-            pointer: self.doc.attribute_path(element, attribute),
+            pointer: self.doc.attribute_path(element, attribute).into(),
         }
     }
 

@@ -21,7 +21,7 @@ pub fn pi_sets(submission: &Submission) -> impl Iterator<Item = &MeasurementSet>
 
 /// A finding of `rule` at `loc`.
 pub fn finding(rule: &RuleMeta, loc: &Loc, message: impl Into<String>) -> Diagnostic {
-    Diagnostic::new(rule, Some(loc.span), loc.pointer.clone(), message)
+    Diagnostic::new(rule, Some(loc.span), loc.pointer.to_string(), message)
 }
 
 /// Where a missing member would be: the head of the object that lacks it,
@@ -31,7 +31,7 @@ pub fn finding(rule: &RuleMeta, loc: &Loc, message: impl Into<String>) -> Diagno
 pub fn missing_member(object: &Loc, member: &str) -> Loc {
     Loc {
         span: object.span,
-        pointer: format!("{}/{member}", object.pointer),
+        pointer: object.pointer.member(member),
     }
 }
 

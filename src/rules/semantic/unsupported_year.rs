@@ -63,7 +63,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 &META,
                 Some(loc.span),
-                loc.pointer.clone(),
+                loc.pointer.to_string(),
                 format!(
                     "performance year {year}{source} is not supported; pilint has PI rules for {years}"
                 ),
@@ -75,7 +75,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &META,
                     Some(loc.span),
-                    loc.pointer.clone(),
+                    loc.pointer.to_string(),
                     format!(
                         "performance year {year}{source} is provisional: CMS's {year} measure data is a copy of {previous}, so {previous} rules are applied"
                     ),
