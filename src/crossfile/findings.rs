@@ -375,3 +375,67 @@ fn individual_and_group(
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(
+        path: &str,
+        line: u32,
+        code: &'static str,
+        message: &str,
+        tag: &str,
+    ) -> CrossFileFinding {
+        let site = |path: &str| Site {
+            path: path.into(),
+            at: Position {
+                line,
+                column: 1,
+                end_line: line,
+                end_column: 2,
+                pointer: "/measurementSets/0".into(),
+            },
+            format: SourceFormat::Json,
+        };
+        CrossFileFinding {
+            code,
+            name: "x",
+            severity: Severity::Info,
+            message: message.to_owned(),
+            note: Cow::Borrowed(""),
+            help: Cow::Borrowed(""),
+            entity: String::new(),
+            year: 2025,
+            site: site(path),
+            related: vec![RelatedSite {
+                site: site("other.json"),
+                message: tag.to_owned(),
+            }],
+        }
+    }
+
+    #[test]
+    fn the_in_place_sort_is_the_stable_sort() {
+        // Equal keys (path, line, code, message) told apart by `related`,
+        // in an order no sort would leave alone, with cycles of several
+        // lengths.
+        let mut findings = Vec::new();
+        for i in 0..300u32 {
+            let path = ["b.json", "a.json", "c.xml"][(i * 7 % 3) as usize];
+            let code = ["X004", "X001"][(i % 2) as usize];
+            let message = ["m2", "m1"][(i / 2 % 2) as usize];
+            findings.push(finding(path, i * 13 % 5 + 1, code, message, &i.to_string()));
+        }
+        let mut expected = findings.clone();
+        expected.sort_by(|a, b| {
+            (&*a.site.path, a.site.at.line, a.site.at.column)
+                .cmp(&(&*b.site.path, b.site.at.line, b.site.at.column))
+                .then_with(|| a.code.cmp(b.code))
+                .then_with(|| a.message.cmp(&b.message))
+        });
+        sort(&mut findings);
+        assert_eq!(findings, expected);
+        assert_ne!(findings[0], findings[1], "the order is not trivial");
+    }
+}
