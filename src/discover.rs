@@ -163,7 +163,14 @@ pub fn detect_format(name: &str, text: &str) -> SourceFormat {
 
 /// Paths are shown as given, with `/` separators and without a leading `./`.
 fn display_path(path: &Path) -> String {
-    let shown = path.to_string_lossy().replace('\\', "/");
+    let lossy = path.to_string_lossy();
+    // Exact-size: one is held per input for the whole run (`replace`
+    // would leave room to grow).
+    let shown = if lossy.contains('\\') {
+        lossy.replace('\\', "/")
+    } else {
+        lossy.into_owned()
+    };
     match shown.strip_prefix("./") {
         Some(rest) if !rest.is_empty() => rest.to_owned(),
         _ => shown,

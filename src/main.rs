@@ -216,16 +216,16 @@ fn report_left_out(left_out: &[pilint::crossfile::LeftOut]) -> bool {
 
 /// The input index of each path the cross-file findings point at (a map
 /// of every input would cost a path per file for the whole run).
-fn inputs_named(
-    inputs: &[Input],
+fn inputs_named<'a>(
+    inputs: &'a [Input],
     findings: &[pilint::crossfile::CrossFileFinding],
-) -> std::collections::HashMap<String, usize> {
+) -> std::collections::HashMap<&'a str, usize> {
     let named: std::collections::HashSet<&str> = findings.iter().map(|f| &*f.site.path).collect();
     inputs
         .iter()
         .enumerate()
         .filter(|(_, input)| named.contains(input.display()))
-        .map(|(i, input)| (input.display().to_owned(), i))
+        .map(|(i, input)| (input.display(), i))
         .collect()
 }
 

@@ -10,6 +10,8 @@
 //! original (only ASCII letters and digits become `*`), so every span, line
 //! and column stays exact.
 
+use std::borrow::Cow;
+
 use crate::crossfile::CrossFileFinding;
 use crate::crossfile::rollup::Rollup;
 use crate::lint::FileReport;
@@ -126,8 +128,8 @@ fn mask_text(report: &mut FileReport, found: &[Hit]) {
 /// 000111111"). File paths are shown as given, like everywhere else.
 pub fn mask_cross_file(finding: &mut CrossFileFinding) {
     finding.message = mask_digit_runs(&finding.message);
-    finding.note = mask_digit_runs(&finding.note);
-    finding.help = mask_digit_runs(&finding.help);
+    finding.note = mask_cow(std::mem::take(&mut finding.note));
+    finding.help = mask_cow(std::mem::take(&mut finding.help));
     finding.entity = mask_digit_runs(&finding.entity);
     for related in &mut finding.related {
         related.message = mask_digit_runs(&related.message);
@@ -146,6 +148,17 @@ pub fn mask_rollup(rollup: &mut Rollup) {
     }
     for group in &mut rollup.unattributed_groups {
         group.tin = mask_value(&group.tin);
+    }
+}
+
+/// [`mask_digit_runs`] keeping a text it leaves unchanged (a rule's fixed
+/// note or help) borrowed: a large run holds every finding until it ends.
+fn mask_cow(text: Cow<'static, str>) -> Cow<'static, str> {
+    let masked = mask_digit_runs(&text);
+    if masked == *text {
+        text
+    } else {
+        Cow::Owned(masked)
     }
 }
 

@@ -47,8 +47,10 @@ pub struct CliSettings {
 pub struct FileSettings {
     config: Option<Arc<Config>>,
     selection: Arc<Selection>,
-    /// The file's absolute path, which config globs are matched against.
-    absolute: PathBuf,
+    /// The file's absolute path, which config globs are matched against;
+    /// kept only when its configuration has such globs (a path per file
+    /// held for the whole run otherwise, and never read).
+    absolute: Option<PathBuf>,
     pub year: Option<i64>,
     pub show_identifiers: bool,
 }
@@ -59,7 +61,7 @@ impl FileSettings {
         FileSettings {
             config: None,
             selection: Arc::new(Selection::all()),
-            absolute: absolute(path),
+            absolute: Some(absolute(path)),
             year: None,
             show_identifiers: false,
         }
@@ -114,7 +116,7 @@ impl FileSettings {
         let per_file_ignored = config.is_some_and(|c| {
             c.per_file_ignores
                 .iter()
-                .filter(|(glob, _)| glob.matches(&self.absolute))
+                .filter(|(glob, _)| self.absolute.as_deref().is_some_and(|a| glob.matches(a)))
                 .flat_map(|(_, codes)| codes)
                 .any(|s| s.matches_code(code))
         });
@@ -124,7 +126,9 @@ impl FileSettings {
         let suppressed = config.is_some_and(|c| {
             c.suppress.iter().any(|s| {
                 s.code.matches_code(code)
-                    && s.path.as_ref().is_none_or(|g| g.matches(&self.absolute))
+                    && s.path
+                        .as_ref()
+                        .is_none_or(|g| self.absolute.as_deref().is_some_and(|a| g.matches(a)))
                     && s.pointer.as_ref().is_none_or(|p| p.is_match(pointer))
             })
         });
@@ -217,10 +221,13 @@ impl Resolver {
                 .as_ref()
                 .and_then(|c| c.show_identifiers)
                 .unwrap_or(false);
+        let matches_paths = config.as_ref().is_some_and(|c| {
+            !c.per_file_ignores.is_empty() || c.suppress.iter().any(|s| s.path.is_some())
+        });
         Ok(Some(FileSettings {
             config,
             selection,
-            absolute,
+            absolute: matches_paths.then_some(absolute),
             year,
             show_identifiers,
         }))

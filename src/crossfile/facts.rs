@@ -105,7 +105,8 @@ impl SetFacts {
 /// The details of one file of a repeated entity.
 #[derive(Debug, Clone)]
 pub struct FileFacts {
-    pub path: Box<str>,
+    /// Shared with the findings that point at the file.
+    pub path: Arc<str>,
     pub format: SourceFormat,
     pub entity: EntityKey,
     /// The year whose rules apply (`--year`, else the file's).

@@ -1,6 +1,9 @@
 //! The cross-file findings (rule family `X`, `src/rules/crossfile.rs`):
 //! computed from the grouped facts once every file of a run was checked.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use crate::catalog;
 use crate::diagnostic::Severity;
 use crate::model::SourceFormat;
@@ -17,7 +20,9 @@ use super::group::{EntityGroup, SubmissionRef};
 /// A place in one file of the run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Site {
-    pub path: Box<str>,
+    /// Shared with the file's facts: a run can have tens of thousands of
+    /// findings, most pointing at files others point at too.
+    pub path: Arc<str>,
     pub at: Position,
     /// The file's format: tells a JSON Pointer from an XPath in `at`.
     pub format: SourceFormat,
@@ -49,8 +54,10 @@ pub struct CrossFileFinding {
     pub name: &'static str,
     pub severity: Severity,
     pub message: String,
-    pub note: String,
-    pub help: String,
+    /// The rule's fixed text unless a finding adds to it: borrowed, since
+    /// a large run holds tens of thousands of findings until it ends.
+    pub note: Cow<'static, str>,
+    pub help: Cow<'static, str>,
     /// "group TIN 000111111".
     pub entity: String,
     pub year: i64,
@@ -65,8 +72,8 @@ impl CrossFileFinding {
             name: rule.name,
             severity: rule.severity,
             message,
-            note: rule.note.to_owned(),
-            help: rule.help.to_owned(),
+            note: Cow::Borrowed(rule.note),
+            help: Cow::Borrowed(rule.help),
             entity: group.key.to_string(),
             year: group.year,
             site,
@@ -75,6 +82,8 @@ impl CrossFileFinding {
     }
 
     fn with_related(mut self, site: Site, message: impl Into<String>) -> Self {
+        // Exact: every finding has one, and a doubling Vec would hold four.
+        self.related.reserve_exact(1);
         self.related.push(RelatedSite {
             site,
             message: message.into(),
@@ -99,17 +108,45 @@ pub fn compute(files: &[FileFacts], groups: &[EntityGroup]) -> Vec<CrossFileFind
         periods(files, group, &mut out);
     }
     individual_and_group(files, &received, &mut out);
-    out.sort_by(|a, b| {
-        // Borrowed: tens of thousands of findings are sorted at 100k files.
-        fn key(f: &CrossFileFinding) -> (&str, u32, u32) {
-            (&f.site.path, f.site.at.line, f.site.at.column)
-        }
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| a.code.cmp(b.code))
-            .then_with(|| a.message.cmp(&b.message))
-    });
+    sort(&mut out);
+    // Held until the run ends: no room for growth kept.
+    out.shrink_to_fit();
     out
+}
+
+/// Sorts by path, position, code and message, stably. The order is found
+/// on indices and then applied in place: a stable sort of the findings
+/// themselves would take a scratch copy of half of them (megabytes when a
+/// run has tens of thousands).
+fn sort(findings: &mut [CrossFileFinding]) {
+    fn key(f: &CrossFileFinding) -> (&str, u32, u32, &str, &str) {
+        (
+            &f.site.path,
+            f.site.at.line,
+            f.site.at.column,
+            f.code,
+            &f.message,
+        )
+    }
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by(|&a, &b| key(&findings[a]).cmp(&key(&findings[b])));
+    // `order[i]` is the finding that belongs at `i`. Each cycle of the
+    // permutation is walked once, marking done places with `usize::MAX`.
+    for start in 0..order.len() {
+        if order[start] == usize::MAX {
+            continue;
+        }
+        let mut at = start;
+        loop {
+            let from = order[at];
+            order[at] = usize::MAX;
+            if from == start {
+                break;
+            }
+            findings.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 fn head(files: &[FileFacts], r: SubmissionRef) -> Site {
@@ -233,10 +270,10 @@ fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFi
         );
         if unconfirmed {
             finding.severity = Severity::Warning;
-            finding.note = format!(
+            finding.note = Cow::Owned(format!(
                 "{} ({})",
                 CONFLICTING_VALUES.note, catalog.conflicting_values_source
-            );
+            ));
         }
         out.push(finding);
     }
@@ -336,5 +373,69 @@ fn individual_and_group(
             )
             .with_related(head(files, theirs), format!("{}'s submission", group.key)),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(
+        path: &str,
+        line: u32,
+        code: &'static str,
+        message: &str,
+        tag: &str,
+    ) -> CrossFileFinding {
+        let site = |path: &str| Site {
+            path: path.into(),
+            at: Position {
+                line,
+                column: 1,
+                end_line: line,
+                end_column: 2,
+                pointer: "/measurementSets/0".into(),
+            },
+            format: SourceFormat::Json,
+        };
+        CrossFileFinding {
+            code,
+            name: "x",
+            severity: Severity::Info,
+            message: message.to_owned(),
+            note: Cow::Borrowed(""),
+            help: Cow::Borrowed(""),
+            entity: String::new(),
+            year: 2025,
+            site: site(path),
+            related: vec![RelatedSite {
+                site: site("other.json"),
+                message: tag.to_owned(),
+            }],
+        }
+    }
+
+    #[test]
+    fn the_in_place_sort_is_the_stable_sort() {
+        // Equal keys (path, line, code, message) told apart by `related`,
+        // in an order no sort would leave alone, with cycles of several
+        // lengths.
+        let mut findings = Vec::new();
+        for i in 0..300u32 {
+            let path = ["b.json", "a.json", "c.xml"][(i * 7 % 3) as usize];
+            let code = ["X004", "X001"][(i % 2) as usize];
+            let message = ["m2", "m1"][(i / 2 % 2) as usize];
+            findings.push(finding(path, i * 13 % 5 + 1, code, message, &i.to_string()));
+        }
+        let mut expected = findings.clone();
+        expected.sort_by(|a, b| {
+            (&*a.site.path, a.site.at.line, a.site.at.column)
+                .cmp(&(&*b.site.path, b.site.at.line, b.site.at.column))
+                .then_with(|| a.code.cmp(b.code))
+                .then_with(|| a.message.cmp(&b.message))
+        });
+        sort(&mut findings);
+        assert_eq!(findings, expected);
+        assert_ne!(findings[0], findings[1], "the order is not trivial");
     }
 }

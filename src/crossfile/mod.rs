@@ -174,7 +174,10 @@ impl Collector {
     /// given `ordinal`-th (from 0) to [`Collector::add`], exactly as the
     /// first time; it runs in parallel, only for the files of entities
     /// submitted more than once (and X004's individual and group pairs).
-    pub fn finish(self, recheck: impl Fn(usize) -> Option<FileReport> + Sync) -> CrossFile {
+    pub fn finish(mut self, recheck: impl Fn(usize) -> Option<FileReport> + Sync) -> CrossFile {
+        // Kept to the end of the run: no room for growth kept, freed
+        // before the comparison allocates.
+        self.files.shrink_to_fit();
         let mut groups: Vec<(EntityKey, i64, GroupTally)> = Vec::with_capacity(self.tallies.len());
         let mut keys: Vec<Option<(EntityKey, i64)>> = vec![None; self.tallies.len()];
         for (key, at) in self.index {
