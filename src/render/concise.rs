@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use crate::crossfile::CrossFileFinding;
 use crate::lint::FileReport;
 use crate::render::position::{of_site, one_line, position_or_start};
-use crate::render::{Renderer, Summary, plural};
+use crate::render::{Renderer, Summary, summary_line};
 
 pub struct Concise {
     quiet: bool,
@@ -62,16 +62,6 @@ impl Renderer for Concise {
         if self.quiet {
             return Ok(());
         }
-        write!(
-            out,
-            "Checked {}: {}, {}",
-            plural(summary.files, "file"),
-            plural(summary.errors, "error"),
-            plural(summary.warnings, "warning"),
-        )?;
-        if summary.infos > 0 {
-            write!(out, ", {} info", summary.infos)?;
-        }
-        writeln!(out, ".")
+        writeln!(out, "{}", summary_line(summary))
     }
 }

@@ -14,7 +14,7 @@ use crate::crossfile::{CrossFileFinding, Overview};
 use crate::render::full_crossfile;
 use crate::render::score_table::no_score;
 use crate::render::window::{WindowedFile, needs_window};
-use crate::render::{Renderer, Summary, plural, render_all};
+use crate::render::{Renderer, Summary, plural, render_all, summary_line};
 use crate::score::points::number;
 use crate::score::{FileScore, SetResult};
 use std::ops::Range;
@@ -229,17 +229,7 @@ fn write_summary(out: &mut Buffer, summary: &Summary) -> io::Result<()> {
         Color::Yellow
     }));
     out.set_color(&spec)?;
-    write!(
-        out,
-        "Checked {}: {}, {}",
-        plural(summary.files, "file"),
-        plural(summary.errors, "error"),
-        plural(summary.warnings, "warning"),
-    )?;
-    if summary.infos > 0 {
-        write!(out, ", {} info", summary.infos)?;
-    }
-    write!(out, ".")?;
+    write!(out, "{}", summary_line(summary))?;
     out.reset()?;
     writeln!(out)
 }

@@ -35,7 +35,7 @@ use std::io::{self, Write};
 use crate::render::json_crossfile::cross_file_out;
 use crate::render::score_json::points_value;
 use crate::render::score_table::no_score;
-use crate::render::{Renderer, Summary, render_all};
+use crate::render::{Renderer, Summary, render_all, write_indented};
 use crate::score::{FileScore, SetResult};
 use crate::source::SourceFile;
 
@@ -178,18 +178,6 @@ impl Json {
             out.write_all(b"\n  ],\n")
         }
     }
-}
-
-/// Writes `text` with every line indented. Safe for JSON: serde_json never
-/// puts a raw newline inside a string.
-fn write_indented(out: &mut dyn Write, text: &str, indent: &str) -> io::Result<()> {
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-        }
-        write!(out, "{indent}{line}")?;
-    }
-    Ok(())
 }
 
 pub fn render(reports: &[FileReport]) -> Vec<u8> {

@@ -110,6 +110,34 @@ impl Summary {
     }
 }
 
+/// "Checked 3 files: 1 error, 0 warnings, 2 info." — the closing line of
+/// the human formats (`full` colours it, `concise` does not).
+pub fn summary_line(summary: &Summary) -> String {
+    let mut line = format!(
+        "Checked {}: {}, {}",
+        plural(summary.files, "file"),
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+    );
+    if summary.infos > 0 {
+        line.push_str(&format!(", {} info", summary.infos));
+    }
+    line.push('.');
+    line
+}
+
+/// Writes `text` with every line indented. Safe for JSON: serde_json never
+/// puts a raw newline inside a string.
+pub(crate) fn write_indented(out: &mut dyn Write, text: &str, indent: &str) -> io::Result<()> {
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        write!(out, "{indent}{line}")?;
+    }
+    Ok(())
+}
+
 /// "1 error", "2 warnings".
 pub fn plural(count: usize, word: &str) -> String {
     if count == 1 {

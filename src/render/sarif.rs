@@ -32,7 +32,7 @@ use crate::lint::FileReport;
 use crate::model::SourceFormat;
 use crate::render::fingerprint::{cross_file_fingerprints, fingerprints};
 use crate::render::position::{of_site, position};
-use crate::render::{Renderer, Summary};
+use crate::render::{Renderer, Summary, write_indented};
 use crate::rules::registry::{RuleMeta, all_rules};
 use crate::source::SourceFile;
 
@@ -447,16 +447,6 @@ fn encode_path(path: &str) -> String {
         }
     }
     out
-}
-
-fn write_indented(out: &mut dyn Write, text: &str, indent: &str) -> io::Result<()> {
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-        }
-        write!(out, "{indent}{line}")?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
