@@ -115,7 +115,7 @@ fn rule(rule: &RuleMeta) -> Value {
         "help": { "text": help_text(rule), "markdown": help_markdown(rule) },
         "helpUri": help_uri(),
         "defaultConfiguration": { "level": level(rule.severity) },
-        "properties": { "tags": [family(rule.code)] },
+        "properties": { "tags": [rule.family.tag()] },
     })
 }
 
@@ -133,25 +133,6 @@ fn help_markdown(rule: &RuleMeta) -> String {
         "{}\n\n**Why it matters:** {}\n\nExamples: `pilint rule {}`",
         rule.what, rule.why, rule.code
     )
-}
-
-/// The family a code's letter names (registry.rs's table).
-fn family(code: &str) -> &'static str {
-    match code.chars().next() {
-        Some('F') => "file",
-        Some('S') => "structure",
-        Some('Y') => "performance-year",
-        Some('P') => "performance-period",
-        Some('A') => "attestations",
-        Some('M') => "measures",
-        Some('R') => "required-measures",
-        Some('E') => "public-health-engagement",
-        Some('C') => "cehrt-id",
-        Some('I') => "identity",
-        Some('Q') => "qrda3",
-        Some('X') => "cross-file",
-        _ => "other",
-    }
 }
 
 impl Sarif {

@@ -29,6 +29,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "a public-health measure answered yes needs its level of active engagement",
     help: "add the measure's _PRE or _PROD level, answered yes",
     years: &[],
+    family: crate::rules::Family::Engagement,
+    consequence: crate::rules::Consequences::ZERO,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

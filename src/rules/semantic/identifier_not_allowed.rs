@@ -27,6 +27,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "each entity type is identified by its own fields",
     help: "remove the identifier, or check entityType",
     years: &[],
+    family: crate::rules::Family::Identity,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::file_with_identity!(concat!(
         "  \"entityType\": \"group\",\n  \"taxpayerIdentificationNumber\": \"000123456\",\n",
         "  \"nationalProviderIdentifier\": \"1234567893\",\n"

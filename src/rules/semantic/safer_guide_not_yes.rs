@@ -24,6 +24,9 @@ pub static META: RuleMeta = RuleMeta {
     note: "from 2024 a SAFER Guides \"no\" scores the PI category 0",
     help: "complete the annual self-assessment with the High Priority Practices SAFER Guide and answer true",
     years: &[],
+    family: crate::rules::Family::Attestation,
+    consequence: crate::rules::Consequences::ZERO
+        .except(&[(2023, crate::rules::Consequence::None)]),
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(
