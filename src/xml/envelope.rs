@@ -9,8 +9,8 @@ use crate::rules::qrda;
 use crate::xml::facts::{self, SECTIONS};
 use crate::xml::reader::{Doc, Hit};
 use crate::xml::templates::Field;
-use crate::xml::years;
 use crate::xml::{at_element, at_value};
+use crate::xml::{programs, years};
 
 pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
     ig_version(doc, out);
@@ -150,17 +150,7 @@ fn program_name(doc: &Doc, out: &mut Vec<Diagnostic>) {
             if let Some(value) = &first.value
                 && facts::program(&value.text).is_none()
             {
-                out.push(at_value(
-                    doc,
-                    &qrda::UNKNOWN_PROGRAM_NAME,
-                    first.element,
-                    value,
-                    "extension",
-                    format!(
-                        "program name {} is not one CMS accepts for MIPS",
-                        quote_short(&value.text)
-                    ),
-                ));
+                out.extend(programs::unknown_program(doc, first.element, value));
             }
         }
     }
@@ -281,13 +271,18 @@ fn identifiers(doc: &Doc, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Q013: every section's period lies in the same year.
+/// Q013: every section's period lies in the year of the first section,
+/// which is the year CMS files the whole document under.
 fn section_years(doc: &Doc, out: &mut Vec<Diagnostic>) {
-    let Some(reference) = facts::document_year(doc) else {
+    let Some((first, Some(reference))) = facts::first_dated_section(doc) else {
         return;
     };
     let year = reference.year;
+    let first_title = doc.node(first).kind.title();
     for section in facts::sections(doc) {
+        if section == first {
+            continue;
+        }
         let Some(other) = facts::section_year(doc, section) else {
             continue;
         };
@@ -302,11 +297,14 @@ fn section_years(doc: &Doc, out: &mut Vec<Diagnostic>) {
                     other.value,
                     "value",
                     format!(
-                        "the {}'s performance period starts in {other_year}, but the document's performance year is {year}",
+                        "the {}'s performance period starts in {other_year}, but CMS files the document under {year}, the year of its first section (the {first_title})",
                         kind.title()
                     ),
                 )
-                .with_related(reference.value.span, format!("performance year {year} comes from here")),
+                .with_related(
+                    reference.value.span,
+                    format!("performance year {year} comes from the first section's period"),
+                ),
             );
         }
     }

@@ -1,7 +1,7 @@
 //! `A002 attestation-not-yes`: a required attestation or the Security Risk
 //! Analysis is answered `false`.
 
-use crate::catalog::ReportingCategory;
+use crate::catalog::{Measure, ReportingCategory};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{boolean, finding, is_attestation, pi_sets};
@@ -50,14 +50,20 @@ pub static META: RuleMeta = RuleMeta {
 pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(catalog) = context.catalog else {
-        return;
+    // Without a usable or supported year, the attestations required in
+    // every year are still judged: a "no" to them is never acceptable.
+    let judged: Vec<&Measure> = match context.catalog {
+        Some(catalog) => catalog
+            .measures
+            .iter()
+            .filter(|m| {
+                is_attestation(catalog, &m.measure_id)
+                    && m.reporting_category == Some(ReportingCategory::Required)
+            })
+            .collect(),
+        None => crate::catalog::required_attestations_every_year(),
     };
-    let judged = catalog.measures.iter().filter(|m| {
-        is_attestation(catalog, &m.measure_id)
-            && m.reporting_category == Some(ReportingCategory::Required)
-            && m.measure_id != SAFER_GUIDE
-    });
+    let judged = judged.into_iter().filter(|m| m.measure_id != SAFER_GUIDE);
     for set in pi_sets(context.submission) {
         for measure in judged.clone() {
             for measurement in set.measurement(&measure.measure_id).into_iter() {

@@ -51,9 +51,7 @@ struct Occurrences<'a> {
 }
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    if context.catalog.is_none() {
-        return;
-    }
+    // Year-independent: runs with no usable or an unsupported year too.
     for set in pi_sets(context.submission) {
         // Ids in the order their first repeat appears, which is where
         // each finding points.

@@ -47,9 +47,7 @@ pub static META: RuleMeta = RuleMeta {
 pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    if context.catalog.is_none() {
-        return;
-    }
+    // Year-independent: runs with no usable or an unsupported year too.
     for set in pi_sets(context.submission) {
         check_date(set, &set.performance_start, "performanceStart", out);
         check_date(set, &set.performance_end, "performanceEnd", out);

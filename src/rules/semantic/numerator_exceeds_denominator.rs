@@ -43,9 +43,7 @@ pub static META: RuleMeta = RuleMeta {
 pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    if context.catalog.is_none() {
-        return;
-    }
+    // Year-independent: runs with no usable or an unsupported year too.
     for (measurement, proportion) in context.pi_proportions() {
         let (Some(numerator), Some(denominator)) = (&proportion.numerator, &proportion.denominator)
         else {
