@@ -11,6 +11,7 @@ use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, quote_short};
+use crate::json::envelope;
 use crate::json::span_index::{SpanIndex, push_token};
 use crate::model::Pointer;
 use crate::rules::registry::RuleMeta;
@@ -37,12 +38,17 @@ impl DocumentShape {
     /// read as a submission, whose schema then says what is missing.
     pub fn of(value: &Value) -> DocumentShape {
         match value {
-            Value::Object(map)
-                if map.contains_key("submission") && !map.contains_key("measurementSets") =>
-            {
-                DocumentShape::MeasurementSetBody
-            }
+            Value::Object(map) => DocumentShape::of_map(map),
             _ => DocumentShape::Submission,
+        }
+    }
+
+    /// [`DocumentShape::of`] for an object.
+    pub fn of_map(map: &serde_json::Map<String, Value>) -> DocumentShape {
+        if map.contains_key("submission") && !map.contains_key("measurementSets") {
+            DocumentShape::MeasurementSetBody
+        } else {
+            DocumentShape::Submission
         }
     }
 }
@@ -97,6 +103,12 @@ pub fn validate(value: &Value, index: &SpanIndex) -> Vec<Diagnostic> {
             ),
         )];
     }
+    // The submission inside an API envelope is validated at its own
+    // pointers (`/data/submission/…`); the envelope itself is no error.
+    let (value, prefix) = match envelope::inner(value).and(inner_value(value)) {
+        Some(inner) => (inner, envelope::ENVELOPE_POINTER),
+        None => (value, ""),
+    };
     let validator = match DocumentShape::of(value) {
         DocumentShape::Submission => &*SUBMISSION_VALIDATOR,
         DocumentShape::MeasurementSetBody => &*BODY_VALIDATOR,
@@ -106,9 +118,14 @@ pub fn validate(value: &Value, index: &SpanIndex) -> Vec<Diagnostic> {
         return out;
     }
     for error in validator.iter_errors(value) {
-        convert(&error, "", index, &mut out);
+        convert(&error, prefix, index, &mut out);
     }
     out
+}
+
+/// The envelope's submission as a `Value` (the validator takes a `Value`).
+fn inner_value(root: &Value) -> Option<&Value> {
+    root.get("data")?.get("submission")
 }
 
 /// Validates one item of a measurements array, which the skeleton that
@@ -342,6 +359,11 @@ fn field_name(pointer: &str) -> String {
 
 /// How an object is named in messages: "the submission", "measurement set 1", …
 fn object_phrase(pointer: &str) -> String {
+    // Inside an API envelope, the submission is named as a bare one.
+    let pointer = pointer
+        .strip_prefix(envelope::ENVELOPE_POINTER)
+        .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+        .unwrap_or(pointer);
     let tokens: Vec<&str> = pointer.split('/').skip(1).collect();
     let ordinal = |t: &str| t.parse::<usize>().map(|i| i + 1).unwrap_or(0);
     match tokens.as_slice() {
