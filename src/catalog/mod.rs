@@ -194,6 +194,14 @@ pub fn supported_years() -> Vec<u16> {
     YEAR_FILES.iter().map(|(year, _)| *year).collect()
 }
 
+/// The first performance year pilint has PI rules for: files of earlier
+/// years get only the rules that hold whatever the year.
+pub fn first_supported_year() -> i64 {
+    supported_years()
+        .first()
+        .map_or(i64::MAX, |&y| i64::from(y))
+}
+
 /// The years (other than none) in which `measure_id` exists.
 pub fn years_with_measure(measure_id: &str) -> Vec<u16> {
     all_years()

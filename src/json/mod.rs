@@ -4,6 +4,7 @@
 pub mod decode;
 pub mod envelope;
 mod foreign;
+pub mod key_levels;
 pub mod parse;
 pub mod past_years;
 pub mod schema;

@@ -30,10 +30,7 @@ pub fn drop_later_requirements(
     let Some(year) = performance_year(submission) else {
         return;
     };
-    let first_supported = crate::catalog::supported_years()
-        .first()
-        .map_or(i64::MAX, |&y| i64::from(y));
-    if year >= first_supported {
+    if year >= crate::catalog::first_supported_year() {
         return;
     }
     diagnostics.retain(|d| {

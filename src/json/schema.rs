@@ -11,8 +11,8 @@ use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, quote_short};
-use crate::json::envelope;
 use crate::json::span_index::{SpanIndex, push_token};
+use crate::json::{envelope, key_levels};
 use crate::model::Pointer;
 use crate::rules::registry::RuleMeta;
 use crate::rules::schema::{
@@ -194,9 +194,7 @@ fn convert(
                 let mut member = pointer.clone();
                 push_token(&mut member, key);
                 let span = index.key_span(&member).or(value_span);
-                let suggestion = closest(key, KNOWN_KEYS.iter().copied())
-                    .map(|k| format!("; did you mean `{k}`?"))
-                    .unwrap_or_default();
+                let suggestion = key_levels::advice(key, key_levels::level_of(&pointer, instance));
                 push(
                     &UNKNOWN_PROPERTY,
                     span,
@@ -409,28 +407,6 @@ fn type_phrase(value: &Value) -> String {
         Value::Object(_) => "an object".to_owned(),
     }
 }
-
-/// Every property name the schema defines, for "did you mean" suggestions.
-const KNOWN_KEYS: &[&str] = &[
-    "entityType",
-    "taxpayerIdentificationNumber",
-    "nationalProviderIdentifier",
-    "entityId",
-    "performanceYear",
-    "measurementSets",
-    "category",
-    "submissionMethod",
-    "programName",
-    "performanceStart",
-    "performanceEnd",
-    "cehrtId",
-    "measurements",
-    "measureId",
-    "value",
-    "numerator",
-    "denominator",
-    "submission",
-];
 
 /// The closest candidate by edit distance, when it is close enough to be a
 /// likely typo (case differences count as close).

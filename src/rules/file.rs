@@ -109,8 +109,7 @@ pub static NOT_QRDA3_DOCUMENT: RuleMeta = RuleMeta {
            other XML. pilint reports this once and checks nothing else in the file. Raised by \
            `src/xml/mod.rs`.",
     why: "CMS's QRDA III converter rejects such a file whole with error 5 \
-          (NOT_VALID_QRDA_DOCUMENT, `converter/src/main/java/gov/cms/qpp/conversion/decode/QrdaDecoderEngine.java`; \
-          spec qrda3-pi.md §1, §3.1): only QRDA Category III documents carry MIPS PI data.",
+          (NOT_VALID_QRDA_DOCUMENT, `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/decode/QrdaDecoderEngine.java`): only QRDA Category III documents carry MIPS PI data.",
     note: "CMS accepts PI as QPP JSON or QRDA Category III XML only (converter error 5)",
     help: "export the PI data as a QRDA Category III document or as QPP JSON",
     years: &[],

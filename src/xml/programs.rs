@@ -9,10 +9,6 @@ use crate::xml::facts;
 use crate::xml::reader::{AttrValue, Doc, Element};
 use crate::xml::templates::Kind;
 
-/// The first performance year pilint has PI rules for; before it, the
-/// programs of those years (CPC+, PCF) are not judged.
-const FIRST_JUDGED_YEAR: i64 = 2023;
-
 /// A program that existed but never accepted PI data in a QRDA III file.
 struct Retired {
     name: &'static str,
@@ -63,7 +59,7 @@ pub fn unknown_program(doc: &Doc, element: Element, value: &AttrValue) -> Option
     };
     if let Some(retired) = RETIRED.iter().find(|r| r.name == upper) {
         // CPC+ and PCF were valid programs in the years pilint has no rules for.
-        if year.is_some_and(|y| y < FIRST_JUDGED_YEAR) {
+        if year.is_some_and(|y| y < crate::catalog::first_supported_year()) {
             return None;
         }
         let has_pi = doc.children_of(Doc::ROOT, Kind::PiSection).next().is_some();
