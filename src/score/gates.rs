@@ -121,15 +121,25 @@ fn attestations(view: &SetView<'_>, table: &ScoreTable, out: &mut Vec<Reason>) {
     for attestation in &table.attestations {
         let id = &attestation.measure_id;
         match view.boolean(id) {
-            None => out.push(Reason::gate(
-                &attestation.gate,
-                &attestation.missing_code,
-                &view.set.loc,
-                format!(
-                    "{id} ({}) is missing; it must be answered yes",
-                    attestation.label
-                ),
-            )),
+            None => {
+                // 2023 accepted a SAFER Guides "no": the measure must be there, either way.
+                let answer = if attestation.no_accepted_from_catalog
+                    && view.catalog.safer_guide_no_accepted
+                {
+                    "yes or no"
+                } else {
+                    "yes"
+                };
+                out.push(Reason::gate(
+                    &attestation.gate,
+                    &attestation.missing_code,
+                    &view.set.loc,
+                    format!(
+                        "{id} ({}) is missing; it must be answered {answer}",
+                        attestation.label
+                    ),
+                ))
+            }
             Some(node) if !node.value => {
                 if attestation.no_accepted_from_catalog && view.catalog.safer_guide_no_accepted {
                     continue;
