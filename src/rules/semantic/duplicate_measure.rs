@@ -19,7 +19,7 @@ pub static META: RuleMeta = RuleMeta {
            only the first occurrence of each measure, so an export that repeated its rows \
            gives one finding per measure, not one per row.",
     why: "No two measurements in one measurement set may have the same `measureId` \
-          (CMSgov/qpp-submissions-docs, src/app/components/references/measurements.tsx); \
+          (CMSgov/qpp-submissions-docs/src/app/components/references/measurements.tsx); \
           with two answers CMS cannot tell which one you meant.",
     note: "a measurement set may hold each measure once",
     help: "keep one measurement for the measure and remove the other",

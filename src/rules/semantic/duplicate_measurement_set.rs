@@ -21,7 +21,7 @@ pub static META: RuleMeta = RuleMeta {
            program are allowed; CMS scores each and keeps the highest.",
     why: "Within a submission a measurement set is identified by its category, submission \
           method and program; a second one with the same triple is a duplicate \
-          (CMSgov/qpp-submissions-docs, src/app/components/references/measurement-sets.tsx; \
+          (CMSgov/qpp-submissions-docs/src/app/components/references/measurement-sets.tsx; \
           the API answers `DuplicateEntryError`, CMSgov/qpp-conversion-tool \
           submissionDuplicateEntryErrorFixture.json).",
     note: "a submission holds one PI measurement set per submission method and program",

@@ -18,7 +18,7 @@ pub static META: RuleMeta = RuleMeta {
            `submission` of a measurement-set body).",
     why: "The Submissions API identifies a submission by TIN (group), TIN + NPI \
           (individual) or entityId (APM entity, virtual group, subgroup) \
-          (CMSgov/qpp-submissions-docs, src/app/components/references/data.ts, \
+          (CMSgov/qpp-submissions-docs/src/app/components/references/data.ts, \
           submissionsFields: `entityId` \"required if entityType is apm, virtualGroup or \
           subgroup\"); CMS's converter writes the same fields per entity type \
           (CMSgov/qpp-conversion-tool, ClinicalDocumentEncoder.java).",

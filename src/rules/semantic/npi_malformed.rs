@@ -15,7 +15,7 @@ pub static META: RuleMeta = RuleMeta {
            so this rule speaks for input formats without a schema (QRDA III). A wrong check \
            digit is `npi-check-digit`.",
     why: "Submissions API field table: nationalProviderIdentifier, \"10-digit identifier\" \
-          (CMSgov/qpp-submissions-docs, src/app/components/references/data.ts, \
+          (CMSgov/qpp-submissions-docs/src/app/components/references/data.ts, \
           submissionsFields).",
     note: "an NPI is exactly ten digits",
     help: "write the clinician's ten-digit NPI",

@@ -16,7 +16,7 @@ pub static META: RuleMeta = RuleMeta {
            the numerator, labelling the denominator. A denominator of 0 is allowed only with \
            a numerator of 0, so any numerator over a zero denominator is reported too.",
     why: "The Submissions API requires numerator ≥ 0 and ≤ denominator, and a denominator of \
-          0 only when the numerator is 0 (CMSgov/qpp-submissions-docs, \
+          0 only when the numerator is 0 (CMSgov/qpp-submissions-docs/\
           src/app/components/references/data.ts, measurementsFields); the numerator counts \
           a subset of the denominator's patients or actions.",
     note: "the numerator counts a subset of the denominator, so it can never be larger",

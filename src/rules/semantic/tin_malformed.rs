@@ -15,7 +15,7 @@ pub static META: RuleMeta = RuleMeta {
            schema reports this first (`malformed-value`), so this rule speaks for input \
            formats without a schema (QRDA III).",
     why: "Submissions API field table: taxpayerIdentificationNumber, \"9-digit identifier\" \
-          (CMSgov/qpp-submissions-docs, src/app/components/references/data.ts, \
+          (CMSgov/qpp-submissions-docs/src/app/components/references/data.ts, \
           submissionsFields); CMS matches the submission to the practice by it.",
     note: "a TIN is exactly nine digits",
     help: "write the TIN as nine digits, without a dash",
