@@ -33,14 +33,15 @@ pub fn finding(root: &Value, index: &SpanIndex) -> Diagnostic {
     } else {
         format!("its keys are {}{more}", keys.join(", "))
     };
-    let wanted: Vec<String> = SUBMISSION_KEYS.iter().map(|k| format!("`{k}`")).collect();
+    let wanted = match SUBMISSION_KEYS.map(|k| format!("`{k}`")) {
+        [a, b, c] => format!("{a}, {b} or {c}"),
+    };
     Diagnostic::new(
         &NOT_A_SUBMISSION,
         head(index, ""),
         "",
         format!(
-            "this JSON file is not a QPP submission: it has none of {} ({has})",
-            wanted.join(", ")
+            "this JSON file is not a QPP submission: it has none of {wanted} ({has})"
         ),
     )
     .with_help("point pilint at QPP submission files only, or list this file under `exclude` in pilint.toml")

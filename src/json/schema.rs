@@ -221,11 +221,26 @@ fn convert(
             } else {
                 &WRONG_TYPE
             };
+            // CMS's documentation writes placeholders such as
+            // "< performanceYearToBeReported >" where a value goes.
+            let placeholder = instance
+                .as_str()
+                .filter(|s| s.trim_start().starts_with('<') && s.trim_end().ends_with('>'))
+                .map(|s| {
+                    format!(
+                        " ({} is a placeholder from CMS's documentation: write the value)",
+                        quote_short(s)
+                    )
+                })
+                .unwrap_or_default();
             push(
                 rule,
                 value_span,
                 pointer.clone(),
-                format!("{field} must be {expected}, not {}", type_phrase(instance)),
+                format!(
+                    "{field} must be {expected}, not {}{placeholder}",
+                    type_phrase(instance)
+                ),
             );
         }
         ValidationErrorKind::Enum { options } => {

@@ -18,7 +18,9 @@ pub static META: RuleMeta = RuleMeta {
     what: "Reports a `false` answer to `PI_INFBLO_1`, `PI_ONCDIR_1` or `PI_PPHI_1` (Security \
            Risk Analysis; from 2026 it also attests the security risk management \
            activities), pointing at the `false`. `PI_PPHI_2` (SAFER Guides) has its own \
-           rule, `safer-guide-not-yes`; `PI_ONCACB_1` is optional and may be `false`.",
+           rule, `safer-guide-not-yes`; `PI_ONCACB_1` is optional and may be `false`. Runs \
+           whatever the year: without a usable or supported year, the attestations required \
+           in every supported year are judged.",
     why: "A \"no\" on any of these scores the whole PI category 0 (2023 MIPS PI Quick Start \
           Guide; QPP 2024 PI requirements; 2025 MIPS PI Guide; NAACOS 2026 PI FAQ 4a for the \
           two-part 2026 Security Risk Analysis).",
