@@ -13,6 +13,7 @@
 
 mod common;
 
+use assert_cmd::Command;
 use common::{pilint, run};
 
 /// `line:column severity[CODE]` of each finding, and the concise output.
@@ -271,4 +272,22 @@ fn every_fixture_here_is_pinned() {
             "fixtures/realfiles/{name} has no test"
         );
     }
+}
+
+// 7. Assumption labels.
+
+#[test]
+fn a_missing_cehrt_id_gets_the_incomplete_submission_note_from_2025() {
+    assert_findings("no-cehrt-id-2025.xml", &["39:9 error[C001]"], &[]);
+    let (out, _) = run(Command::cargo_bin("pilint").unwrap().args([
+        "score",
+        "--color",
+        "never",
+        "fixtures/realfiles/no-cehrt-id-2025.xml",
+    ]));
+    assert!(out.contains("G1 MISSING_CEHRT_ID"), "{out}");
+    assert!(
+        out.contains("Note: From 2025 a submission lacking required elements (a required measure, or the CEHRT ID) counts as no PI submission"),
+        "{out}"
+    );
 }
