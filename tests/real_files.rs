@@ -11,10 +11,26 @@
 //! 4. API envelopes and JSON files that are no submission.
 //! 5. Messages that name the real defect.
 
-mod common;
-
 use assert_cmd::Command;
-use common::{pilint, run};
+
+/// `pilint check --isolated --color never`, untouched by the caller's
+/// colour or CI environment.
+fn pilint() -> Command {
+    let mut cmd = Command::cargo_bin("pilint").unwrap();
+    cmd.env_remove("NO_COLOR")
+        .env_remove("GITHUB_ACTIONS")
+        .args(["check", "--isolated", "--color", "never"]);
+    cmd
+}
+
+/// Standard output and exit code.
+fn run(cmd: &mut Command) -> (String, i32) {
+    let output = cmd.output().unwrap();
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        output.status.code().unwrap_or(-1),
+    )
+}
 
 /// `line:column severity[CODE]` of each finding, and the concise output.
 fn findings(fixture: &str) -> (Vec<String>, String) {

@@ -23,11 +23,11 @@ pub fn finding(root: &Value, index: &SpanIndex) -> Diagnostic {
                 .collect()
         })
         .unwrap_or_default();
-    let more = root
-        .as_object()
-        .is_some_and(|o| o.len() > KEYS_SHOWN)
-        .then_some(", …")
-        .unwrap_or_default();
+    let more = if root.as_object().is_some_and(|o| o.len() > KEYS_SHOWN) {
+        ", …"
+    } else {
+        ""
+    };
     let has = if keys.is_empty() {
         "it is an empty object".to_owned()
     } else {
