@@ -276,7 +276,8 @@ fn identifiers(doc: &Doc, out: &mut Vec<Diagnostic>) {
                             program.entity
                         ),
                     )
-                    .with_related(first.element.span, format!("the {label} CMS reads")),
+                    .with_related(first.element.span, format!("the {label} CMS reads"))
+                    .with_identifier(&value.text),
                 );
             }
         }
