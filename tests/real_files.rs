@@ -294,7 +294,7 @@ fn every_fixture_here_is_pinned() {
 
 #[test]
 fn a_missing_cehrt_id_gets_the_incomplete_submission_note_from_2025() {
-    assert_findings("no-cehrt-id-2025.xml", &["39:9 error[C001]"], &[]);
+    assert_findings("no-cehrt-id-2025.xml", &["2:1 error[C001]"], &[]);
     let (out, _) = run(Command::cargo_bin("pilint").unwrap().args([
         "score",
         "--color",

@@ -82,6 +82,8 @@ pub fn unknown_program(doc: &Doc, element: Element, value: &AttrValue) -> Option
                 "CMS's tools disagree on program name {quoted}: CMS's converter accepted SSP_PI_* names from July to December 2025 and then reverted (it now answers error 25), while CMS's measure data lists `ssp` as a PI program for 2026 and 2027"
             ))
             .with_severity(Severity::Warning)
+            // CMS's own tools disagree: pilint cannot say what CMS will do.
+            .with_consequence(crate::rules::Consequence::None)
             .with_help("ask CMS whether this program name is accepted before submitting"),
         );
     }

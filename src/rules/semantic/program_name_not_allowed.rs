@@ -106,6 +106,8 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .with_severity(Severity::Warning)
+                // CMS's own tools disagree: pilint cannot say what CMS will do.
+                .with_consequence(crate::rules::Consequence::None)
                 .with_help("ask CMS whether `ssp` is accepted for 2025 PI data before submitting"),
             );
         } else if !programs.contains(&program.value.as_str()) {
