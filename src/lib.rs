@@ -18,6 +18,7 @@ pub mod model;
 pub mod pointer;
 pub mod read;
 pub mod render;
+pub mod rule;
 pub mod rules;
 pub mod score;
 pub mod select;

@@ -1,9 +1,7 @@
 //! Rules: the registry table and each family's rules.
 
-pub mod consequence;
 pub mod crossfile;
 pub mod examples;
-pub mod family;
 pub mod file;
 pub mod qrda;
 pub mod qrda_examples;
@@ -11,5 +9,4 @@ pub mod registry;
 pub mod schema;
 pub mod semantic;
 
-pub use consequence::{Consequence, Consequences};
-pub use family::{Family, Kind};
+pub use crate::rule::{Consequence, Consequences, Family, Kind};
