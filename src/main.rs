@@ -10,12 +10,14 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
+use pilint::baseline::Baseline;
 use pilint::crossfile::Collector;
 use pilint::diagnostic::Severity;
 use pilint::discover::{DiscoverOptions, Input, discover};
 use pilint::lint::{
     FileReport, LintOptions, lint_input, lint_inputs, lint_inputs_each, lint_inputs_each_with,
 };
+use pilint::project_root::ProjectRoot;
 use pilint::render::{self, Renderer, Summary};
 use pilint::rules::registry::{all_rules, find_rule};
 use pilint::select::Selector;
@@ -246,7 +248,12 @@ fn config_keys_text() -> String {
 }
 
 /// The renderer of one format.
-fn renderer(format: CheckFormat, args: &CheckArgs, to_stdout: bool) -> Box<dyn Renderer> {
+fn renderer(
+    format: CheckFormat,
+    args: &CheckArgs,
+    to_stdout: bool,
+    root: &ProjectRoot,
+) -> Box<dyn Renderer> {
     let show_score = !args.no_score;
     // Colour only where a terminal may show it.
     let color = to_stdout && use_color(args.color);
@@ -255,13 +262,13 @@ fn renderer(format: CheckFormat, args: &CheckArgs, to_stdout: bool) -> Box<dyn R
         CheckFormat::Concise => Box::new(render::concise::Concise::new(args.quiet)),
         CheckFormat::Json => Box::new(render::json::Json::new(show_score)),
         CheckFormat::JsonLines => Box::new(render::json_lines::JsonLines::new()),
-        CheckFormat::Sarif => Box::new(render::sarif::Sarif::new()),
+        CheckFormat::Sarif => Box::new(render::sarif::Sarif::with_root(root.clone())),
         CheckFormat::Github => Box::new(render::github::Github::new(
             std::env::var_os("GITHUB_STEP_SUMMARY")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
         )),
-        CheckFormat::Gitlab => Box::new(render::gitlab::Gitlab::new()),
+        CheckFormat::Gitlab => Box::new(render::gitlab::Gitlab::with_root(root.clone())),
         CheckFormat::Junit => Box::new(render::junit::Junit::new(fail_on(args.fail_on))),
     }
 }
@@ -296,6 +303,22 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
     })() {
         Ok(settings) => settings,
         Err(reason) => {
+            eprintln!("pilint: {reason}");
+            return EXIT_TROUBLE;
+        }
+    };
+    // Report paths, fingerprints and the baseline are relative to it.
+    let root = ProjectRoot::resolve(args.project_root.as_deref(), &args.paths);
+    let baseline = root.clone().and_then(|root| {
+        Baseline::from_flags(
+            args.baseline.as_deref(),
+            args.write_baseline.as_deref(),
+            &root,
+        )
+    });
+    let (root, mut baseline) = match (root, baseline) {
+        (Ok(root), Ok(baseline)) => (root, baseline),
+        (Err(reason), _) | (_, Err(reason)) => {
             eprintln!("pilint: {reason}");
             return EXIT_TROUBLE;
         }
@@ -346,7 +369,10 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
             Some(path) => match std::fs::File::create(path) {
                 Ok(file) => {
                     writers.push(Box::new(std::io::BufWriter::new(file)));
-                    renderers.push((renderer(output.format, &args, false), writers.len() - 1));
+                    renderers.push((
+                        renderer(output.format, &args, false, &root),
+                        writers.len() - 1,
+                    ));
                 }
                 Err(err) => {
                     eprintln!("pilint: cannot write {}: {err}", path.display());
@@ -360,7 +386,7 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
                 )),
                 0,
             )),
-            None => renderers.push((renderer(output.format, &args, true), 0)),
+            None => renderers.push((renderer(output.format, &args, true, &root), 0)),
         }
     }
     // `--statistics` with every format sent to files still prints them.
@@ -370,7 +396,7 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
     // In GitHub Actions, findings become annotations without any setup.
     let in_github_actions = std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true");
     if in_github_actions && positions.formats.is_empty() && !args.silent && !args.statistics {
-        renderers.push((renderer(CheckFormat::Github, &args, true), 0));
+        renderers.push((renderer(CheckFormat::Github, &args, true, &root), 0));
     }
 
     let lint_options = LintOptions {
@@ -399,8 +425,11 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         // Selection and masking run in the parallel part; masking leaves the
         // model's identifiers, which the cross-file grouping needs.
         |i, report| settings[i].apply(report, source_shown),
-        |report| {
+        |mut report| {
             collect(&mut collector, &inputs, &report);
+            if let Some(baseline) = baseline.as_mut() {
+                baseline.filter(&mut report);
+            }
             summary.add(&report);
             any_failed |= report.failed;
             any_at_threshold |= report.diagnostics.iter().any(|d| d.severity >= threshold);
@@ -445,6 +474,9 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
             }
             true
         });
+        if let Some(baseline) = baseline.as_mut() {
+            baseline.filter_cross_file(&mut cross.findings);
+        }
         summary.add_cross_file(&cross.findings);
         any_at_threshold |= cross.findings.iter().any(|f| f.severity >= threshold);
         for (renderer, target) in renderers.iter_mut() {
@@ -489,6 +521,11 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         return EXIT_TROUBLE;
     }
 
+    if let Some(baseline) = baseline
+        && !report_baseline(baseline)
+    {
+        return EXIT_TROUBLE;
+    }
     let unwalked = report_discovery_errors("check", &discovery.errors);
     if unwalked || any_failed {
         // A path that could not be walked or read, or a file pilint
@@ -499,6 +536,22 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
+    }
+}
+
+/// Writes the baseline (`--write-baseline`) and says on stderr what it did
+/// and which entries are stale; false when it could not be written.
+fn report_baseline(baseline: Baseline) -> bool {
+    let file = baseline.file().to_path_buf();
+    match baseline.finish() {
+        Ok(outcome) => {
+            eprint!("{}", outcome.message(&file));
+            true
+        }
+        Err(reason) => {
+            eprintln!("pilint: {reason}");
+            false
+        }
     }
 }
 
@@ -660,6 +713,7 @@ fn print_rules(args: &RulesArgs) -> u8 {
                         "severity": rule.severity.as_str(),
                         "summary": rule.summary,
                         "years": rule.years,
+                        "url": pilint::rules::url::url(rule.code),
                     })
                 })
                 .collect();

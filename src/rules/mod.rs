@@ -8,3 +8,4 @@ pub mod qrda_examples;
 pub mod registry;
 pub mod schema;
 pub mod semantic;
+pub mod url;
