@@ -92,6 +92,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn occurrences_count_each_key_separately() {
+        let mut seen = HashMap::new();
+        let keys = [
+            ("S005", "/a"),
+            ("S005", "/b"),
+            ("S005", "/a"),
+            ("M007", "/a"),
+            ("S005", "/a"),
+        ];
+        let occurrences: Vec<usize> = keys
+            .iter()
+            .map(|k| next_occurrence(&mut seen, *k))
+            .collect();
+        assert_eq!(occurrences, [0, 0, 1, 0, 2]);
+    }
+
+    #[test]
     fn fingerprints_depend_on_code_path_pointer_and_occurrence_only() {
         let a = fingerprint("S005", "a.json", "/x", 0);
         assert_eq!(a.len(), 32);
