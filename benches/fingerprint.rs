@@ -15,6 +15,7 @@ use pilint::diagnostic::Diagnostic;
 use pilint::lint::FileReport;
 use pilint::model::SourceFormat;
 use pilint::render::fingerprint::{fingerprint, fingerprints};
+use pilint::rules::Consequence;
 use pilint::rules::registry::find_rule;
 use pilint::source::SourceFile;
 
@@ -35,6 +36,7 @@ fn report(count: usize) -> FileReport {
         submission: None,
         failed: false,
         score: None,
+        consequence: Consequence::Rejected,
     }
 }
 

@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 use crate::rules::registry::RuleMeta;
+use crate::rules::{Consequence, Family};
 use crate::source::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -40,6 +41,11 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub name: &'static str,
     pub severity: Severity,
+    /// The rule's family (a type, not the code's letter).
+    pub family: Family,
+    /// What CMS does with the file because of this finding, for the
+    /// file's performance year: CMS's fact, which no setting changes.
+    pub consequence: Consequence,
     pub message: String,
     pub note: String,
     pub help: String,
@@ -63,6 +69,8 @@ impl Diagnostic {
             code: rule.code,
             name: rule.name,
             severity: rule.severity,
+            family: rule.family,
+            consequence: rule.consequence.default,
             message: message.into(),
             note: rule.note.to_owned(),
             help: rule.help.to_owned(),
@@ -84,6 +92,21 @@ impl Diagnostic {
 
     pub fn with_severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
+        self
+    }
+
+    /// A consequence other than the rule's, where the check knows better
+    /// (a measure CMS suppressed that year, a guide pilint has no record of).
+    pub fn with_consequence(mut self, consequence: Consequence) -> Self {
+        self.consequence = consequence;
+        self
+    }
+
+    /// Sets the consequence the rule declares for `year`.
+    pub fn for_year(mut self, year: Option<i64>) -> Self {
+        if let Some(rule) = crate::rules::registry::find_code(self.code) {
+            self.consequence = rule.consequence.in_year(year);
+        }
         self
     }
 

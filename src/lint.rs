@@ -12,9 +12,10 @@ use crate::model::Loc;
 use crate::model::{SourceFormat, Submission};
 use crate::read::{DEFAULT_MAX_FILE_SIZE, ReadError, read_input};
 use crate::rules::file::{FILE_TOO_LARGE, INTERNAL_ERROR, UNREADABLE_FILE};
+use crate::rules::{Consequence, Kind};
 use crate::score::reasons::{self, Reason};
 use crate::score::{FileScore, score_submission};
-use crate::source::{SourceFile, Span};
+use crate::source::SourceFile;
 
 /// Settings that change what the checks conclude.
 #[derive(Debug, Clone)]
@@ -46,6 +47,9 @@ pub struct FileReport {
     pub failed: bool,
     /// The predicted PI score, when the file was decoded into a model.
     pub score: Option<FileScore>,
+    /// The worst consequence of every finding made, before any setting
+    /// hid one: what CMS will do with the file is not a display choice.
+    pub consequence: Consequence,
 }
 
 impl FileReport {
@@ -65,10 +69,28 @@ impl FileReport {
 pub fn lint_source(source: SourceFile, options: &LintOptions) -> FileReport {
     let format = detect_format(&source.name, &source.text);
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        let (diagnostics, submission) = check(&source, format, options);
-        let score = submission
-            .as_ref()
-            .map(|s| predicted_score(s, &diagnostics, options));
+        let (mut diagnostics, submission) = check(&source, format, options);
+        // Each finding's consequence is its rule's for the year whose
+        // rules were applied.
+        let year = options.year.or_else(|| {
+            submission
+                .as_ref()
+                .and_then(|s| s.performance_year.as_ref())
+                .map(|y| y.value)
+        });
+        // unless the check decided otherwise.
+        for diagnostic in &mut diagnostics {
+            if let Some(rule) = crate::rules::registry::find_code(diagnostic.code)
+                && diagnostic.consequence == rule.consequence.default
+            {
+                diagnostic.consequence = rule.consequence.in_year(year);
+            }
+        }
+        let score = submission.as_ref().map(|s| {
+            let mut score = predicted_score(s, &diagnostics, options);
+            crate::score::explain::name_rules(&mut score, &diagnostics);
+            score
+        });
         (diagnostics, submission, score)
     }));
     let (mut diagnostics, submission, score, failed) = match outcome {
@@ -90,6 +112,7 @@ pub fn lint_source(source: SourceFile, options: &LintOptions) -> FileReport {
     };
     sort_diagnostics(&mut diagnostics);
     FileReport {
+        consequence: worst(&diagnostics),
         source,
         format,
         diagnostics,
@@ -121,70 +144,73 @@ fn check(
             (outcome.diagnostics, outcome.submission)
         }
     };
+    // Every finding is kept, even one a structural finding repeats: which
+    // of the two is shown depends on the rules the user selected, so the
+    // de-duplication happens with the selection (settings.rs).
     if let Some(submission) = &submission {
-        let semantic = crate::rules::semantic::check(submission, options.year);
-        let kept: Vec<Diagnostic> = without_structural_duplicates(semantic, &diagnostics).collect();
-        diagnostics.extend(kept);
+        diagnostics.extend(crate::rules::semantic::check(submission, options.year));
     }
     (diagnostics, submission)
 }
 
+/// The worst consequence among `diagnostics` (`None` when there are none).
+pub fn worst(diagnostics: &[Diagnostic]) -> Consequence {
+    diagnostics
+        .iter()
+        .map(|d| d.consequence)
+        .max()
+        .unwrap_or(Consequence::None)
+}
+
 /// The score of a decoded file, as the engine predicts it from the model;
-/// but a file with a structural error (families `F`, `S`, `Q`: a malformed
-/// TIN, an unknown property) is rejected by CMS before scoring, so it can
-/// earn no points: a positive prediction becomes "no score", with the first
-/// such error as the reason. Zeros stay zeros with their gate reasons (a
-/// missing CEHRT ID is both a structural error and gate G1).
+/// but a file with a finding CMS refuses the file for (consequence
+/// `rejected`: a malformed TIN, an unknown property, a program PI is not
+/// accepted for) is never scored: whatever the gates say, the prediction
+/// becomes "no score", with the first such finding as the reason.
 fn predicted_score(
     submission: &Submission,
     diagnostics: &[Diagnostic],
     options: &LintOptions,
 ) -> FileScore {
     let score = score_submission(submission, options.year);
-    let structural = diagnostics
+    let refused = diagnostics
         .iter()
-        .filter(|d| d.severity == Severity::Error && d.code.starts_with(['F', 'S', 'Q']))
-        .min_by_key(|d| d.span.map(|s| s.start));
-    match structural {
-        Some(first) if score.total().is_some_and(|total| total > 0.0) => {
-            let loc = Loc {
-                span: first.span.unwrap_or_default(),
-                pointer: first.pointer.as_str().into(),
-            };
-            FileScore::rejected(
-                score.year,
-                Reason::no_score(
-                    reasons::STRUCTURE_INVALID,
-                    &loc,
-                    format!(
-                        "CMS rejects a file with structural errors before scoring it (first: {} {})",
-                        first.code, first.name
-                    ),
-                ),
-            )
-        }
-        _ => score,
+        .filter(|d| d.consequence == Consequence::Rejected)
+        .min_by_key(|d| {
+            // The structural finding names the root cause where a semantic
+            // one repeats it at the same place.
+            let semantic = d.family.kind() != Kind::Structural;
+            (d.span.map(|s| s.start), semantic, d.code)
+        });
+    let Some(first) = refused else {
+        return score;
+    };
+    // A file the score already cannot score keeps its own reasons (they
+    // name the same defect); a score of 0 or more is never predicted.
+    if score.total().is_none() {
+        return score;
     }
-}
-
-/// Drops a semantic finding that a structural finding (family `F`, `S` or,
-/// for QRDA III, `Q`) already reports: same span and same pointer, i.e. the
-/// same value or the same missing member. The structural one names the root
-/// cause; two findings for one mistake is noise. Other findings at the same
-/// place stay.
-fn without_structural_duplicates(
-    semantic: Vec<Diagnostic>,
-    structural: &[Diagnostic],
-) -> impl Iterator<Item = Diagnostic> {
-    let marked: std::collections::HashSet<(Span, String)> = structural
-        .iter()
-        .filter(|d| d.code.starts_with(['F', 'S', 'Q']))
-        .filter_map(|d| d.span.map(|span| (span, d.pointer.clone())))
-        .collect();
-    semantic.into_iter().filter(move |d| {
-        d.span
-            .is_none_or(|span| !marked.contains(&(span, d.pointer.clone())))
-    })
+    let loc = Loc {
+        span: first.span.unwrap_or_default(),
+        pointer: first.pointer.as_str().into(),
+    };
+    let (code, what) = if first.family.kind() == Kind::Structural {
+        (reasons::STRUCTURE_INVALID, "structural errors")
+    } else {
+        (reasons::SUBMISSION_REJECTED, "this finding")
+    };
+    FileScore::rejected(
+        score.year,
+        Reason::no_score(
+            code,
+            &loc,
+            format!(
+                "CMS rejects a file with {what} before scoring it (first: {} {})",
+                first.code, first.name
+            ),
+        )
+        .with_rule(first.code),
+    )
 }
 
 /// Reads and checks one input. An unreadable or oversized file becomes a
@@ -217,6 +243,7 @@ pub fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
     };
     let (diagnostic, failed) = failure;
     FileReport {
+        consequence: diagnostic.consequence,
         format: detect_format(&name, ""),
         source: SourceFile::from_text(name, ""),
         diagnostics: vec![diagnostic],

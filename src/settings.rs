@@ -95,6 +95,7 @@ impl FileSettings {
                 }
             }
         }
+        drop_structural_duplicates(&mut report.diagnostics);
     }
 
     /// Masks the report's identifiers unless they are to be shown: in its
@@ -142,6 +143,33 @@ impl FileSettings {
             .and_then(|config| severity_override(config, code))
             .unwrap_or(default)
     }
+}
+
+/// Drops a semantic finding that a shown structural finding (families
+/// `F`, `S`, `Q`) already reports: same span and same pointer, i.e. the
+/// same value or the same missing member. The structural one names the
+/// root cause; two findings for one mistake is noise. Done after selection,
+/// so that ignoring the structural rule shows the semantic one instead.
+fn drop_structural_duplicates(diagnostics: &mut Vec<crate::diagnostic::Diagnostic>) {
+    use crate::rules::Kind;
+    let marked: std::collections::HashSet<(crate::source::Span, &str)> = diagnostics
+        .iter()
+        .filter(|d| d.family.kind() == Kind::Structural)
+        .filter_map(|d| d.span.map(|span| (span, d.pointer.as_str())))
+        .collect();
+    if marked.is_empty() {
+        return;
+    }
+    let keep: Vec<bool> = diagnostics
+        .iter()
+        .map(|d| {
+            d.family.kind() != Kind::Semantic
+                || d.span
+                    .is_none_or(|span| !marked.contains(&(span, d.pointer.as_str())))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    diagnostics.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// The override for `code`: the most specific matching selector's, the

@@ -27,12 +27,11 @@ fn project() -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
-/// (path, fingerprint) of each finding, from SARIF and from GitLab.
-fn identities(
-    cwd: &Path,
-    path: &str,
-    extra: &[&str],
-) -> (Vec<(String, String)>, Vec<(String, String)>) {
+/// (path, fingerprint) of each finding of one report.
+type Identities = Vec<(String, String)>;
+
+/// The identities of each finding, from SARIF and from GitLab.
+fn identities(cwd: &Path, path: &str, extra: &[&str]) -> (Identities, Identities) {
     let (sarif, code) = run(pilint()
         .current_dir(cwd)
         .args(["--format", "sarif"])
@@ -41,7 +40,7 @@ fn identities(
     assert_eq!(code, 1, "{path} from {cwd:?}");
     let sarif: Value = serde_json::from_str(&sarif).unwrap();
     let run0 = &sarif["runs"][0];
-    let sarif: Vec<(String, String)> = run0["results"]
+    let sarif: Identities = run0["results"]
         .as_array()
         .unwrap()
         .iter()
@@ -62,7 +61,7 @@ fn identities(
         .args(["--format", "gitlab"])
         .args(extra)
         .arg(path));
-    let gitlab: Vec<(String, String)> = serde_json::from_str::<Value>(&gitlab)
+    let gitlab: Identities = serde_json::from_str::<Value>(&gitlab)
         .unwrap()
         .as_array()
         .unwrap()

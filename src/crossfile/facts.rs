@@ -10,7 +10,6 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 use crate::model::{Loc, MeasureValue, SourceFormat, Submission};
 use crate::score::FileScore;
@@ -200,10 +199,9 @@ pub fn extract(
 
 /// No structural error (families `F`, `S`, `Q`) in the report.
 pub fn accepted(report: &FileReport) -> bool {
-    !report
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error && d.code.starts_with(['F', 'S', 'Q']))
+    // A fact of the file, not of the shown findings: ignoring a rule must
+    // not turn a file CMS refuses into one it compares.
+    report.consequence != crate::rules::Consequence::Rejected
 }
 
 /// The highest of some set scores.

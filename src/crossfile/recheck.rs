@@ -151,7 +151,7 @@ fn again(
             &report
                 .diagnostics
                 .iter()
-                .find(|d| d.code.starts_with('F'))
+                .find(|d| d.family == crate::rules::Family::File)
                 .map_or_else(
                     || "it no longer holds a PI submission with an entity and a year".to_owned(),
                     |d| d.message.clone(),

@@ -145,7 +145,7 @@ fn rule(rule: &RuleMeta) -> Value {
         "help": { "text": help_text(rule), "markdown": help_markdown(rule) },
         "helpUri": crate::rules::url::url(rule.code),
         "defaultConfiguration": { "level": level(rule.severity) },
-        "properties": { "tags": [family(rule.code)] },
+        "properties": { "tags": [rule.family.tag()] },
     })
 }
 
@@ -163,25 +163,6 @@ fn help_markdown(rule: &RuleMeta) -> String {
         "{}\n\n**Why it matters:** {}\n\nExamples: `pilint rule {}`",
         rule.what, rule.why, rule.code
     )
-}
-
-/// The family a code's letter names (registry.rs's table).
-fn family(code: &str) -> &'static str {
-    match code.chars().next() {
-        Some('F') => "file",
-        Some('S') => "structure",
-        Some('Y') => "performance-year",
-        Some('P') => "performance-period",
-        Some('A') => "attestations",
-        Some('M') => "measures",
-        Some('R') => "required-measures",
-        Some('E') => "public-health-engagement",
-        Some('C') => "cehrt-id",
-        Some('I') => "identity",
-        Some('Q') => "qrda3",
-        Some('X') => "cross-file",
-        _ => "other",
-    }
 }
 
 impl Sarif {
@@ -243,6 +224,13 @@ struct ResultOut {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
     partial_fingerprints: serde_json::Map<String, Value>,
+    /// `consequence`: what CMS does with the file because of the result.
+    properties: ResultProperties,
+}
+
+#[derive(Serialize)]
+struct ResultProperties {
+    consequence: &'static str,
 }
 
 #[derive(Serialize)]
@@ -369,6 +357,9 @@ impl Sarif {
             locations,
             related_locations,
             partial_fingerprints: fingerprint_map(fingerprint),
+            properties: ResultProperties {
+                consequence: finding.consequence.as_str(),
+            },
         }
     }
 
@@ -431,6 +422,9 @@ impl Sarif {
             locations: vec![primary],
             related_locations: related,
             partial_fingerprints,
+            properties: ResultProperties {
+                consequence: d.consequence.as_str(),
+            },
         }
     }
 }

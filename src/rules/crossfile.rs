@@ -34,6 +34,8 @@ pub static DUPLICATE_SUBMISSION: RuleMeta = RuleMeta {
     note: "CMS scores each PI submission of an entity and keeps the highest (scoring.md §11 M1)",
     help: "make sure the submission CMS keeps is the one you mean; withdraw or correct the others",
     years: &[],
+    family: crate::rules::Family::CrossFile,
+    consequence: crate::rules::Consequences::NONE,
     invalid: Example::prose(
         "Two files for group TIN 000111111 in 2025, a registry JSON file and a QRDA III file: \
          see fixtures/crossfile/aco-2025/, covered by tests/crossfile_cli.rs.",
@@ -62,6 +64,8 @@ pub static CONFLICTING_VALUES: RuleMeta = RuleMeta {
            (2023 PI Quick Start Guide, Step 5)",
     help: "send the same values through every submission type, or withdraw all but one submission",
     years: &[2023, 2024],
+    family: crate::rules::Family::CrossFile,
+    consequence: crate::rules::Consequences::ZERO,
     invalid: Example::prose(
         "An individual's 2023 registry JSON file and QRDA III file with different `PI_EP_1` \
          values: see fixtures/crossfile/conflicting-2023/ (and conflicting-2024/ for the \
@@ -86,6 +90,8 @@ pub static PERIOD_MISMATCH: RuleMeta = RuleMeta {
     note: "one entity's PI data come from one continuous performance period (scoring.md §5 G2)",
     help: "export every submission of this entity over the same performance period",
     years: &[],
+    family: crate::rules::Family::CrossFile,
+    consequence: crate::rules::Consequences::NONE,
     invalid: Example::prose(
         "Group TIN 000111111's 2025 registry file covers the calendar year, its QRDA III file \
          March to December: see fixtures/crossfile/aco-2025/, covered by \
@@ -110,6 +116,8 @@ pub static INDIVIDUAL_AND_GROUP: RuleMeta = RuleMeta {
     note: "the clinician gets the higher of the individual and the group score (scoring.md §11 M2)",
     help: "check that both submissions are intended; `pilint rollup` shows which score counts",
     years: &[],
+    family: crate::rules::Family::CrossFile,
+    consequence: crate::rules::Consequences::NONE,
     invalid: Example::prose(
         "NPI 1234567893 submits individually under TIN 000111111, which also submits as a \
          group: see fixtures/crossfile/aco-2025/, covered by tests/crossfile_cli.rs.",

@@ -24,6 +24,8 @@ pub static INVALID_JSON: RuleMeta = RuleMeta {
     note: "the QPP Submissions API rejects a request body that is not strict JSON",
     help: "fix the syntax at the position shown; nothing else in this file was checked",
     years: &[],
+    family: crate::rules::Family::File,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(
         r#"{
   "entityType": "group",
@@ -45,6 +47,8 @@ pub static INVALID_UTF8: RuleMeta = RuleMeta {
     note: "JSON exchanged between systems must be encoded as UTF-8 (RFC 8259 §8.1)",
     help: "re-save the file as UTF-8",
     years: &[],
+    family: crate::rules::Family::File,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::prose("A file holding the byte 0xFF: see fixtures/invalid/not-utf8.json."),
     valid: Example::json(VALID_MINIMAL),
 };
@@ -62,6 +66,8 @@ pub static BYTE_ORDER_MARK: RuleMeta = RuleMeta {
     note: "JSON text must not begin with a byte-order mark (RFC 8259 §8.1)",
     help: "save the file as UTF-8 without BOM (\"UTF-8\" rather than \"UTF-8 with BOM\")",
     years: &[],
+    family: crate::rules::Family::File,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(concat!("\u{feff}", crate::valid_2025!())),
     valid: Example::json(VALID_MINIMAL),
 };
@@ -80,6 +86,8 @@ pub static DUPLICATE_KEY: RuleMeta = RuleMeta {
     note: "JSON parsers disagree on duplicate keys (RFC 8259 §4); CMS may read the other one",
     help: "keep one of the two members",
     years: &[],
+    family: crate::rules::Family::File,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::pi_submission!(
         identity: concat!(crate::group_identity!(), "  \"performanceYear\": 2024,\n"),
         year: "2025",
@@ -106,6 +114,8 @@ pub static NOT_QRDA3_DOCUMENT: RuleMeta = RuleMeta {
     note: "CMS accepts PI as QPP JSON or QRDA Category III XML only (converter error 5)",
     help: "export the PI data as a QRDA Category III document or as QPP JSON",
     years: &[],
+    family: crate::rules::Family::File,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(concat!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
         "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">\n",
@@ -126,6 +136,8 @@ pub static UNREADABLE_FILE: RuleMeta = RuleMeta {
     note: "this file was not checked",
     help: "check the path and its permissions",
     years: &[],
+    family: crate::rules::Family::File,
+    consequence: crate::rules::Consequences::NONE,
     invalid: Example::prose(
         "A path without read permission: see the unreadable-file test in tests/cli.rs.",
     ),
@@ -143,6 +155,8 @@ pub static INTERNAL_ERROR: RuleMeta = RuleMeta {
     note: "this is a bug in pilint, not necessarily in the file",
     help: "please report it with the file (masked) and the message",
     years: &[],
+    family: crate::rules::Family::File,
+    consequence: crate::rules::Consequences::NONE,
     invalid: Example::prose("Any input that triggers a pilint bug; none is known."),
     valid: Example::json(VALID_MINIMAL),
 };
@@ -159,6 +173,8 @@ pub static FILE_TOO_LARGE: RuleMeta = RuleMeta {
     note: "the file was not checked",
     help: "check what produced the file, or raise --max-file-size",
     years: &[],
+    family: crate::rules::Family::File,
+    consequence: crate::rules::Consequences::NONE,
     invalid: Example::prose("A 200 MB file: see the file-too-large test in tests/hostile_json.rs."),
     valid: Example::json(VALID_MINIMAL),
 };

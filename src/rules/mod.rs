@@ -1,7 +1,9 @@
 //! Rules: the registry table and each family's rules.
 
+pub mod consequence;
 pub mod crossfile;
 pub mod examples;
+pub mod family;
 pub mod file;
 pub mod qrda;
 pub mod qrda_examples;
@@ -9,3 +11,6 @@ pub mod registry;
 pub mod schema;
 pub mod semantic;
 pub mod url;
+
+pub use consequence::{Consequence, Consequences};
+pub use family::{Family, Kind};

@@ -81,6 +81,8 @@ pub static INVALID_XML: RuleMeta = RuleMeta {
     note: "CMS rejects a QRDA III file that is not well-formed XML (converter error 2)",
     help: "fix the XML at the position shown; nothing else in this file was checked",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ClinicalDocument xmlns=\"urn:hl7-org:v3\">\n  <templateId root=\"2.16.840.1.113883.10.20.27.1.2\" extension=\"2024-12-01\"/>\n  <component>\n",
     ),
@@ -101,6 +103,8 @@ pub static DOCTYPE_NOT_ALLOWED: RuleMeta = RuleMeta {
     note: "CMS rejects any DOCTYPE in a QRDA III file (converter error 2)",
     help: "remove the DOCTYPE declaration; QRDA III uses no DTD or entities",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(concat!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
         "<!DOCTYPE ClinicalDocument [<!ENTITY tin \"000123456\">]>\n",
@@ -123,6 +127,8 @@ pub static XML_LIMIT_EXCEEDED: RuleMeta = RuleMeta {
     note: "pilint bounds file size and nesting to stay fast on any input",
     help: "check that this is the QRDA III file you meant to submit",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::prose(
         "A document nested 100,000 elements deep: see `deep_nesting_is_bounded` in \
          tests/qrda3_hostile.rs and fixtures/invalid/qrda3/xml-limit-exceeded.xml.",
@@ -147,6 +153,8 @@ pub static IG_VERSION: RuleMeta = RuleMeta {
     note: "CMS accepts only the QRDA III implementation guide of the performance year (converter error 5)",
     help: "write the extension CMS's QRDA III implementation guide for this year gives",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(with_header!(
         template: crate::qrda3_template!("2022-12-01"),
         recipient: crate::qrda3_recipient!("MIPS_GROUP"),
@@ -170,6 +178,8 @@ pub static PROGRAM_NAME_NOT_SINGLE: RuleMeta = RuleMeta {
     note: "CMS needs exactly one program name (converter error 24)",
     help: "give one program name, e.g. MIPS_INDIV or MIPS_GROUP",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(with_header!(
         template: crate::qrda3_template!("2024-12-01"),
         recipient: concat!(
@@ -196,6 +206,8 @@ pub static UNKNOWN_PROGRAM_NAME: RuleMeta = RuleMeta {
     note: "CMS accepts only MIPS, APP and APP Plus program names (converter error 25)",
     help: "use the program name for your entity, e.g. MIPS_GROUP",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(with_header!(
         template: crate::qrda3_template!("2024-12-01"),
         recipient: crate::qrda3_recipient!("CPCPLUS"),
@@ -219,6 +231,8 @@ pub static NO_CATEGORY_SECTION: RuleMeta = RuleMeta {
     note: "CMS rejects a document with no category section (converter error 23)",
     help: "add the PI section (templateId 2.16.840.1.113883.10.20.27.2.5), or check its templateId",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(crate::qrda3_group_2025!("")),
     valid: VALID,
 };
@@ -237,6 +251,8 @@ pub static DUPLICATE_SECTION: RuleMeta = RuleMeta {
     note: "CMS accepts one section per category (converter errors 26 and 27)",
     help: "merge the two sections into one",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(crate::qrda3_group_2025!(concat!(
         crate::qrda3_pi_section!(crate::qrda3_pi_entries_2025!()),
         crate::qrda3_pi_section!(crate::qrda3_pi_entries_2025!())
@@ -257,6 +273,8 @@ pub static VIRTUAL_GROUP_ID_MISSING: RuleMeta = RuleMeta {
     note: "CMS needs the virtual group id of a virtual group (converter error 78)",
     help: "add the virtual group id under root 2.16.840.1.113883.3.249.5.2",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(with_header!(
         template: crate::qrda3_template!("2024-12-01"),
         recipient: crate::qrda3_recipient!("MIPS_VIRTUALGROUP"),
@@ -286,6 +304,8 @@ pub static REPORTING_PARAMETERS_NOT_SINGLE: RuleMeta = RuleMeta {
     note: "CMS needs one performance period per PI section (converter error 22)",
     help: "give the PI section one entry with the Reporting Parameters Act",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(with_period!(concat!(
         crate::qrda3_period!("20250101", "20251231"),
         crate::qrda3_period!("20250101", "20251231")
@@ -309,6 +329,8 @@ pub static PERIOD_BOUND_NOT_SINGLE: RuleMeta = RuleMeta {
     note: "CMS needs one start and one end date (converter errors 29, 30, 31)",
     help: "give one low and one high value",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(with_period!(concat!(
         "          <entry typeCode=\"DRIV\">\n",
         "            <act classCode=\"ACT\" moodCode=\"EVN\">\n",
@@ -342,6 +364,8 @@ pub static INVALID_PERIOD_DATE: RuleMeta = RuleMeta {
     note: "CMS reads period dates leniently and may score a different period (converter errors 69, 3)",
     help: "write the date as YYYYMMDD",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(with_period!(crate::qrda3_period!("20250230", "20251231"))),
     valid: VALID,
 };
@@ -361,6 +385,8 @@ pub static SECTION_YEARS_DISAGREE: RuleMeta = RuleMeta {
     note: "CMS files the whole document under the year of its first section",
     help: "make every section's performance period fall in the same year",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(crate::qrda3_group_2025!(concat!(
         "      <component>\n",
         "        <section>\n",
@@ -388,6 +414,8 @@ pub static MEASURE_ID_NOT_SINGLE: RuleMeta = RuleMeta {
     note: "CMS needs exactly one measure id per PI measure (converter errors 12 and 16)",
     help: "give the measure one id under root 2.16.840.1.113883.3.7031",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(with_pi_entries!(concat!(
         "          <entry>\n",
         "            <organizer classCode=\"CLUSTER\" moodCode=\"EVN\">\n",
@@ -417,6 +445,8 @@ pub static MEASURE_ID_WRONG_ROOT: RuleMeta = RuleMeta {
     note: "the QRDA III guide identifies PI measures under root 2.16.840.1.113883.3.7031",
     help: "set root=\"2.16.840.1.113883.3.7031\" on the measure id",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::NONE,
     invalid: Example::xml(with_pi_entries!(concat!(
         "          <entry>\n",
         "            <organizer classCode=\"CLUSTER\" moodCode=\"EVN\">\n",
@@ -447,6 +477,8 @@ pub static PI_MEASURE_OUTSIDE_PI_SECTION: RuleMeta = RuleMeta {
     note: "CMS reads PI measures only as entries of the PI section (converter error 15)",
     help: "move the measure into the PI section",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(crate::qrda3_group_2025!(concat!(
         crate::qrda3_pi_section!(crate::qrda3_pi_entries_2025!()),
         "      <component>\n",
@@ -474,6 +506,8 @@ pub static NUMERATOR_DENOMINATOR_NOT_SINGLE: RuleMeta = RuleMeta {
     note: "CMS needs one numerator and one denominator per measure (converter errors 17 and 18)",
     help: "give the measure one Numerator Data and one Denominator Data",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(with_pea!(concat!(
         crate::qrda3_measure_head!("28\" extension=\"2017-06-01", "PI_PEA_1"),
         crate::qrda3_count!("31", "NUMER", "861"),
@@ -498,6 +532,8 @@ pub static AGGREGATE_COUNT_NOT_SINGLE: RuleMeta = RuleMeta {
     note: "CMS needs exactly one count per numerator and denominator (converter errors 39, 8, 42)",
     help: "keep one Aggregate Count with one value",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(with_pea!(concat!(
         crate::qrda3_measure_head!("28\" extension=\"2017-06-01", "PI_PEA_1"),
         "              <component>\n",
@@ -539,6 +575,8 @@ pub static INVALID_COUNT: RuleMeta = RuleMeta {
     note: "CMS needs whole, non-negative counts (converter errors 41, 42, 9)",
     help: "write the count as a whole number, e.g. value=\"49\"",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(with_pea!(crate::qrda3_proportion!(
         "PI_PEA_1", "86.1", "1809"
     ))),
@@ -558,6 +596,8 @@ pub static MEASURE_PERFORMED_NOT_SINGLE: RuleMeta = RuleMeta {
     note: "CMS needs one yes/no answer per measure (converter error 11)",
     help: "keep one Measure Performed observation",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(with_pi_entries!(concat!(
         crate::qrda3_measure_head!("29\" extension=\"2016-09-01", "PI_ONCACB_1"),
         crate::qrda3_performed_value!("Y"),
@@ -580,6 +620,8 @@ pub static INVALID_MEASURE_PERFORMED: RuleMeta = RuleMeta {
     note: "CMS reads a yes/no measure only from code Y or N (converter error 51)",
     help: "write code=\"Y\" or code=\"N\"",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(with_pi_entries!(concat!(
         crate::qrda3_measure_head!("29\" extension=\"2016-09-01", "PI_ONCACB_1"),
         "              <component>\n",
@@ -610,6 +652,8 @@ pub static RESTRICTED_MEASURE_COMBINATION: RuleMeta = RuleMeta {
     note: "CMS's converter rejects PI_HIE_5 beside PI_HIE_1/PI_HIE_4 or their exclusions (error 102)",
     help: "report one Health Information Exchange option: PI_HIE_5 as a yes/no measure, or PI_HIE_1 and PI_HIE_4",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::prose(
         "PI_HIE_5 sent as a numerator/denominator beside PI_HIE_1: see \
          fixtures/invalid/qrda3/restricted-measure-combination.xml. That file necessarily also \
@@ -632,6 +676,8 @@ pub static NON_PI_MEASURE_IN_PI_SECTION: RuleMeta = RuleMeta {
     note: "CMS's converter files an IA measure inside the PI section as PI data",
     help: "move the activity to the Improvement Activities section",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(with_pi_entries!(concat!(
         "          <entry>\n",
         "            <organizer classCode=\"CLUSTER\" moodCode=\"EVN\">\n",
@@ -660,6 +706,8 @@ pub static DUPLICATE_CEHRT_ID: RuleMeta = RuleMeta {
     note: "CMS reads only the first CEHRT ID",
     help: "keep the one CEHRT ID of the certified technology used this year",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(with_header!(
         template: crate::qrda3_template!("2024-12-01"),
         recipient: crate::qrda3_recipient!("MIPS_GROUP"),
@@ -685,6 +733,8 @@ pub static AMBIGUOUS_IDENTIFIER: RuleMeta = RuleMeta {
     note: "CMS reads only the first NPI and the first TIN",
     help: "send one performer, or one file per clinician",
     years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::NONE,
     invalid: Example::xml(with_header!(
         template: crate::qrda3_template!("2024-12-01"),
         recipient: crate::qrda3_recipient!("MIPS_GROUP"),

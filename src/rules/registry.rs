@@ -81,6 +81,9 @@ pub struct RuleMeta {
     pub help: &'static str,
     /// Performance years the rule applies to; empty means every year.
     pub years: &'static [u16],
+    pub family: crate::rules::Family,
+    /// What CMS does with a file because of a finding of this rule.
+    pub consequence: crate::rules::Consequences,
     /// An input that gives exactly this rule's finding.
     pub invalid: Example,
     /// A similar input that gives no finding of this rule.
@@ -161,6 +164,16 @@ pub fn markdown_table() -> String {
     out
 }
 
+/// Looks a rule up by its exact code, without building the list.
+pub fn find_code(code: &str) -> Option<&'static RuleMeta> {
+    static BY_CODE: std::sync::OnceLock<Vec<&'static RuleMeta>> = std::sync::OnceLock::new();
+    let rules = BY_CODE.get_or_init(all_rules);
+    rules
+        .binary_search_by(|r| r.code.cmp(code))
+        .ok()
+        .map(|i| rules[i])
+}
+
 /// Looks a rule up by code (case-insensitive) or by name.
 pub fn find_rule(code_or_name: &str) -> Option<&'static RuleMeta> {
     all_rules()
@@ -186,6 +199,12 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
                 "{} is not kebab-case",
                 rule.name
+            );
+            assert_eq!(
+                rule.code.chars().next(),
+                Some(rule.family.letter()),
+                "{}: a code starts with its family's letter, so a prefix selects the family",
+                rule.code
             );
             assert!(
                 !rule.summary.contains('\n'),

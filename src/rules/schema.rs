@@ -42,6 +42,8 @@ pub static MISSING_PROPERTY: RuleMeta = RuleMeta {
     note: "the Submissions API rejects an object without its required properties",
     help: "add the property named in the message",
     years: &[],
+    family: crate::rules::Family::Structure,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::pi_submission!(
         identity: crate::group_identity!(),
         year: "2025",
@@ -69,6 +71,8 @@ pub static UNKNOWN_PROPERTY: RuleMeta = RuleMeta {
     note: "the Submissions API validates request bodies against its data model and rejects unknown fields",
     help: "remove the property, or fix its spelling",
     years: &[],
+    family: crate::rules::Family::Structure,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(with_identity!(concat!(
         crate::group_identity!(),
         "  \"performanceyear\": 2025,\n"
@@ -90,6 +94,8 @@ pub static WRONG_TYPE: RuleMeta = RuleMeta {
     note: "the Submissions API checks JSON types; `\"2025\"` is not `2025`, and `\"true\"` is not `true`",
     help: "write the value with the type named in the message",
     years: &[],
+    family: crate::rules::Family::Structure,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::pi_submission!(
         identity: crate::group_identity!(),
         year: "\"2025\"",
@@ -112,6 +118,8 @@ pub static VALUE_NOT_ALLOWED: RuleMeta = RuleMeta {
     note: "the Submissions API accepts only the documented values (they are case-sensitive)",
     help: "use one of the allowed values",
     years: &[],
+    family: crate::rules::Family::Structure,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(with_identity!(
         "  \"entityType\": \"Group\",\n  \"taxpayerIdentificationNumber\": \"000123456\",\n"
     )),
@@ -132,6 +140,8 @@ pub static MALFORMED_VALUE: RuleMeta = RuleMeta {
     note: "the Submissions API matches identifiers and dates against fixed formats",
     help: "write the value in the format named in the message",
     years: &[],
+    family: crate::rules::Family::Structure,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(with_identity!(
         "  \"entityType\": \"group\",\n  \"taxpayerIdentificationNumber\": \"00-0123456\",\n"
     )),
@@ -151,6 +161,8 @@ pub static VALUE_OUT_OF_RANGE: RuleMeta = RuleMeta {
     note: "counts cannot be negative, and MIPS performance years start in 2017",
     help: "correct the value",
     years: &[],
+    family: crate::rules::Family::Structure,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::pi_submission!(
         identity: crate::group_identity!(),
         year: "2025",
@@ -180,6 +192,8 @@ pub static EMPTY_ARRAY: RuleMeta = RuleMeta {
     note: "a submission file without a measurement set submits nothing",
     help: "add the PI measurement set",
     years: &[],
+    family: crate::rules::Family::Structure,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(
         r#"{
   "entityType": "group",
@@ -206,6 +220,8 @@ pub static NOT_A_SUBMISSION: RuleMeta = RuleMeta {
     note: "the Submissions API takes one submission object per request",
     help: "put one submission object at the top level of the file",
     years: &[],
+    family: crate::rules::Family::Structure,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(r#"[]"#),
     valid: Example::json(valid_group!()),
 };

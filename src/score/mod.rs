@@ -20,6 +20,7 @@
 
 pub mod admission;
 pub mod bonus;
+pub mod explain;
 pub mod gates;
 pub mod period;
 pub mod points;

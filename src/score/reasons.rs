@@ -69,6 +69,50 @@ pub const CONFLICTING_HIE_OPTIONS: &str = "CONFLICTING_HIE_OPTIONS";
 pub const NUMERATOR_EXCEEDS_DENOMINATOR: &str = "NUMERATOR_EXCEEDS_DENOMINATOR";
 pub const MALFORMED_CEHRT_ID: &str = "MALFORMED_CEHRT_ID";
 pub const PERFORMANCE_PERIOD_UNREADABLE: &str = "PERFORMANCE_PERIOD_UNREADABLE";
+pub const SUBMISSION_REJECTED: &str = "SUBMISSION_REJECTED";
+
+/// The rules whose findings explain each reason: every zero or no-score
+/// reason names one of them (the finding at the reason's place), so the
+/// score and the rules tell one story (a test over every fixture holds
+/// them to it).
+const RULES_OF: &[(&str, &[&str])] = &[
+    (MISSING_CEHRT_ID, &["C001", "S001"]),
+    (PERFORMANCE_PERIOD_MISSING, &["P001", "S001", "Q011"]),
+    (PERFORMANCE_PERIOD_OUTSIDE_YEAR, &["P003"]),
+    (PERFORMANCE_PERIOD_TOO_SHORT, &["P004", "P002"]),
+    ("ATTESTATION_NOT_YES", &["A002"]),
+    ("SRA_NOT_YES", &["A002"]),
+    ("SAFER_MISSING", &["A001"]),
+    ("SAFER_NOT_YES", &["A003"]),
+    (REQUIRED_MEASURE_MISSING, &["A001", "R001", "R002"]),
+    (REQUIRED_MEASURE_NUMERATOR_ZERO, &["M007"]),
+    (REQUIRED_MEASURE_ANSWERED_NO, &["M008"]),
+    (ACTIVE_ENGAGEMENT_MISSING, &["E001"]),
+    (PERFORMANCE_YEAR_MISSING, &["S001", "S003", "Y001"]),
+    (PERFORMANCE_YEAR_UNSUPPORTED, &["Y001"]),
+    (
+        MEASUREMENT_UNREADABLE,
+        &[
+            "M004", "M005", "S001", "S003", "Q014", "Q017", "Q018", "Q019", "Q020", "Q021",
+        ],
+    ),
+    (UNKNOWN_MEASURE, &["M001", "M002"]),
+    (DUPLICATE_MEASURE, &["M003"]),
+    (MEASURE_WITH_ITS_EXCLUSION, &["R004"]),
+    (SUBSTITUTES_TOGETHER, &["R005", "E002", "R003"]),
+    (CONFLICTING_HIE_OPTIONS, &["R003", "Q022"]),
+    (NUMERATOR_EXCEEDS_DENOMINATOR, &["M006"]),
+    (MALFORMED_CEHRT_ID, &["C002"]),
+    (PERFORMANCE_PERIOD_UNREADABLE, &["P001", "Q012"]),
+];
+
+/// The rules whose findings can explain a reason of `code`.
+pub fn rules_of(code: &str) -> &'static [&'static str] {
+    RULES_OF
+        .iter()
+        .find(|(reason, _)| *reason == code)
+        .map_or(&[], |(_, rules)| rules)
+}
 
 /// One reason for a zero or for no score.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,6 +125,8 @@ pub struct Reason {
     pub loc: Option<Loc>,
     /// Set when the reason rests on a rule scoring.md marks UNCONFIRMED.
     pub assumption: Option<String>,
+    /// The code of the rule whose finding explains the reason.
+    pub rule: Option<&'static str>,
 }
 
 impl Reason {
@@ -92,6 +138,7 @@ impl Reason {
             message: message.into(),
             loc: Some(loc.clone()),
             assumption: None,
+            rule: None,
         }
     }
 
@@ -103,7 +150,13 @@ impl Reason {
             message: message.into(),
             loc: Some(loc.clone()),
             assumption: None,
+            rule: None,
         }
+    }
+
+    pub fn with_rule(mut self, rule: &'static str) -> Reason {
+        self.rule = Some(rule);
+        self
     }
 
     pub fn with_assumption(mut self, assumption: impl Into<String>) -> Reason {

@@ -25,6 +25,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "without every required attestation the PI category scores 0",
     help: "add the measure, answered yes (`true`, or `Y` in QRDA III), if you can attest to it",
     years: &[],
+    family: crate::rules::Family::Attestation,
+    consequence: crate::rules::Consequences::ZERO,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

@@ -25,6 +25,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "a \"no\" on a required attestation scores the PI category 0",
     help: "answer true only if you can attest to it; otherwise the PI category earns no score",
     years: &[],
+    family: crate::rules::Family::Attestation,
+    consequence: crate::rules::Consequences::ZERO,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

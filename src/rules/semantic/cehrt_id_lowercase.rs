@@ -19,6 +19,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "CEHRT IDs are issued in upper case; other CMS systems may compare them exactly",
     help: "write the CEHRT ID in upper case, exactly as CHPL shows it",
     years: &[],
+    family: crate::rules::Family::Cehrt,
+    consequence: crate::rules::Consequences::NONE,
     invalid: Example::json(crate::file_with_set!(concat!(
         "      \"category\": \"pi\",\n",
         "      \"submissionMethod\": \"registry\",\n",

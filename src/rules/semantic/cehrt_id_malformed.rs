@@ -29,6 +29,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "CMS accepts only CEHRT IDs of the year's documented formats",
     help: "copy the CMS EHR Certification ID exactly as ONC's CHPL generated it",
     years: &[],
+    family: crate::rules::Family::Cehrt,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::file_with_set!(concat!(
         "      \"category\": \"pi\",\n",
         "      \"submissionMethod\": \"registry\",\n",

@@ -22,6 +22,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "a PI measurement set without a CEHRT ID scores the PI category 0",
     help: "add the CMS EHR Certification ID generated for your certified EHR on ONC's CHPL",
     years: &[],
+    family: crate::rules::Family::Cehrt,
+    consequence: crate::rules::Consequences::ZERO,
     invalid: Example::json(crate::file_with_set!(concat!(
         "      \"category\": \"pi\",\n",
         "      \"submissionMethod\": \"registry\",\n",

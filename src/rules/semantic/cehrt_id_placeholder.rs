@@ -21,6 +21,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "the placeholder from CMS's sample is not a CMS EHR Certification ID",
     help: "replace it with the CMS EHR Certification ID generated on ONC's CHPL",
     years: &[],
+    family: crate::rules::Family::Cehrt,
+    consequence: crate::rules::Consequences::POINTS,
     invalid: Example::json(crate::file_with_set!(concat!(
         "      \"category\": \"pi\",\n",
         "      \"submissionMethod\": \"registry\",\n",

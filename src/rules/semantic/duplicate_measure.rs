@@ -24,6 +24,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "a measurement set may hold each measure once",
     help: "keep one measurement for the measure and remove the other",
     years: &[],
+    family: crate::rules::Family::Measure,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

@@ -27,6 +27,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "a submission holds one PI measurement set per submission method and program",
     help: "merge the two sets, or remove the one you do not mean to send",
     years: &[],
+    family: crate::rules::Family::Identity,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::pi_submission!(
         identity: crate::group_identity!(),
         year: "2025",

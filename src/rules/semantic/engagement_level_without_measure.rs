@@ -22,6 +22,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "an engagement level belongs with its public-health measure",
     help: "report the public-health measure, answered yes, or remove the level",
     years: &[],
+    family: crate::rules::Family::Engagement,
+    consequence: crate::rules::Consequences::NONE,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

@@ -22,6 +22,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "CMS rejects a set reporting both engagement levels of one measure",
     help: "keep the one level you were at: _PROD for validated production, _PRE for pre-production and validation",
     years: &[],
+    family: crate::rules::Family::Engagement,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

@@ -23,6 +23,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "an exclusion is claimed only by answering true",
     help: "answer true if you qualify for the exclusion; otherwise remove it and report the measure",
     years: &[],
+    family: crate::rules::Family::Required,
+    consequence: crate::rules::Consequences::NONE,
     invalid: Example::json(crate::group_file!(
         year: "2024",
         measurements: concat!(

@@ -26,6 +26,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "HIE option 1 needs both of its measures, each reported or excluded",
     help: "report the missing measure of the option (or its exclusion), or switch to a single-measure option",
     years: &[],
+    family: crate::rules::Family::Required,
+    consequence: crate::rules::Consequences::ZERO,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

@@ -25,6 +25,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "CMS rejects a measurement set that reports more than one HIE option",
     help: "keep one HIE option and remove the other option's measures",
     years: &[],
+    family: crate::rules::Family::Required,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

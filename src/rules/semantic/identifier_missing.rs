@@ -25,6 +25,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "CMS finds the clinician or organisation by the identifiers of its entity type",
     help: "add the identifier named in the message",
     years: &[],
+    family: crate::rules::Family::Identity,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::file_with_identity!(
         "  \"entityType\": \"individual\",\n  \"taxpayerIdentificationNumber\": \"000456789\",\n"
     )),

@@ -27,6 +27,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "each entity type is identified by its own fields",
     help: "remove the identifier, or check entityType",
     years: &[],
+    family: crate::rules::Family::Identity,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::file_with_identity!(concat!(
         "  \"entityType\": \"group\",\n  \"taxpayerIdentificationNumber\": \"000123456\",\n",
         "  \"nationalProviderIdentifier\": \"1234567893\",\n"
@@ -87,7 +89,14 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 &node.loc,
                 format!("a submission of entityType `{kind}` does not take `{field}`; it is identified by {identified_by}"),
             )
-            .with_severity(severity),
+            .with_severity(severity)
+            // An NPI on a group makes the Submissions API refuse it; the
+            // others are ignored identifiers.
+            .with_consequence(if severity == Severity::Error {
+                crate::rules::Consequence::Rejected
+            } else {
+                crate::rules::Consequence::None
+            }),
         );
     }
 }

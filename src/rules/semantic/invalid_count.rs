@@ -23,6 +23,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "numerator and denominator are integer counts of 0 or more",
     help: "write each count as a whole number without a decimal point or exponent",
     years: &[],
+    family: crate::rules::Family::Measure,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

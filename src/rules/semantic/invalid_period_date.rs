@@ -24,6 +24,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "the Submissions API takes performance dates as RFC 3339 full-dates (YYYY-MM-DD)",
     help: "write a real calendar date as YYYY-MM-DD, e.g. 2025-01-01",
     years: &[],
+    family: crate::rules::Family::Period,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::file_with_set!(concat!(
         "      \"category\": \"pi\",\n",
         "      \"submissionMethod\": \"registry\",\n",

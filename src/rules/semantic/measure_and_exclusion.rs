@@ -22,6 +22,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "CMS rejects a measurement set holding a measure together with its exclusion",
     help: "keep the measure if you report it, or the exclusion if you claim it, not both",
     years: &[],
+    family: crate::rules::Family::Required,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

@@ -23,6 +23,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "the Submissions API checks measure ids against the performance year's measure data",
     help: "remove the measure, or check performanceYear",
     years: &[],
+    family: crate::rules::Family::Measure,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

@@ -24,6 +24,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "CMS rejects a set claiming two exclusions that substitute for each other",
     help: "claim the one exclusion that applies and remove the other",
     years: &[],
+    family: crate::rules::Family::Required,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

@@ -24,6 +24,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "every issued NPI passes the Luhn check over the prefix 80840",
     help: "check the NPI against NPPES; test NPIs may ignore this warning",
     years: &[],
+    family: crate::rules::Family::Identity,
+    consequence: crate::rules::Consequences::NONE,
     invalid: Example::json(crate::file_with_identity!(concat!(
         "  \"entityType\": \"individual\",\n  \"taxpayerIdentificationNumber\": \"000456789\",\n",
         "  \"nationalProviderIdentifier\": \"9876543210\",\n"

@@ -20,6 +20,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "an NPI is exactly ten digits",
     help: "write the clinician's ten-digit NPI",
     years: &[],
+    family: crate::rules::Family::Identity,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::prose(
         "An NPI such as `123456789` (nine digits). In a JSON file the schema's \
          `malformed-value` (S005) reports it at the same place first; this rule fires on QRDA \

@@ -22,6 +22,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "the numerator counts a subset of the denominator, so it can never be larger",
     help: "check both counts: the numerator is the part of the denominator that met the measure",
     years: &[],
+    family: crate::rules::Family::Measure,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

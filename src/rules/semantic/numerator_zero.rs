@@ -21,6 +21,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "a proportion measure with a numerator of 0 scores the whole PI category 0",
     help: "report at least one qualifying action in the numerator, or claim the measure's exclusion if you qualify for it",
     years: &[],
+    family: crate::rules::Family::Measure,
+    consequence: crate::rules::Consequences::ZERO,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

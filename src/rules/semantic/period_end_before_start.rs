@@ -21,6 +21,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "performanceStart is the first and performanceEnd the last day of the PI period",
     help: "swap the two dates, or correct the one that is wrong",
     years: &[],
+    family: crate::rules::Family::Period,
+    consequence: crate::rules::Consequences::ZERO,
     invalid: Example::json(crate::file_with_set!(concat!(
         "      \"category\": \"pi\",\n",
         "      \"submissionMethod\": \"registry\",\n",

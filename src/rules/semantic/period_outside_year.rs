@@ -22,6 +22,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "the PI performance period must lie within the calendar year of the performance year",
     help: "use dates of the performance year, or correct performanceYear",
     years: &[],
+    family: crate::rules::Family::Period,
+    consequence: crate::rules::Consequences::ZERO,
     invalid: Example::json(crate::file_with_set!(concat!(
         "      \"category\": \"pi\",\n",
         "      \"submissionMethod\": \"registry\",\n",

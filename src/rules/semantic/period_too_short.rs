@@ -30,6 +30,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "a PI performance period shorter than the year's minimum scores the PI category 0",
     help: "start the period earlier (or end it later) so it covers the minimum number of days",
     years: &[],
+    family: crate::rules::Family::Period,
+    consequence: crate::rules::Consequences::ZERO,
     invalid: Example::json(crate::file_with_set!(concat!(
         "      \"category\": \"pi\",\n",
         "      \"submissionMethod\": \"registry\",\n",

@@ -27,6 +27,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "CMS allows one performance period at pre-production per public-health measure",
     help: "if you already claimed pre-production for this measure in an earlier year, move to _PROD",
     years: &[2024, 2025, 2026, 2027],
+    family: crate::rules::Family::Engagement,
+    consequence: crate::rules::Consequences::POINTS,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

@@ -28,6 +28,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "CMS accepts PI measures only for the programs the year's measure data allows",
     help: "use mips (traditional MIPS), app1/appPlus (APM Performance Pathway) or the year's MVP id",
     years: &[],
+    family: crate::rules::Family::Identity,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::file_with_set!(concat!(
         "      \"category\": \"pi\",\n",
         "      \"submissionMethod\": \"registry\",\n",

@@ -28,6 +28,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "a \"no\" on a required yes/no measure scores the PI category 0",
     help: "answer true if you did the action; if you qualify for an exclusion, report the exclusion instead of the measure",
     years: &[],
+    family: crate::rules::Family::Measure,
+    consequence: crate::rules::Consequences::ZERO,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(
@@ -92,6 +94,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                         ),
                     )
                     .with_severity(Severity::Info)
+                    .with_consequence(crate::rules::Consequence::None)
                     .with_note(note)
                     .with_help("nothing to do for this year")
                 } else {

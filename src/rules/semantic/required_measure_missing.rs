@@ -33,6 +33,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "every required PI measure must be reported or excluded, or the PI category scores 0",
     help: "report the measure, or claim one of its exclusions (answered yes) if you qualify",
     years: &[],
+    family: crate::rules::Family::Required,
+    consequence: crate::rules::Consequences::ZERO,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

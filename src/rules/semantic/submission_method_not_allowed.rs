@@ -24,6 +24,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "PI data is submitted by registry or electronicHealthRecord only",
     help: "use registry (JSON data entered or uploaded) or electronicHealthRecord (data from QRDA III)",
     years: &[],
+    family: crate::rules::Family::Identity,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::file_with_set!(concat!(
         "      \"category\": \"pi\",\n",
         "      \"submissionMethod\": \"claims\",\n",

@@ -20,6 +20,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "a TIN is exactly nine digits",
     help: "write the TIN as nine digits, without a dash",
     years: &[],
+    family: crate::rules::Family::Identity,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::prose(
         "A TIN such as `00-0123456`. In a JSON file the schema's `malformed-value` (S005) \
          reports it at the same place first (see fixtures/invalid/tin-with-dash.json); this \

@@ -26,6 +26,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "the Submissions API rejects a measure id that is not in that year's PI measure data",
     help: "use the measure id exactly as CMS's measure data spells it",
     years: &[],
+    family: crate::rules::Family::Measure,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(

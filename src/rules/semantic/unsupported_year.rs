@@ -21,6 +21,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "PI measures and thresholds are set per performance year",
     help: "check the performanceYear, or pass --year for a supported year",
     years: &[],
+    family: crate::rules::Family::Year,
+    consequence: crate::rules::Consequences::NONE,
     invalid: Example::json(
         r#"{
   "entityType": "group",

@@ -24,6 +24,8 @@ pub static META: RuleMeta = RuleMeta {
     note: "the measure's metricType in CMS's measure data fixes the value's shape",
     help: "answer a boolean measure with true/false and a proportion measure with {\"numerator\", \"denominator\"}",
     years: &[],
+    family: crate::rules::Family::Measure,
+    consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(
