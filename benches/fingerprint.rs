@@ -5,6 +5,11 @@
 //! quadratic in a file's findings; the reference below keeps that recipe,
 //! so the two can be compared at two sizes, and checks that both give the
 //! same fingerprints.
+//!
+//! On the 2-core development machine (shared, bench profile without LTO),
+//! means of 10 samples: 2,000 findings 5.9 ms linear / 27.6 ms quadratic;
+//! 20,000 findings 68 ms linear (×11.5 for ×10 findings) / 3.52 s
+//! quadratic (×127).
 
 use std::hint::black_box;
 use std::time::Duration;
