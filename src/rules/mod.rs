@@ -8,5 +8,6 @@ pub mod qrda_examples;
 pub mod registry;
 pub mod schema;
 pub mod semantic;
+pub mod url;
 
 pub use crate::rule::{Consequence, Consequences, Family, Kind};
