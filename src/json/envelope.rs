@@ -17,15 +17,21 @@ use crate::model::Pointer;
 /// The pointer of the submission inside an API envelope.
 pub const ENVELOPE_POINTER: &str = "/data/submission";
 
-/// The keys that make an object look like a QPP submission; a file with
-/// none of them (and no embedded `submission`) is something else.
+/// The keys of a whole submission, which the "not a QPP submission"
+/// message names.
 pub const SUBMISSION_KEYS: [&str; 3] = ["entityType", "performanceYear", "measurementSets"];
 
 /// The submission inside `{"data": {"submission": {…}}}`, when `root` is
 /// such an envelope (and not itself a submission).
 pub fn inner(root: &Value) -> Option<&Map<String, Value>> {
     let root = root.as_object()?;
-    if looks_like_submission(root) {
+    // The same test as `inner_node`'s, so the skeleton, the schema and
+    // the decoder agree on where the submission is.
+    if SUBMISSION_KEYS
+        .iter()
+        .chain(&["submission"])
+        .any(|key| root.contains_key(*key))
+    {
         return None;
     }
     root.get("data")?
@@ -55,13 +61,14 @@ pub fn inner_pointer() -> Pointer {
     Pointer::Root.member("data").member("submission")
 }
 
-/// Whether an object has a submission's keys or embeds a submission (a
-/// `POST /measurement-sets` body).
+/// Whether an object has any documented property of a submission, a
+/// measurement set or a measurement, or embeds a submission (a
+/// `POST /measurement-sets` body): only a file with none of them is
+/// clearly something else.
 fn looks_like_submission(object: &Map<String, Value>) -> bool {
-    SUBMISSION_KEYS
-        .iter()
-        .chain(&["submission"])
-        .any(|key| object.contains_key(*key))
+    object
+        .keys()
+        .any(|key| key == "submission" || crate::json::key_levels::is_documented(key))
 }
 
 /// Whether `root` is a JSON object that is no QPP submission: none of the
@@ -101,6 +108,10 @@ mod tests {
         )));
         assert!(is_foreign_object(&value(r#"{"data": {"items": []}}"#)));
         assert!(!is_foreign_object(&value(r#"{"performanceYear": 2025}"#)));
+        // Any documented property says it meant to be a submission.
+        assert!(!is_foreign_object(&value(
+            r#"{"taxpayerIdentificationNumber": "00-0123456", "x": 1}"#
+        )));
         assert!(!is_foreign_object(&value(r#"[]"#)));
     }
 }

@@ -52,6 +52,11 @@ const KEYS: &[(&str, Level)] = &[
     ("denominator", Level::Value),
 ];
 
+/// Whether `key` is a documented property of any object of a submission.
+pub fn is_documented(key: &str) -> bool {
+    KEYS.iter().any(|(k, _)| *k == key)
+}
+
 /// The level of the object at `pointer` (`object` is that object: a root
 /// with an embedded `submission` is a `POST /measurement-sets` body, so a
 /// measurement set).

@@ -211,10 +211,11 @@ pub static NOT_A_SUBMISSION: RuleMeta = RuleMeta {
     severity: Severity::Error,
     summary: "The file is not a QPP submission: its top level is not an object, or has none of a submission's keys.",
     what: "Reports a file whose top-level value is not a JSON object (an array, a string, a \
-           number), and a JSON object with none of `entityType`, `performanceYear` and \
-           `measurementSets` and no embedded `submission` (a `package.json` a hook picked up): \
-           one finding naming the keys it has, like `not-qrda3-document` for XML, and nothing \
-           else is checked. pilint reads three shapes: a whole submission, a \
+           number), and a JSON object with no property the Submissions API documents (none of \
+           `entityType`, `performanceYear`, `measurementSets`, nor a measurement set's or a \
+           measurement's, nor an embedded `submission`), such as a `package.json` a hook picked \
+           up: one finding naming the keys it has, like `not-qrda3-document` for XML, and \
+           nothing else is checked. pilint reads three shapes: a whole submission, a \
            `POST /measurement-sets` body (a measurement set with an embedded `submission`) and \
            a submission in the API's `{\"data\": {\"submission\": …}}` envelope.",
     why: "The QPP Submissions API takes one submission (or one measurement set) per request \
