@@ -1,4 +1,4 @@
-//! The QRDA III corpus (`../shared/corpus/qrda3/`: 49 real PI-bearing files
+//! The QRDA III corpus (`tests/corpus/qrda3/`, see tests/corpus/README.md: 49 real PI-bearing files
 //! from CMS's converter repository and 78 synthetic edge cases, with the
 //! converter's verdicts in `expected.json`) run through pilint.
 //!
@@ -18,7 +18,7 @@ use pilint::source::SourceFile;
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
-    Path::new("../shared/corpus/qrda3").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/qrda3")
 }
 
 fn expected_json() -> Value {
@@ -365,5 +365,26 @@ fn converter_acceptances_the_corpus_marks_valid_get_no_xml_error() {
         }
     }
     assert!(checked > 30, "only {checked} accepted files checked");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The copies in tests/corpus/qrda3 are the files `expected.json` describes,
+/// byte for byte: a verdict above is only CMS's verdict on unchanged bytes.
+#[test]
+fn every_corpus_file_is_the_recorded_copy() {
+    use sha2::{Digest, Sha256};
+    let json = expected_json();
+    let mut failures = Vec::new();
+    for entry in entries(&json) {
+        let file = name(entry);
+        let bytes = std::fs::read(corpus().join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let digest: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        if Some(digest.as_str()) != entry["sha256"].as_str() {
+            failures.push(format!("{file}: sha256 {digest} differs from expected.json"));
+        }
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
