@@ -94,14 +94,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub statistics: bool,
 
-    /// Use this configuration file for every input, instead of the nearest
-    /// pilint.toml / .pilint.toml.
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-    pub config: Option<PathBuf>,
-
-    /// Ignore every configuration file.
-    #[arg(long)]
-    pub isolated: bool,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 
     /// Show TINs and NPIs in full (masked as *****6789 by default).
     #[arg(long)]
@@ -167,6 +161,9 @@ pub struct ScoreArgs {
     /// The name to show for standard input (`-`); its extension selects the format.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Args)]
@@ -200,6 +197,9 @@ pub struct RollupArgs {
     /// Follow symbolic links while walking directories.
     #[arg(long)]
     pub follow_links: bool,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -248,11 +248,44 @@ pub enum CheckFormat {
     Junit,
 }
 
-/// `--fail-on`.
+/// `--fail-on`: a severity (the user's policy) or a CMS consequence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
+    /// A finding of severity error.
     Error,
+    /// A finding of severity warning or error.
     Warning,
+    /// A finding for which CMS refuses the file.
+    Rejected,
+    /// A finding for which CMS refuses the file or scores PI 0.
+    Zero,
+    /// A finding that costs PI points, scores 0, or has the file refused.
+    Points,
+}
+
+/// Where configuration comes from; the same for every command.
+#[derive(Args, Clone, Debug, Default)]
+pub struct ConfigArgs {
+    /// Use this configuration file for every input, instead of the nearest
+    /// pilint.toml / .pilint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+impl ConfigArgs {
+    pub fn source(&self) -> pilint::settings::ConfigSource {
+        if self.isolated {
+            pilint::settings::ConfigSource::Isolated
+        } else if let Some(path) = &self.config {
+            pilint::settings::ConfigSource::File(path.clone())
+        } else {
+            pilint::settings::ConfigSource::Discover
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]

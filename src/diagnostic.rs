@@ -95,6 +95,13 @@ impl Diagnostic {
         self
     }
 
+    /// A consequence other than the rule's, where the check knows better
+    /// (a measure CMS suppressed that year, a guide pilint has no record of).
+    pub fn with_consequence(mut self, consequence: Consequence) -> Self {
+        self.consequence = consequence;
+        self
+    }
+
     /// Sets the consequence the rule declares for `year`.
     pub fn for_year(mut self, year: Option<i64>) -> Self {
         if let Some(rule) = crate::rules::registry::find_code(self.code) {

@@ -10,6 +10,7 @@ pub mod config;
 pub mod crossfile;
 pub mod diagnostic;
 pub mod discover;
+pub mod engine;
 pub mod json;
 pub mod lint;
 pub mod mask;

@@ -66,6 +66,24 @@ impl EntityKey {
 }
 
 /// "individual TIN 000111111 / NPI 1234567893", "group TIN 000111111".
+impl EntityKey {
+    /// The entity as output shows it: its TIN and NPI masked by field (the
+    /// identifiers are known here, so nothing is searched for in text).
+    pub fn shown(&self, show_identifiers: bool) -> String {
+        if show_identifiers {
+            return self.to_string();
+        }
+        let mask = crate::mask::mask_value;
+        match self {
+            EntityKey::Individual { tin, npi } => {
+                format!("individual TIN {} / NPI {}", mask(tin), mask(npi))
+            }
+            EntityKey::Group { tin } => format!("group TIN {}", mask(tin)),
+            other => other.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for EntityKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -53,6 +53,8 @@ pub struct CrossFileFinding {
     pub code: &'static str,
     pub name: &'static str,
     pub severity: Severity,
+    /// What CMS does because of it, in the entity's performance year.
+    pub consequence: crate::rules::Consequence,
     pub message: String,
     /// The rule's fixed text unless a finding adds to it: borrowed, since
     /// a large run holds tens of thousands of findings until it ends.
@@ -71,6 +73,7 @@ impl CrossFileFinding {
             code: rule.code,
             name: rule.name,
             severity: rule.severity,
+            consequence: rule.consequence.in_year(Some(group.year)),
             message,
             note: Cow::Borrowed(rule.note),
             help: Cow::Borrowed(rule.help),
@@ -269,7 +272,9 @@ fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFi
             ),
         );
         if unconfirmed {
+            // The zero rests on an assumption: the score is at risk.
             finding.severity = Severity::Warning;
+            finding.consequence = crate::rules::Consequence::Points;
             finding.note = Cow::Owned(format!(
                 "{} ({})",
                 CONFLICTING_VALUES.note, catalog.conflicting_values_source
@@ -402,6 +407,7 @@ mod tests {
             code,
             name: "x",
             severity: Severity::Info,
+            consequence: crate::rules::Consequence::None,
             message: message.to_owned(),
             note: Cow::Borrowed(""),
             help: Cow::Borrowed(""),

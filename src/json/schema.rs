@@ -162,7 +162,7 @@ fn convert(
             // needs) is recognised as the same finding.
             let mut member = pointer.clone();
             push_token(&mut member, property);
-            push(
+            let finding = Diagnostic::new(
                 &MISSING_PROPERTY,
                 head,
                 member,
@@ -171,6 +171,14 @@ fn convert(
                     object_phrase(&pointer)
                 ),
             );
+            // CMS stores a PI set without a CEHRT ID and scores it 0 (the
+            // scoring engine's `hasCehrtId` instrumentation, CMSgov/
+            // qpp-submissions-docs scoring examples): not a refusal.
+            out.push(if property == "cehrtId" {
+                finding.with_consequence(crate::rules::Consequence::Zero)
+            } else {
+                finding
+            });
         }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             for key in unexpected {

@@ -189,6 +189,7 @@ fn to_frame(
     if diagnostic.span.is_none() {
         notes.push(format!("file: {}", report.path()));
     }
+    notes.push(format!("effect: {}", diagnostic.consequence.effect()));
     if !diagnostic.note.is_empty() {
         notes.push(format!("why: {}", diagnostic.note));
     }

@@ -57,6 +57,7 @@ pub fn write_findings(out: &mut Buffer, findings: &[CrossFileFinding]) -> io::Re
             writeln!(out, "  ├─ {}: {}", place(&related.site), related.message)?;
         }
         writeln!(out, "  │")?;
+        writeln!(out, "  = effect: {}", finding.consequence.effect())?;
         if !finding.note.is_empty() {
             writeln!(out, "  = why: {}", finding.note)?;
         }

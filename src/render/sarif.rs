@@ -190,6 +190,13 @@ struct ResultOut {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
     partial_fingerprints: serde_json::Map<String, Value>,
+    /// `consequence`: what CMS does with the file because of the result.
+    properties: ResultProperties,
+}
+
+#[derive(Serialize)]
+struct ResultProperties {
+    consequence: &'static str,
 }
 
 #[derive(Serialize)]
@@ -308,6 +315,9 @@ impl Sarif {
                 })
                 .collect(),
             partial_fingerprints: fingerprint_map(fingerprint),
+            properties: ResultProperties {
+                consequence: finding.consequence.as_str(),
+            },
         }
     }
 
@@ -364,6 +374,9 @@ impl Sarif {
             locations: vec![primary],
             related_locations: related,
             partial_fingerprints,
+            properties: ResultProperties {
+                consequence: d.consequence.as_str(),
+            },
         }
     }
 }

@@ -91,6 +91,8 @@ fn ig_version(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .with_severity(Severity::Info)
+            // pilint cannot say what CMS will do.
+            .with_consequence(crate::rules::Consequence::None)
             .with_help("check the extension against CMS's QRDA III implementation guide for this year")
         }
         (None, _) => at_value(
