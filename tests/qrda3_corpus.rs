@@ -383,7 +383,9 @@ fn every_corpus_file_is_the_recorded_copy() {
             .map(|b| format!("{b:02x}"))
             .collect();
         if Some(digest.as_str()) != entry["sha256"].as_str() {
-            failures.push(format!("{file}: sha256 {digest} differs from expected.json"));
+            failures.push(format!(
+                "{file}: sha256 {digest} differs from expected.json"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

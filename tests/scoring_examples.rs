@@ -15,7 +15,10 @@ use pilint::source::SourceFile;
 use serde_json::{Value, json};
 
 fn corpus() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/scoring-examples.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/scoring-examples.json"
+    );
     let text = std::fs::read_to_string(path).unwrap_or_else(|err| panic!("{path}: {err}"));
     serde_json::from_str(&text).unwrap()
 }
@@ -84,7 +87,10 @@ fn every_example_names_its_sources() {
         for key in sources {
             let key = key.as_str().unwrap();
             let text = documents.get(key).and_then(Value::as_str);
-            assert!(text.is_some_and(|t| !t.is_empty()), "{name}: {key} undescribed");
+            assert!(
+                text.is_some_and(|t| !t.is_empty()),
+                "{name}: {key} undescribed"
+            );
             cited.insert(key.to_owned());
         }
     }
