@@ -54,6 +54,9 @@ pub struct Diagnostic {
     /// JSON Pointer (RFC 6901) for JSON, an XPath-like path for XML.
     pub pointer: String,
     pub related: Vec<RelatedSpan>,
+    /// The identifiers (TINs, NPIs) the message quotes, exactly as quoted:
+    /// masking replaces these and nothing else, whatever they look like.
+    pub identifiers: Vec<String>,
 }
 
 impl Diagnostic {
@@ -77,6 +80,7 @@ impl Diagnostic {
             span,
             pointer: pointer.into(),
             related: Vec::new(),
+            identifiers: Vec::new(),
         }
     }
 
@@ -99,6 +103,17 @@ impl Diagnostic {
     /// (a measure CMS suppressed that year, a guide pilint has no record of).
     pub fn with_consequence(mut self, consequence: Consequence) -> Self {
         self.consequence = consequence;
+        self
+    }
+
+    /// Records that the message quotes `value`, an identifier, with
+    /// [`quote_short`]: masking will hide it there.
+    pub fn with_identifier(mut self, value: &str) -> Self {
+        let quoted = quote_short(value);
+        let inner = &quoted[1..quoted.len() - 1];
+        if !inner.is_empty() {
+            self.identifiers.push(inner.to_owned());
+        }
         self
     }
 

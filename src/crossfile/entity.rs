@@ -67,6 +67,15 @@ impl EntityKey {
 
 /// "individual TIN 000111111 / NPI 1234567893", "group TIN 000111111".
 impl EntityKey {
+    /// The TIN and NPI in the key (none for an entity named by its id).
+    pub fn identifiers(&self) -> Vec<String> {
+        match self {
+            EntityKey::Individual { tin, npi } => vec![tin.to_string(), npi.to_string()],
+            EntityKey::Group { tin } => vec![tin.to_string()],
+            _ => Vec::new(),
+        }
+    }
+
     /// The entity as output shows it: its TIN and NPI masked by field (the
     /// identifiers are known here, so nothing is searched for in text).
     pub fn shown(&self, show_identifiers: bool) -> String {

@@ -65,9 +65,41 @@ pub struct CrossFileFinding {
     pub year: i64,
     pub site: Site,
     pub related: Vec<RelatedSite>,
+    /// The entity's TIN and NPI, which the texts quote: masking replaces
+    /// these and nothing else.
+    pub identifiers: Vec<String>,
 }
 
 impl CrossFileFinding {
+    /// A finding with only a message and its identifiers (tests).
+    #[cfg(test)]
+    pub(crate) fn for_test(message: &str, identifiers: Vec<String>) -> Self {
+        CrossFileFinding {
+            code: "X001",
+            name: "duplicate-submission",
+            severity: Severity::Info,
+            consequence: crate::rules::Consequence::None,
+            message: message.to_owned(),
+            note: Cow::Borrowed(""),
+            help: Cow::Borrowed(""),
+            entity: String::new(),
+            year: 2025,
+            site: Site {
+                path: "a.json".into(),
+                at: Position {
+                    line: 1,
+                    column: 1,
+                    end_line: 1,
+                    end_column: 1,
+                    pointer: "".into(),
+                },
+                format: SourceFormat::Json,
+            },
+            related: Vec::new(),
+            identifiers,
+        }
+    }
+
     fn new(rule: &RuleMeta, group: &EntityGroup, site: Site, message: String) -> Self {
         CrossFileFinding {
             code: rule.code,
@@ -81,6 +113,7 @@ impl CrossFileFinding {
             year: group.year,
             site,
             related: Vec::new(),
+            identifiers: group.key.identifiers(),
         }
     }
 
@@ -412,6 +445,7 @@ mod tests {
             note: Cow::Borrowed(""),
             help: Cow::Borrowed(""),
             entity: String::new(),
+            identifiers: Vec::new(),
             year: 2025,
             site: site(path),
             related: vec![RelatedSite {

@@ -150,8 +150,21 @@ fn convert(
     let value_span = index.value_span(&pointer);
     let head = value_span.map(|s| Span::new(s.start, (s.start + 1).min(s.end)));
 
+    // A TIN or an NPI quoted in the message is an identifier argument:
+    // masking hides it there, whatever it looks like.
+    let identifier = (pointer.ends_with("/taxpayerIdentificationNumber")
+        || pointer.ends_with("/nationalProviderIdentifier"))
+    .then(|| {
+        instance
+            .as_str()
+            .map_or_else(|| instance.to_string(), str::to_owned)
+    });
     let mut push = |rule: &'static RuleMeta, span: Option<Span>, pointer: String, msg: String| {
-        out.push(Diagnostic::new(rule, span, pointer, msg));
+        let finding = Diagnostic::new(rule, span, pointer, msg);
+        out.push(match &identifier {
+            Some(value) => finding.with_identifier(value),
+            None => finding,
+        });
     };
 
     match error.kind() {
