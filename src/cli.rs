@@ -18,7 +18,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Check submission files (QPP JSON, QRDA III XML) and report every finding.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Predict the PI category score of submission files, point by point.
     Score(ScoreArgs),
     /// Roll PI scores up to an APM entity: per TIN/NPI the individual and the
@@ -129,6 +129,22 @@ pub struct CheckArgs {
     /// Do not show the predicted PI score of each file.
     #[arg(long)]
     pub no_score: bool,
+
+    /// The directory SARIF and GitLab paths, fingerprints and baselines are
+    /// relative to (default: CI_PROJECT_DIR, GITHUB_WORKSPACE, the git top
+    /// level, the nearest pilint.toml's directory, the working directory).
+    #[arg(long, value_name = "DIR")]
+    pub project_root: Option<PathBuf>,
+
+    /// Report only the findings this baseline file does not record, and
+    /// list its entries fixed since (written by `--write-baseline`).
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record every finding of the run in FILE, as a baseline for
+    /// `--baseline` (the run then reports none of them).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Args)]

@@ -5,29 +5,10 @@
 //! help (what to do), the span it points at and the JSON Pointer / XPath of
 //! that node. Renderers only ever see this type.
 
-use serde::Serialize;
-
-use crate::rules::registry::RuleMeta;
-use crate::rules::{Consequence, Family};
+use crate::rule::{Consequence, Family, RuleMeta};
 use crate::source::Span;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
+pub use crate::rule::Severity;
 
 /// A secondary location shown beside the primary span ("first defined here").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,14 +94,6 @@ impl Diagnostic {
         let inner = &quoted[1..quoted.len() - 1];
         if !inner.is_empty() {
             self.identifiers.push(inner.to_owned());
-        }
-        self
-    }
-
-    /// Sets the consequence the rule declares for `year`.
-    pub fn for_year(mut self, year: Option<i64>) -> Self {
-        if let Some(rule) = crate::rules::registry::find_code(self.code) {
-            self.consequence = rule.consequence.in_year(year);
         }
         self
     }

@@ -5,6 +5,7 @@
 //! returns [`lint::FileReport`]s; renderers turn reports into text. It never
 //! prints: the binary decides what goes where, and the exit code.
 
+pub mod baseline;
 pub mod catalog;
 pub mod config;
 pub mod crossfile;
@@ -16,8 +17,10 @@ pub mod lint;
 pub mod mask;
 pub mod model;
 pub mod pointer;
+pub mod project_root;
 pub mod read;
 pub mod render;
+pub mod rule;
 pub mod rules;
 pub mod score;
 pub mod select;

@@ -10,9 +10,11 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
+use pilint::baseline::Baseline;
 use pilint::diagnostic::Severity;
 use pilint::discover::DiscoverOptions;
 use pilint::engine::{CrossFileMode, Engine, EngineOptions, RunOptions};
+use pilint::project_root::ProjectRoot;
 use pilint::render::{self, Renderer, Summary};
 use pilint::rules::Consequence;
 use pilint::rules::registry::{all_rules, find_rule};
@@ -57,7 +59,7 @@ fn main() -> ExitCode {
                 .subcommand_matches("check")
                 .map(format_positions)
                 .unwrap_or_default();
-            check(args, positions)
+            check(*args, positions)
         }
         Command::Score(args) => score(args),
         Command::Rollup(args) => rollup(args),
@@ -219,7 +221,12 @@ fn config_keys_text() -> String {
 }
 
 /// The renderer of one format.
-fn renderer(format: CheckFormat, args: &CheckArgs, to_stdout: bool) -> Box<dyn Renderer> {
+fn renderer(
+    format: CheckFormat,
+    args: &CheckArgs,
+    to_stdout: bool,
+    root: &ProjectRoot,
+) -> Box<dyn Renderer> {
     let show_score = !args.no_score;
     // Colour only where a terminal may show it.
     let color = to_stdout && use_color(args.color);
@@ -228,13 +235,13 @@ fn renderer(format: CheckFormat, args: &CheckArgs, to_stdout: bool) -> Box<dyn R
         CheckFormat::Concise => Box::new(render::concise::Concise::new(args.quiet)),
         CheckFormat::Json => Box::new(render::json::Json::new(show_score)),
         CheckFormat::JsonLines => Box::new(render::json_lines::JsonLines::new()),
-        CheckFormat::Sarif => Box::new(render::sarif::Sarif::new()),
+        CheckFormat::Sarif => Box::new(render::sarif::Sarif::with_root(root.clone())),
         CheckFormat::Github => Box::new(render::github::Github::new(
             std::env::var_os("GITHUB_STEP_SUMMARY")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
         )),
-        CheckFormat::Gitlab => Box::new(render::gitlab::Gitlab::new()),
+        CheckFormat::Gitlab => Box::new(render::gitlab::Gitlab::with_root(root.clone())),
         CheckFormat::Junit => Box::new(render::junit::Junit::new(junit_threshold(args.fail_on))),
     }
 }
@@ -298,6 +305,15 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         Err(code) => return code,
     };
     set_threads(args.threads);
+    // Report paths, fingerprints and the baseline are relative to it.
+    let (root, baseline) = match project_root_and_baseline(&args) {
+        Ok(found) => found,
+        Err(reason) => {
+            eprintln!("pilint: {reason}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let mut baseline = baseline;
 
     // Writers: standard output first, then each -o file.
     let mut writers: Vec<Box<dyn Write>> =
@@ -308,7 +324,10 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
             Some(path) => match std::fs::File::create(path) {
                 Ok(file) => {
                     writers.push(Box::new(std::io::BufWriter::new(file)));
-                    renderers.push((renderer(output.format, &args, false), writers.len() - 1));
+                    renderers.push((
+                        renderer(output.format, &args, false, &root),
+                        writers.len() - 1,
+                    ));
                 }
                 Err(err) => {
                     eprintln!("pilint: cannot write {}: {err}", path.display());
@@ -322,7 +341,7 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
                 )),
                 0,
             )),
-            None => renderers.push((renderer(output.format, &args, true), 0)),
+            None => renderers.push((renderer(output.format, &args, true, &root), 0)),
         }
     }
     // `--statistics` with every format sent to files still prints them.
@@ -332,7 +351,7 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
     // In GitHub Actions, findings become annotations without any setup.
     let in_github_actions = std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true");
     if in_github_actions && positions.formats.is_empty() && !args.silent && !args.statistics {
-        renderers.push((renderer(CheckFormat::Github, &args, true), 0));
+        renderers.push((renderer(CheckFormat::Github, &args, true, &root), 0));
     }
 
     let source_shown = renderers
@@ -342,11 +361,12 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
     // The overview is for runs over directories; a list of files asks
     // about those files.
     let show_overview = args.paths.is_empty() || args.paths.iter().any(|p| p.is_dir());
-    let run = engine.run(
+    let run = engine.run_with_baseline(
         RunOptions {
             cross_file: CrossFileMode::Findings,
             source_shown,
         },
+        baseline.as_mut(),
         |report| {
             for (renderer, target) in renderers.iter_mut() {
                 if let Err(err) = renderer.file(&report, &mut *writers[*target]) {
@@ -404,6 +424,11 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
     let Some(outcome) = outcome else {
         return EXIT_TROUBLE;
     };
+    if let Some(baseline) = baseline
+        && !report_baseline(baseline)
+    {
+        return EXIT_TROUBLE;
+    }
     let left_out = report_left_out(&outcome.left_out);
     let unwalked = report_discovery_errors("check", engine.discovery_errors());
     if unwalked || left_out || outcome.any_failed {
@@ -415,6 +440,34 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
+    }
+}
+
+/// The project root (`--project-root`, else found) and the baseline
+/// `--baseline` reads or `--write-baseline` records. Err: a usage error.
+fn project_root_and_baseline(args: &CheckArgs) -> Result<(ProjectRoot, Option<Baseline>), String> {
+    let root = ProjectRoot::resolve(args.project_root.as_deref(), &args.paths)?;
+    let baseline = Baseline::from_flags(
+        args.baseline.as_deref(),
+        args.write_baseline.as_deref(),
+        &root,
+    )?;
+    Ok((root, baseline))
+}
+
+/// Writes the baseline (`--write-baseline`) and says on stderr what it did
+/// and which entries are stale; false when it could not be written.
+fn report_baseline(baseline: Baseline) -> bool {
+    let file = baseline.file().to_path_buf();
+    match baseline.finish() {
+        Ok(outcome) => {
+            eprint!("{}", outcome.message(&file));
+            true
+        }
+        Err(reason) => {
+            eprintln!("pilint: {reason}");
+            false
+        }
     }
 }
 
@@ -617,6 +670,7 @@ fn print_rules(args: &RulesArgs) -> u8 {
                         "severity": rule.severity.as_str(),
                         "summary": rule.summary,
                         "years": rule.years,
+                        "url": pilint::rules::url::url(rule.code),
                     })
                 })
                 .collect();

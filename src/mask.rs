@@ -120,6 +120,26 @@ pub fn mask_cross_file(finding: &mut CrossFileFinding) {
     }
 }
 
+/// An entity as output shows it: its TIN and NPI masked by field unless
+/// identifiers are to be shown (the key knows them: nothing is searched).
+pub fn entity(key: &crate::crossfile::EntityKey, show_identifiers: bool) -> String {
+    use crate::crossfile::EntityKey;
+    if show_identifiers {
+        return key.to_string();
+    }
+    match key {
+        EntityKey::Individual { tin, npi } => {
+            format!(
+                "individual TIN {} / NPI {}",
+                mask_value(tin),
+                mask_value(npi)
+            )
+        }
+        EntityKey::Group { tin } => format!("group TIN {}", mask_value(tin)),
+        other => other.to_string(),
+    }
+}
+
 /// Masks the TINs and NPIs of a roll-up (`pilint rollup`), once, before
 /// any of its formats renders it; it was computed with the real ones, so
 /// grouping and matching the participant list are unaffected. The APM

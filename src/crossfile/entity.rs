@@ -75,22 +75,6 @@ impl EntityKey {
             _ => Vec::new(),
         }
     }
-
-    /// The entity as output shows it: its TIN and NPI masked by field (the
-    /// identifiers are known here, so nothing is searched for in text).
-    pub fn shown(&self, show_identifiers: bool) -> String {
-        if show_identifiers {
-            return self.to_string();
-        }
-        let mask = crate::mask::mask_value;
-        match self {
-            EntityKey::Individual { tin, npi } => {
-                format!("individual TIN {} / NPI {}", mask(tin), mask(npi))
-            }
-            EntityKey::Group { tin } => format!("group TIN {}", mask(tin)),
-            other => other.to_string(),
-        }
-    }
 }
 
 impl fmt::Display for EntityKey {

@@ -197,8 +197,10 @@ fn to_frame(
         notes.push(format!("help: {}", diagnostic.help));
     }
     notes.push(format!(
-        "rule: {} (pilint rule {})",
-        diagnostic.name, diagnostic.code
+        "rule: {} (pilint rule {}; {})",
+        diagnostic.name,
+        diagnostic.code,
+        crate::rules::url::url(diagnostic.code)
     ));
     Frame::new(severity)
         .with_code(diagnostic.code)

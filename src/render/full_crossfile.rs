@@ -66,8 +66,10 @@ pub fn write_findings(out: &mut Buffer, findings: &[CrossFileFinding]) -> io::Re
         }
         writeln!(
             out,
-            "  = rule: {} (pilint rule {})",
-            finding.name, finding.code
+            "  = rule: {} (pilint rule {}; {})",
+            finding.name,
+            finding.code,
+            crate::rules::url::url(finding.code)
         )?;
         writeln!(out)?;
     }

@@ -14,7 +14,8 @@
 //!       "code": "S005", "name": "malformed-value", "severity": "error",
 //!       "message": "…", "note": "…", "help": "…",
 //!       "line": 3, "column": 35, "endLine": 3, "endColumn": 47,
-//!       "pointer": "/taxpayerIdentificationNumber"
+//!       "pointer": "/taxpayerIdentificationNumber",
+//!       "url": "https://github.com/pilint/pilint/blob/main/docs/rules/S005.md"
 //!     }]
 //!   }],
 //!   "summary": {"files": 1, "errors": 1, "warnings": 0, "infos": 0}
@@ -77,6 +78,8 @@ pub(crate) struct DiagnosticOut<'a> {
     end_line: usize,
     end_column: usize,
     pointer: &'a str,
+    /// The rule's documentation page (`crate::rules::url`).
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -252,6 +255,7 @@ pub(crate) fn diagnostic_out<'a>(source: &SourceFile, d: &'a Diagnostic) -> Diag
         end_line: end.line,
         end_column: end.column,
         pointer: &d.pointer,
+        url: crate::rules::url::url(d.code),
     }
 }
 

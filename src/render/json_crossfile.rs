@@ -37,6 +37,8 @@ pub struct CrossFileOut<'a> {
     #[serde(flatten)]
     site: SiteOut<'a>,
     related: Vec<RelatedOut<'a>>,
+    /// The rule's documentation page (`crate::rules::url`).
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -88,5 +90,6 @@ pub fn cross_file_out(finding: &CrossFileFinding) -> CrossFileOut<'_> {
                 message: &r.message,
             })
             .collect(),
+        url: crate::rules::url::url(finding.code),
     }
 }

@@ -178,7 +178,7 @@ pub fn render(
         entities: entities
             .iter()
             .map(|e| EntityOut {
-                entity: e.key.shown(false),
+                entity: crate::mask::entity(e.key, false),
                 performance_year: e.year,
                 total: e.score.map(points_value),
                 path: e.path.to_owned(),

@@ -56,7 +56,7 @@ fn entities_block(out: &mut Buffer, entities: &[EntityOutcome<'_>]) -> std::io::
         writeln!(
             out,
             "{} in {}: predicted PI score 0/100 (conflicting values across submission types, X002; see `pilint check`)",
-            entity.key.shown(false),
+            crate::mask::entity(entity.key, false),
             entity.year
         )?;
         if let Some(assumption) = entity.assumption {
