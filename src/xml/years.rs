@@ -120,9 +120,14 @@ mod tests {
         assert_eq!(extension_for(2023), Some("2022-12-01"));
         assert_eq!(extension_for(2024), Some("2022-12-01"));
         assert_eq!(extension_for(2025), Some("2024-12-01"));
-        assert_eq!(extension_for(2026), None);
         assert_eq!(years_of("2017-07-01"), &[2017, 2018]);
-        assert_eq!(latest(), Some(("2024-12-01", 2025)));
+        // The newest guide is the table's last year, whichever that is, and
+        // no year after it has an extension yet.
+        let (extension, year) = latest().unwrap();
+        let newest = TABLE.iter().flat_map(|v| v.years.iter().copied()).max();
+        assert_eq!(Some(year), newest);
+        assert_eq!(extension_for(year), Some(extension));
+        assert_eq!(extension_for(year + 1), None);
         assert_eq!(describe_years(&[2023, 2024]), "2023 and 2024");
         // A superseded guide is never the one expected, and says so.
         assert_eq!(years_of("2024-07-01"), &[2025]);
