@@ -5,6 +5,7 @@
 //! returns [`lint::FileReport`]s; renderers turn reports into text. It never
 //! prints: the binary decides what goes where, and the exit code.
 
+pub mod bounded;
 pub mod catalog;
 pub mod config;
 pub mod crossfile;

@@ -333,7 +333,10 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
     if let Some(threads) = args.threads {
         // Only fails if a pool exists already, which cannot happen here.
         let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
+            .num_threads(pilint::bounded::thread_count(
+                usize::from(threads),
+                inputs.len(),
+            ))
             .build_global();
     }
 
@@ -546,11 +549,12 @@ fn rollup(args: RollupArgs) -> u8 {
     let participants = match &args.participants {
         None => None,
         Some(path) => {
-            let read = std::fs::File::open(path)
+            // Regular and bounded: a FIFO or /dev/zero ends the run with a
+            // message instead of hanging it or exhausting memory.
+            let read = pilint::bounded::read_regular(path, pilint::bounded::MAX_PARTICIPANTS_SIZE)
                 .map_err(|err| err.to_string())
-                .and_then(|file| {
-                    pilint::crossfile::participants::read(std::io::BufReader::new(file))
-                        .map_err(|err| err.to_string())
+                .and_then(|bytes| {
+                    pilint::crossfile::participants::read(&bytes[..]).map_err(|err| err.to_string())
                 });
             match read {
                 Ok(list) => Some(list),
