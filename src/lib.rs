@@ -15,6 +15,8 @@ pub mod json;
 pub mod lint;
 pub mod mask;
 pub mod model;
+pub mod outputs_guard;
+pub mod own_report;
 pub mod pointer;
 pub mod read;
 pub mod render;

@@ -175,10 +175,15 @@ fn write_stdout(bytes: &[u8]) -> u8 {
     }
 }
 
-/// Says on stderr which paths could not be walked (`verb`: "check",
-/// "score", "roll up"); true when there were any, which makes the exit 2.
-fn report_discovery_errors(verb: &str, errors: &[pilint::discover::DiscoverError]) -> bool {
+/// Says on stderr which files were left out on purpose, and which paths
+/// could not be walked (`verb`: "check", "score", "roll up"); true when
+/// there were any of the latter, which makes the exit 2.
+fn report_discovery_errors(verb: &str, discovery: &pilint::discover::Discovery) -> bool {
+    let errors = &discovery.errors;
     let mut stderr = std::io::stderr().lock();
+    for note in &discovery.notes {
+        let _ = writeln!(stderr, "pilint: {}: {}", note.path, note.reason);
+    }
     for error in errors {
         let _ = writeln!(
             stderr,
@@ -313,6 +318,16 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         stdin_filename: args.stdin_filename.clone(),
     };
     let mut discovery = discover(&args.paths, &options);
+    let guarded = outputs::guard(
+        outputs::files(&plan),
+        &args.paths,
+        args.follow_links,
+        &mut discovery,
+    );
+    if let Err(reason) = guarded {
+        eprintln!("pilint: {reason}");
+        return EXIT_TROUBLE;
+    }
     let mut resolver = Resolver::new(source, cli_settings);
     let mut inputs = Vec::with_capacity(discovery.inputs.len());
     let mut settings = Vec::with_capacity(discovery.inputs.len());
@@ -341,8 +356,8 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
     }
 
     // Writers: standard output first, then each -o file.
-    let mut writers: Vec<Box<dyn Write>> =
-        vec![Box::new(std::io::BufWriter::new(std::io::stdout().lock()))];
+    let (stdout, stdout_closed) = outputs::stdout(outputs::files(&plan).next().is_some());
+    let mut writers: Vec<Box<dyn Write>> = vec![stdout];
     let mut renderers: Vec<(Box<dyn Renderer>, usize)> = Vec::new();
     for output in &plan {
         match &output.file {
@@ -491,8 +506,12 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         }
         return EXIT_TROUBLE;
     }
+    if stdout_closed.get() {
+        // Standard output closed early; the files were written whole.
+        return EXIT_TROUBLE;
+    }
 
-    let unwalked = report_discovery_errors("check", &discovery.errors);
+    let unwalked = report_discovery_errors("check", &discovery);
     if unwalked || any_failed {
         // A path that could not be walked or read, or a file pilint
         // failed on: the run did not check everything it was asked to.
@@ -510,7 +529,16 @@ fn score(args: ScoreArgs) -> u8 {
         follow_links: args.follow_links,
         stdin_filename: args.stdin_filename.clone(),
     };
-    let discovery = discover(&args.paths, &options);
+    let mut discovery = discover(&args.paths, &options);
+    if let Err(reason) = outputs::guard(
+        std::iter::empty(),
+        &args.paths,
+        args.follow_links,
+        &mut discovery,
+    ) {
+        eprintln!("pilint: {reason}");
+        return EXIT_TROUBLE;
+    }
     let lint_options = LintOptions {
         year: args.year,
         ..LintOptions::default()
@@ -526,7 +554,7 @@ fn score(args: ScoreArgs) -> u8 {
     if write_stdout(&bytes) != EXIT_CLEAN {
         return EXIT_TROUBLE;
     }
-    let unwalked = report_discovery_errors("score", &discovery.errors);
+    let unwalked = report_discovery_errors("score", &discovery);
     if unwalked || reports.iter().any(|r| r.failed) {
         return EXIT_TROUBLE;
     }
@@ -571,7 +599,16 @@ fn rollup(args: RollupArgs) -> u8 {
         follow_links: args.follow_links,
         stdin_filename: None,
     };
-    let discovery = discover(&args.paths, &options);
+    let mut discovery = discover(&args.paths, &options);
+    if let Err(reason) = outputs::guard(
+        std::iter::empty(),
+        &args.paths,
+        args.follow_links,
+        &mut discovery,
+    ) {
+        eprintln!("pilint: {reason}");
+        return EXIT_TROUBLE;
+    }
     let lint_options = LintOptions {
         year: args.year,
         ..LintOptions::default()
@@ -611,7 +648,7 @@ fn rollup(args: RollupArgs) -> u8 {
     if write_stdout(&bytes) != EXIT_CLEAN {
         return EXIT_TROUBLE;
     }
-    let unwalked = report_discovery_errors("roll up", &discovery.errors);
+    let unwalked = report_discovery_errors("roll up", &discovery);
     let mut stderr = std::io::stderr().lock();
     for path in &left_out {
         let _ = writeln!(

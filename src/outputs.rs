@@ -5,7 +5,13 @@
 //! to standard output: two would interleave into something no reader can
 //! parse.
 
-use std::path::PathBuf;
+use std::cell::Cell;
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use pilint::discover::Discovery;
+use pilint::outputs_guard::Destination;
 
 use crate::cli::CheckFormat;
 
@@ -80,6 +86,77 @@ pub fn plan(
     Ok(outputs.into_iter().map(|(_, o)| o).collect())
 }
 
+/// Refuses an output that would replace an input, and leaves this run's
+/// own earlier reports out of `discovery` (see `pilint::outputs_guard`).
+/// `files` are the `--output-file`s; standard output counts when the shell
+/// redirected it to a file.
+pub fn guard<'a>(
+    files: impl Iterator<Item = &'a Path>,
+    paths: &[PathBuf],
+    follow_links: bool,
+    discovery: &mut Discovery,
+) -> Result<(), String> {
+    let mut destinations: Vec<Destination> = files.map(Destination::file).collect();
+    destinations.extend(Destination::stdout());
+    pilint::outputs_guard::guard(&destinations, paths, follow_links, discovery)
+}
+
+/// The `--output-file`s of a plan.
+pub fn files(plan: &[Output]) -> impl Iterator<Item = &Path> {
+    plan.iter().filter_map(|o| o.file.as_deref())
+}
+
+/// Standard output, buffered. When the run also writes files
+/// (`keep_going`), a reader that goes away (`pilint check ... -o r.sarif |
+/// head`) must not leave them cut short: the rest of standard output is
+/// dropped, the run goes on, and the returned flag says it happened. Without
+/// files, the closed pipe is an error as usual, which ends the run early.
+pub fn stdout(keep_going: bool) -> (Box<dyn Write>, Rc<Cell<bool>>) {
+    let closed = Rc::new(Cell::new(false));
+    let writer = ClosedPipeSink {
+        inner: std::io::stdout().lock(),
+        closed: Rc::clone(&closed),
+        keep_going,
+    };
+    (Box::new(std::io::BufWriter::new(writer)), closed)
+}
+
+struct ClosedPipeSink<W> {
+    inner: W,
+    closed: Rc<Cell<bool>>,
+    keep_going: bool,
+}
+
+impl<W: Write> ClosedPipeSink<W> {
+    fn tolerate<T>(&self, result: std::io::Result<T>, dropped: T) -> std::io::Result<T> {
+        match result {
+            Err(err) if self.keep_going && err.kind() == ErrorKind::BrokenPipe => {
+                self.closed.set(true);
+                Ok(dropped)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for ClosedPipeSink<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed.get() {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.tolerate(result, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed.get() {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.tolerate(result, ())
+    }
+}
+
 pub fn format_name(format: CheckFormat) -> &'static str {
     match format {
         CheckFormat::Full => "full",
@@ -110,6 +187,33 @@ mod tests {
         let plan = super::plan(&[(2, Full), (4, Sarif)], &[file(6, "a.sarif")]).unwrap();
         assert_eq!(plan[0].file, None);
         assert_eq!(plan[1].file, Some(PathBuf::from("a.sarif")));
+    }
+
+    #[test]
+    fn a_closed_pipe_is_dropped_only_when_files_are_written() {
+        struct Closed;
+        impl Write for Closed {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let closed = Rc::new(Cell::new(false));
+        let mut sink = ClosedPipeSink {
+            inner: Closed,
+            closed: Rc::clone(&closed),
+            keep_going: true,
+        };
+        sink.write_all(b"abc").unwrap();
+        assert!(closed.get());
+        let mut strict = ClosedPipeSink {
+            inner: Closed,
+            closed: Rc::new(Cell::new(false)),
+            keep_going: false,
+        };
+        assert!(strict.write_all(b"abc").is_err());
     }
 
     #[test]

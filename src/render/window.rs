@@ -356,7 +356,8 @@ mod tests {
         let text = "line\n".repeat(100_000);
         let source = SourceFile::from_text("x", text.as_str());
         let far = 50_000 * 5;
-        let file = DisplayFile::new("x", &source, &[far..far + 4]);
+        let span = far..far + 4;
+        let file = DisplayFile::new("x", &source, std::slice::from_ref(&span));
         assert_eq!(file.lines.len(), 2 * NEARBY_LINES + 1);
         assert_eq!(
             file.line_index((), file.map(far..far).start).unwrap(),
