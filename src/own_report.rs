@@ -27,11 +27,22 @@ use std::path::Path;
 /// How much of a file is read to recognise it.
 pub const PREFIX: usize = 1024;
 
-/// Which kind of report `path` is, if its start is that of one.
+/// Which kind of report `path` is, if its start is that of one; an empty
+/// file or an empty JSON array (GitLab's report of a clean run) is "an
+/// empty report": it holds nothing a replacement would lose.
 pub fn sniff(path: &Path) -> Option<&'static str> {
-    let (file, _) = crate::bounded::open_regular(path, u64::MAX).ok()?;
+    let (file, size) = crate::bounded::open_regular(path, u64::MAX).ok()?;
     let mut prefix = Vec::with_capacity(PREFIX);
     file.take(PREFIX as u64).read_to_end(&mut prefix).ok()?;
+    let whole = size <= PREFIX as u64;
+    let bare: Vec<u8> = prefix
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    if whole && (bare.is_empty() || bare == b"[]") {
+        return Some("an empty report");
+    }
     recognise(&prefix)
 }
 
