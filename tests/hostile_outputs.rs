@@ -117,7 +117,10 @@ fn this_runs_report_from_an_earlier_run_is_left_out_and_replaced() {
             }
         }
         let written = fs::read_to_string(dir.path().join(name)).unwrap();
-        assert!(!written.contains(name), "the report checked itself: {written}");
+        assert!(
+            !written.contains(name),
+            "the report checked itself: {written}"
+        );
         fs::remove_file(dir.path().join(name)).unwrap();
     }
 }
@@ -195,7 +198,10 @@ fn standard_input_named_like_a_checked_file_is_refused_not_swapped() {
         let report: Value = serde_json::from_slice(&output.stdout).unwrap();
         // The file was checked, not replaced by standard input's `{}`.
         assert_eq!(report["files"].as_array().unwrap().len(), 1);
-        assert_eq!(report["files"][0]["diagnostics"].as_array().unwrap().len(), 0);
+        assert_eq!(
+            report["files"][0]["diagnostics"].as_array().unwrap().len(),
+            0
+        );
     }
 }
 

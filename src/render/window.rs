@@ -222,7 +222,15 @@ impl<'a> DisplayFile<'a> {
         let segments = &self.segments[shown.segments.clone()];
         match segments[..segments.partition_point(|s| s.display <= offset)].last() {
             None => shown.kept.start,
-            Some(segment) if segment.escaped => segment.real,
+            // Inside an escape is its character; at its end (the end of
+            // the kept text), after it.
+            Some(segment) if segment.escaped => {
+                if offset >= segment.display + segment.display_len {
+                    segment.real + segment.real_len
+                } else {
+                    segment.real
+                }
+            }
             Some(segment) => segment.real + (offset - segment.display).min(segment.real_len),
         }
     }
