@@ -277,6 +277,53 @@ proptest! {
         }
     }
 
+    /// On ordinary text (short lines, no control characters), a frame
+    /// drawn from the display copy is exactly the frame drawn from the
+    /// whole file, multi-line labels, context lines and breaks included.
+    #[test]
+    fn frames_of_ordinary_text_are_unchanged(
+        lines in prop::collection::vec("[a-z{}\":, é]{0,30}", 1..40),
+        picks in prop::collection::vec((0usize..2000, 0usize..400), 1..4),
+    ) {
+        use codespan_reporting::diagnostic::{Diagnostic, Label};
+        use codespan_reporting::files::SimpleFile;
+        use codespan_reporting::term::{self, Config, termcolor::Buffer};
+        let text = lines.join("\n");
+        let source = SourceFile::from_text("t", text.as_str());
+        let spans: Vec<_> = picks
+            .iter()
+            .map(|&(start, len)| {
+                let start = start % (text.len() + 1);
+                source.clamp_span(pilint::source::Span::new(start, start + len)).range()
+            })
+            .collect();
+        let shown = DisplayFile::new("t", &source, &spans);
+        let whole = SimpleFile::new("t", text.as_str());
+        let frame = |map: &dyn Fn(std::ops::Range<usize>) -> std::ops::Range<usize>| {
+            Diagnostic::error().with_message("m").with_labels(
+                spans
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        if i == 0 {
+                            Label::primary((), map(s.clone()))
+                        } else {
+                            Label::secondary((), map(s.clone())).with_message("r")
+                        }
+                    })
+                    .collect(),
+            )
+        };
+        let mut expected = Buffer::no_color();
+        term::emit_to_write_style(&mut expected, &Config::default(), &whole, &frame(&|r| r)).unwrap();
+        let mut actual = Buffer::no_color();
+        term::emit_to_write_style(&mut actual, &Config::default(), &shown, &frame(&|r| shown.map(r))).unwrap();
+        prop_assert_eq!(
+            String::from_utf8(actual.into_inner()).unwrap(),
+            String::from_utf8(expected.into_inner()).unwrap()
+        );
+    }
+
     /// The line index agrees with splitting the text at `\r\n`, `\n` and
     /// a lone `\r`.
     #[test]

@@ -30,10 +30,10 @@ pub const MAX_LINE_CHARS: usize = 200;
 /// Characters kept before the first label on a cut line.
 const CONTEXT_BEFORE: usize = 60;
 
-/// Lines around a label's ends that codespan may show (its default
-/// context is 3 lines after a start and 1 before an end, plus one line
-/// between two labels); only these are copied.
-const NEARBY_LINES: usize = 4;
+/// Lines after a multi-line label's start that codespan shows (its
+/// default `start_context_lines`; it shows one line before the end, and a
+/// line between two shown lines instead of a `·` break).
+const START_CONTEXT: usize = 3;
 
 const ELLIPSIS: &str = "…";
 
@@ -89,14 +89,19 @@ impl<'a> DisplayFile<'a> {
         // keeps the text around it).
         let mut anchors: BTreeMap<usize, Option<usize>> = BTreeMap::new();
         for span in spans {
-            for offset in [span.start, span.end] {
-                let line = line_of(source, offset);
-                let to = (line + NEARBY_LINES).min(line_count - 1);
-                for nearby in line.saturating_sub(NEARBY_LINES)..=to {
-                    anchors.entry(nearby).or_insert(None);
+            let (first, last) = (line_of(source, span.start), line_of(source, span.end));
+            // The lines codespan shows for this label, and one more on each
+            // side of them (shown when it is all that separates two).
+            let shown = [
+                first.saturating_sub(1)..=(first + START_CONTEXT + 1).min(last + 1),
+                last.saturating_sub(2)..=last + 1,
+            ];
+            for line in shown.into_iter().flatten() {
+                if line < line_count {
+                    anchors.entry(line).or_insert(None);
                 }
             }
-            let anchor = anchors.entry(line_of(source, span.start)).or_insert(None);
+            let anchor = anchors.entry(first).or_insert(None);
             *anchor = Some(anchor.map_or(span.start, |a| a.min(span.start)));
         }
         let mut file = DisplayFile {
@@ -366,7 +371,7 @@ mod tests {
         let far = 50_000 * 5;
         let span = far..far + 4;
         let file = DisplayFile::new("x", &source, std::slice::from_ref(&span));
-        assert_eq!(file.lines.len(), 2 * NEARBY_LINES + 1);
+        assert_eq!(file.lines.len(), 4);
         assert_eq!(
             file.line_index((), file.map(far..far).start).unwrap(),
             50_000
