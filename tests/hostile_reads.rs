@@ -154,6 +154,20 @@ fn oversized_configuration_and_participant_files_are_refused() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(text_of(&output).contains("more than the limit"));
+    // Sparse: a participant list one byte over the limit costs no disk.
+    let list = fs::File::create(dir.path().join("big.csv")).unwrap();
+    list.set_len(pilint::bounded::MAX_PARTICIPANTS_SIZE + 1)
+        .unwrap();
+    let output = pilint(dir.path())
+        .args(["rollup", "--participants", "big.csv", "a.json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text_of(&output).contains("more than the limit"),
+        "{}",
+        text_of(&output)
+    );
 }
 
 #[test]
