@@ -18,7 +18,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Check submission files (QPP JSON, QRDA III XML) and report every finding.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Predict the PI category score of submission files, point by point.
     Score(ScoreArgs),
     /// Roll PI scores up to an APM entity: per TIN/NPI the individual and the
@@ -94,14 +94,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub statistics: bool,
 
-    /// Use this configuration file for every input, instead of the nearest
-    /// pilint.toml / .pilint.toml.
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-    pub config: Option<PathBuf>,
-
-    /// Ignore every configuration file.
-    #[arg(long)]
-    pub isolated: bool,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 
     /// Show TINs and NPIs in full (masked as *****6789 by default).
     #[arg(long)]
@@ -136,6 +130,22 @@ pub struct CheckArgs {
     /// Do not show the predicted PI score of each file.
     #[arg(long)]
     pub no_score: bool,
+
+    /// The directory SARIF and GitLab paths, fingerprints and baselines are
+    /// relative to (default: CI_PROJECT_DIR, GITHUB_WORKSPACE, the git top
+    /// level, the nearest pilint.toml's directory, the working directory).
+    #[arg(long, value_name = "DIR")]
+    pub project_root: Option<PathBuf>,
+
+    /// Report only the findings this baseline file does not record, and
+    /// list its entries fixed since (written by `--write-baseline`).
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record every finding of the run in FILE, as a baseline for
+    /// `--baseline` (the run then reports none of them).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -168,6 +178,9 @@ pub struct ScoreArgs {
     /// The name to show for standard input (`-`); its extension selects the format.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Args)]
@@ -201,6 +214,9 @@ pub struct RollupArgs {
     /// Follow symbolic links while walking directories.
     #[arg(long)]
     pub follow_links: bool,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -249,11 +265,44 @@ pub enum CheckFormat {
     Junit,
 }
 
-/// `--fail-on`.
+/// `--fail-on`: a severity (the user's policy) or a CMS consequence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
+    /// A finding of severity error.
     Error,
+    /// A finding of severity warning or error.
     Warning,
+    /// A finding for which CMS refuses the file.
+    Rejected,
+    /// A finding for which CMS refuses the file or scores PI 0.
+    Zero,
+    /// A finding that costs PI points, scores 0, or has the file refused.
+    Points,
+}
+
+/// Where configuration comes from; the same for every command.
+#[derive(Args, Clone, Debug, Default)]
+pub struct ConfigArgs {
+    /// Use this configuration file for every input, instead of the nearest
+    /// pilint.toml / .pilint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+impl ConfigArgs {
+    pub fn source(&self) -> pilint::settings::ConfigSource {
+        if self.isolated {
+            pilint::settings::ConfigSource::Isolated
+        } else if let Some(path) = &self.config {
+            pilint::settings::ConfigSource::File(path.clone())
+        } else {
+            pilint::settings::ConfigSource::Discover
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]

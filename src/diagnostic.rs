@@ -5,29 +5,10 @@
 //! help (what to do), the span it points at and the JSON Pointer / XPath of
 //! that node. Renderers only ever see this type.
 
-use serde::Serialize;
-
-use crate::rules::registry::RuleMeta;
-use crate::rules::{Consequence, Family};
+use crate::rule::{Consequence, Family, RuleMeta};
 use crate::source::Span;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
+pub use crate::rule::Severity;
 
 /// A secondary location shown beside the primary span ("first defined here").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +35,9 @@ pub struct Diagnostic {
     /// JSON Pointer (RFC 6901) for JSON, an XPath-like path for XML.
     pub pointer: String,
     pub related: Vec<RelatedSpan>,
+    /// The identifiers (TINs, NPIs) the message quotes, exactly as quoted:
+    /// masking replaces these and nothing else, whatever they look like.
+    pub identifiers: Vec<String>,
 }
 
 impl Diagnostic {
@@ -77,6 +61,7 @@ impl Diagnostic {
             span,
             pointer: pointer.into(),
             related: Vec::new(),
+            identifiers: Vec::new(),
         }
     }
 
@@ -95,10 +80,20 @@ impl Diagnostic {
         self
     }
 
-    /// Sets the consequence the rule declares for `year`.
-    pub fn for_year(mut self, year: Option<i64>) -> Self {
-        if let Some(rule) = crate::rules::registry::find_code(self.code) {
-            self.consequence = rule.consequence.in_year(year);
+    /// A consequence other than the rule's, where the check knows better
+    /// (a measure CMS suppressed that year, a guide pilint has no record of).
+    pub fn with_consequence(mut self, consequence: Consequence) -> Self {
+        self.consequence = consequence;
+        self
+    }
+
+    /// Records that the message quotes `value`, an identifier, with
+    /// [`quote_short`]: masking will hide it there.
+    pub fn with_identifier(mut self, value: &str) -> Self {
+        let quoted = quote_short(value);
+        let inner = &quoted[1..quoted.len() - 1];
+        if !inner.is_empty() {
+            self.identifiers.push(inner.to_owned());
         }
         self
     }

@@ -5,12 +5,14 @@
 //! returns [`lint::FileReport`]s; renderers turn reports into text. It never
 //! prints: the binary decides what goes where, and the exit code.
 
+pub mod baseline;
 pub mod bounded;
 pub mod catalog;
 pub mod config;
 pub mod crossfile;
 pub mod diagnostic;
 pub mod discover;
+pub mod engine;
 pub mod json;
 pub mod lint;
 pub mod mask;
@@ -18,8 +20,10 @@ pub mod model;
 pub mod outputs_guard;
 pub mod own_report;
 pub mod pointer;
+pub mod project_root;
 pub mod read;
 pub mod render;
+pub mod rule;
 pub mod rules;
 pub mod score;
 pub mod select;

@@ -78,8 +78,11 @@ pub fn lint_source(source: SourceFile, options: &LintOptions) -> FileReport {
                 .and_then(|s| s.performance_year.as_ref())
                 .map(|y| y.value)
         });
+        // unless the check decided otherwise.
         for diagnostic in &mut diagnostics {
-            if let Some(rule) = crate::rules::registry::find_code(diagnostic.code) {
+            if let Some(rule) = crate::rules::registry::find_code(diagnostic.code)
+                && diagnostic.consequence == rule.consequence.default
+            {
                 diagnostic.consequence = rule.consequence.in_year(year);
             }
         }

@@ -10,16 +10,16 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use pilint::crossfile::Collector;
+use pilint::baseline::Baseline;
 use pilint::diagnostic::Severity;
-use pilint::discover::{DiscoverOptions, Input, discover};
-use pilint::lint::{
-    FileReport, LintOptions, lint_input, lint_inputs, lint_inputs_each, lint_inputs_each_with,
-};
+use pilint::discover::DiscoverOptions;
+use pilint::engine::{CrossFileMode, Engine, EngineOptions, RunOptions};
+use pilint::project_root::ProjectRoot;
 use pilint::render::{self, Renderer, Summary};
+use pilint::rules::Consequence;
 use pilint::rules::registry::{all_rules, find_rule};
 use pilint::select::Selector;
-use pilint::settings::{CliSettings, ConfigSource, Resolver};
+use pilint::settings::CliSettings;
 
 use cli::{
     CheckArgs, CheckFormat, Cli, ColorChoice, Command, FailOn, OutputFormat, RollupArgs,
@@ -59,7 +59,7 @@ fn main() -> ExitCode {
                 .subcommand_matches("check")
                 .map(format_positions)
                 .unwrap_or_default();
-            check(args, positions)
+            check(*args, positions)
         }
         Command::Score(args) => score(args),
         Command::Rollup(args) => rollup(args),
@@ -175,13 +175,13 @@ fn write_stdout(bytes: &[u8]) -> u8 {
     }
 }
 
-/// Says on stderr which files were left out on purpose, and which paths
-/// could not be walked (`verb`: "check", "score", "roll up"); true when
-/// there were any of the latter, which makes the exit 2.
-fn report_discovery_errors(verb: &str, discovery: &pilint::discover::Discovery) -> bool {
-    let errors = &discovery.errors;
+/// Says on stderr which paths could not be walked (`verb`: "check",
+/// "score", "roll up"); true when there were any, which makes the exit 2.
+fn report_discovery_errors(verb: &str, engine: &Engine) -> bool {
+    let errors = engine.discovery_errors();
     let mut stderr = std::io::stderr().lock();
-    for note in &discovery.notes {
+    // Files left out on purpose (this run's own report): said, not errors.
+    for note in engine.discovery_notes() {
         let _ = writeln!(stderr, "pilint: {}: {}", note.path, note.reason);
     }
     for error in errors {
@@ -192,16 +192,6 @@ fn report_discovery_errors(verb: &str, discovery: &pilint::discover::Discovery) 
         );
     }
     !errors.is_empty()
-}
-
-/// Gives the collector the next report of `inputs` (the reports come in
-/// input order); standard input cannot be read twice, so its details are
-/// kept at once.
-fn collect(collector: &mut Collector, inputs: &[Input], report: &FileReport) -> bool {
-    match inputs.get(collector.seen()) {
-        Some(Input::Stdin { .. }) => collector.add_unrepeatable(report),
-        _ => collector.add(report),
-    }
 }
 
 /// Files of repeated entities that changed or vanished before the end of
@@ -217,21 +207,6 @@ fn report_left_out(left_out: &[pilint::crossfile::LeftOut]) -> bool {
         );
     }
     !left_out.is_empty()
-}
-
-/// The input index of each path the cross-file findings point at (a map
-/// of every input would cost a path per file for the whole run).
-fn inputs_named<'a>(
-    inputs: &'a [Input],
-    findings: &[pilint::crossfile::CrossFileFinding],
-) -> std::collections::HashMap<&'a str, usize> {
-    let named: std::collections::HashSet<&str> = findings.iter().map(|f| &*f.site.path).collect();
-    inputs
-        .iter()
-        .enumerate()
-        .filter(|(_, input)| named.contains(input.display()))
-        .map(|(i, input)| (input.display(), i))
-        .collect()
 }
 
 fn config_keys_text() -> String {
@@ -251,7 +226,12 @@ fn config_keys_text() -> String {
 }
 
 /// The renderer of one format.
-fn renderer(format: CheckFormat, args: &CheckArgs, to_stdout: bool) -> Box<dyn Renderer> {
+fn renderer(
+    format: CheckFormat,
+    args: &CheckArgs,
+    to_stdout: bool,
+    root: &ProjectRoot,
+) -> Box<dyn Renderer> {
     let show_score = !args.no_score;
     // Colour only where a terminal may show it.
     let color = to_stdout && use_color(args.color);
@@ -260,26 +240,43 @@ fn renderer(format: CheckFormat, args: &CheckArgs, to_stdout: bool) -> Box<dyn R
         CheckFormat::Concise => Box::new(render::concise::Concise::new(args.quiet)),
         CheckFormat::Json => Box::new(render::json::Json::new(show_score)),
         CheckFormat::JsonLines => Box::new(render::json_lines::JsonLines::new()),
-        CheckFormat::Sarif => Box::new(render::sarif::Sarif::new()),
+        CheckFormat::Sarif => Box::new(render::sarif::Sarif::with_root(root.clone())),
         CheckFormat::Github => Box::new(render::github::Github::new(
             std::env::var_os("GITHUB_STEP_SUMMARY")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
         )),
-        CheckFormat::Gitlab => Box::new(render::gitlab::Gitlab::new()),
-        CheckFormat::Junit => Box::new(render::junit::Junit::new(fail_on(args.fail_on))),
+        CheckFormat::Gitlab => Box::new(render::gitlab::Gitlab::with_root(root.clone())),
+        CheckFormat::Junit => Box::new(render::junit::Junit::new(junit_threshold(args.fail_on))),
     }
 }
 
-fn fail_on(choice: FailOn) -> Severity {
+/// The lowest severity JUnit counts as a failure: a consequence threshold
+/// fails on errors there, as it does by default.
+fn junit_threshold(choice: FailOn) -> Severity {
     match choice {
-        FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
+        _ => Severity::Error,
     }
 }
 
 fn selectors(list: &[String]) -> Result<Vec<Selector>, String> {
     pilint::select::parse_all(list)
+}
+
+/// Builds the engine every command runs: the same discovery, the same
+/// configuration and the same settings, whichever command asks.
+fn engine(options: EngineOptions) -> Result<Engine, u8> {
+    let engine = Engine::new(options).map_err(|err| {
+        eprintln!("pilint: invalid configuration {err}");
+        EXIT_TROUBLE
+    })?;
+    // An output that would replace an input: nothing is written.
+    if let Some(reason) = engine.outputs_refused() {
+        eprintln!("pilint: {reason}");
+        return Err(EXIT_TROUBLE);
+    }
+    Ok(engine)
 }
 
 fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
@@ -305,55 +302,31 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
             return EXIT_TROUBLE;
         }
     };
-    let source = if args.isolated {
-        ConfigSource::Isolated
-    } else if let Some(path) = &args.config {
-        ConfigSource::File(path.clone())
-    } else {
-        ConfigSource::Discover
+    let engine = match engine(EngineOptions {
+        paths: args.paths.clone(),
+        discover: DiscoverOptions {
+            follow_links: args.follow_links,
+            stdin_filename: args.stdin_filename.clone(),
+        },
+        config: args.config.source(),
+        cli: cli_settings,
+        max_file_size: args.max_file_size,
+        outputs: outputs::destinations(outputs::files(&plan)),
+    }) {
+        Ok(engine) => engine,
+        Err(code) => return code,
     };
-
-    let options = DiscoverOptions {
-        follow_links: args.follow_links,
-        stdin_filename: args.stdin_filename.clone(),
-    };
-    let mut discovery = discover(&args.paths, &options);
-    let guarded = outputs::guard(
-        outputs::files(&plan),
-        &args.paths,
-        args.follow_links,
-        &mut discovery,
-    );
-    if let Err(reason) = guarded {
-        eprintln!("pilint: {reason}");
-        return EXIT_TROUBLE;
-    }
-    let mut resolver = Resolver::new(source, cli_settings);
-    let mut inputs = Vec::with_capacity(discovery.inputs.len());
-    let mut settings = Vec::with_capacity(discovery.inputs.len());
-    // Moved, not copied: two paths per input for the whole run.
-    for input in std::mem::take(&mut discovery.inputs) {
-        match resolver.settings(&input) {
-            Ok(Some(found)) => {
-                inputs.push(input);
-                settings.push(found);
-            }
-            Ok(None) => {} // excluded by its configuration
-            Err(err) => {
-                eprintln!("pilint: invalid configuration {err}");
-                return EXIT_TROUBLE;
-            }
+    set_threads(args.threads, engine.inputs().len());
+    // Report paths, fingerprints and the baseline are relative to it.
+    let (root, baseline) = match project_root_and_baseline(&args) {
+        Ok(found) => found,
+        Err(reason) => {
+            eprintln!("pilint: {reason}");
+            return EXIT_TROUBLE;
         }
-    }
-    if let Some(threads) = args.threads {
-        // Only fails if a pool exists already, which cannot happen here.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(pilint::bounded::thread_count(
-                usize::from(threads),
-                inputs.len(),
-            ))
-            .build_global();
-    }
+    };
+    // With a baseline, the summary counts the findings it leaves.
+    let mut baselined = baseline.map(|baseline| (baseline, Summary::default()));
 
     // Writers: standard output first, then each -o file.
     let (stdout, stdout_closed) = outputs::stdout(outputs::files(&plan).next().is_some());
@@ -364,7 +337,10 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
             Some(path) => match std::fs::File::create(path) {
                 Ok(file) => {
                     writers.push(Box::new(std::io::BufWriter::new(file)));
-                    renderers.push((renderer(output.format, &args, false), writers.len() - 1));
+                    renderers.push((
+                        renderer(output.format, &args, false, &root),
+                        writers.len() - 1,
+                    ));
                 }
                 Err(err) => {
                     eprintln!("pilint: cannot write {}: {err}", path.display());
@@ -378,7 +354,7 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
                 )),
                 0,
             )),
-            None => renderers.push((renderer(output.format, &args, true), 0)),
+            None => renderers.push((renderer(output.format, &args, true, &root), 0)),
         }
     }
     // `--statistics` with every format sent to files still prints them.
@@ -388,40 +364,26 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
     // In GitHub Actions, findings become annotations without any setup.
     let in_github_actions = std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true");
     if in_github_actions && positions.formats.is_empty() && !args.silent && !args.statistics {
-        renderers.push((renderer(CheckFormat::Github, &args, true), 0));
+        renderers.push((renderer(CheckFormat::Github, &args, true, &root), 0));
     }
 
-    let lint_options = LintOptions {
-        year: args.year,
-        max_file_size: args.max_file_size,
-    };
-    let threshold = fail_on(args.fail_on);
     let source_shown = renderers
         .iter()
         .any(|(renderer, _)| renderer.shows_source());
-    let mut summary = Summary::default();
-    let mut any_failed = false;
-    let mut any_at_threshold = false;
     let mut write_error: Option<(usize, std::io::Error)> = None;
-    // Cross-file state: a fixed summary per file, never the reports.
-    let mut collector = Collector::new(args.year);
     // The overview is for runs over directories; a list of files asks
     // about those files.
     let show_overview = args.paths.is_empty() || args.paths.iter().any(|p| p.is_dir());
-    let _ = lint_inputs_each_with(
-        &inputs,
-        |i| LintOptions {
-            year: settings[i].year,
-            ..lint_options.clone()
+    let run = engine.run(
+        RunOptions {
+            cross_file: CrossFileMode::Findings,
+            source_shown,
         },
-        // Selection and masking run in the parallel part; masking leaves the
-        // model's identifiers, which the cross-file grouping needs.
-        |i, report| settings[i].apply(report, source_shown),
-        |report| {
-            collect(&mut collector, &inputs, &report);
-            summary.add(&report);
-            any_failed |= report.failed;
-            any_at_threshold |= report.diagnostics.iter().any(|d| d.severity >= threshold);
+        |mut report| {
+            if let Some((baseline, summary)) = baselined.as_mut() {
+                baseline.filter(&mut report);
+                summary.add(&report);
+            }
             for (renderer, target) in renderers.iter_mut() {
                 if let Err(err) = renderer.file(&report, &mut *writers[*target]) {
                     write_error = Some((*target, err));
@@ -431,57 +393,31 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
             Ok(())
         },
     );
-    if write_error.is_none() {
-        // The files of repeated entities are checked again, exactly as in
-        // the run, for the values and positions the findings compare.
-        let mut cross = collector.finish(|i| {
-            let input = inputs.get(i)?;
-            let file = settings.get(i)?;
-            let options = LintOptions {
-                year: file.year,
-                ..lint_options.clone()
-            };
-            let mut report = lint_input(input, &options);
-            file.apply(&mut report, source_shown);
-            Some(report)
-        });
-        any_failed |= report_left_out(&cross.left_out);
-        // Cross-file findings obey the settings of the file they point at,
-        // and are masked like every other finding.
-        let input_of_path = inputs_named(&inputs, &cross.findings);
-        cross.findings.retain_mut(|finding| {
-            let Some(&i) = input_of_path.get(&*finding.site.path) else {
-                return true;
-            };
-            let file = &settings[i];
-            if !file.keeps(finding.code, "") {
-                return false;
-            }
-            finding.severity = file.severity(finding.code, finding.severity);
-            if !file.show_identifiers {
-                pilint::mask::mask_cross_file(finding);
-            }
-            true
-        });
-        summary.add_cross_file(&cross.findings);
-        any_at_threshold |= cross.findings.iter().any(|f| f.severity >= threshold);
+    let mut outcome = None;
+    if let Ok(mut run) = run {
+        if let Some((baseline, summary)) = baselined.as_mut() {
+            baseline.filter_cross_file(&mut run.cross.findings);
+            summary.add_cross_file(&run.cross.findings);
+            run.summary = *summary;
+        }
         for (renderer, target) in renderers.iter_mut() {
             if show_overview {
-                renderer.overview(&cross.overview);
+                renderer.overview(&run.overview);
             }
-            if let Err(err) = renderer.cross_file(&cross.findings, &mut *writers[*target]) {
+            if let Err(err) = renderer.cross_file(&run.cross.findings, &mut *writers[*target]) {
                 write_error = Some((*target, err));
                 break;
             }
         }
-    }
-    if write_error.is_none() {
-        for (renderer, target) in renderers.iter_mut() {
-            if let Err(err) = renderer.finish(&summary, &mut *writers[*target]) {
-                write_error = Some((*target, err));
-                break;
+        if write_error.is_none() {
+            for (renderer, target) in renderers.iter_mut() {
+                if let Err(err) = renderer.finish(&run.summary, &mut *writers[*target]) {
+                    write_error = Some((*target, err));
+                    break;
+                }
             }
         }
+        outcome = Some(run);
     }
     if write_error.is_none() {
         for (target, writer) in writers.iter_mut().enumerate() {
@@ -506,66 +442,138 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         }
         return EXIT_TROUBLE;
     }
+    let Some(outcome) = outcome else {
+        return EXIT_TROUBLE;
+    };
     if stdout_closed.get() {
         // Standard output closed early; the files were written whole.
         return EXIT_TROUBLE;
     }
-
-    let unwalked = report_discovery_errors("check", &discovery);
-    if unwalked || any_failed {
+    if let Some((baseline, _)) = baselined
+        && !report_baseline(baseline)
+    {
+        return EXIT_TROUBLE;
+    }
+    let left_out = report_left_out(&outcome.left_out);
+    let unwalked = report_discovery_errors("check", &engine);
+    if unwalked || left_out || outcome.any_failed {
         // A path that could not be walked or read, or a file pilint
         // failed on: the run did not check everything it was asked to.
         return EXIT_TROUBLE;
     }
-    if any_at_threshold && !args.exit_zero {
+    if fails(&outcome.summary, args.fail_on) && !args.exit_zero {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     }
 }
 
-fn score(args: ScoreArgs) -> u8 {
-    let options = DiscoverOptions {
-        follow_links: args.follow_links,
-        stdin_filename: args.stdin_filename.clone(),
-    };
-    let mut discovery = discover(&args.paths, &options);
-    if let Err(reason) = outputs::guard(
-        std::iter::empty(),
-        &args.paths,
-        args.follow_links,
-        &mut discovery,
-    ) {
-        eprintln!("pilint: {reason}");
-        return EXIT_TROUBLE;
+/// The project root (`--project-root`, else found) and the baseline
+/// `--baseline` reads or `--write-baseline` records. Err: a usage error.
+fn project_root_and_baseline(args: &CheckArgs) -> Result<(ProjectRoot, Option<Baseline>), String> {
+    let root = ProjectRoot::resolve(args.project_root.as_deref(), &args.paths)?;
+    let baseline = Baseline::from_flags(
+        args.baseline.as_deref(),
+        args.write_baseline.as_deref(),
+        &root,
+    )?;
+    Ok((root, baseline))
+}
+
+/// Writes the baseline (`--write-baseline`) and says on stderr what it did
+/// and which entries are stale; false when it could not be written.
+fn report_baseline(baseline: Baseline) -> bool {
+    let file = baseline.file().to_path_buf();
+    match baseline.finish() {
+        Ok(outcome) => {
+            eprint!("{}", outcome.message(&file));
+            true
+        }
+        Err(reason) => {
+            eprintln!("pilint: {reason}");
+            false
+        }
     }
-    let lint_options = LintOptions {
-        year: args.year,
-        ..LintOptions::default()
+}
+
+/// Whether the shown findings reach the `--fail-on` threshold: a severity
+/// (the user's policy) or a CMS consequence.
+fn fails(summary: &Summary, fail_on: FailOn) -> bool {
+    let at_least = |consequence: Consequence| {
+        Consequence::ALL
+            .iter()
+            .filter(|c| **c >= consequence)
+            .map(|c| summary.shown_by_consequence[*c as usize])
+            .sum::<usize>()
+            > 0
     };
-    let reports = lint_inputs(&discovery.inputs, &lint_options);
+    match fail_on {
+        FailOn::Error => summary.errors > 0,
+        FailOn::Warning => summary.errors + summary.warnings > 0,
+        FailOn::Rejected => at_least(Consequence::Rejected),
+        FailOn::Zero => at_least(Consequence::Zero),
+        FailOn::Points => at_least(Consequence::Points),
+    }
+}
+
+/// `--threads N`: files checked at once (default: one per CPU), never
+/// more than the `inputs`.
+fn set_threads(threads: Option<u16>, inputs: usize) {
+    if let Some(threads) = threads {
+        // Only fails if a pool exists already, which cannot happen here.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(pilint::bounded::thread_count(usize::from(threads), inputs))
+            .build_global();
+    }
+}
+
+fn score(args: ScoreArgs) -> u8 {
+    let engine = match engine(EngineOptions {
+        paths: args.paths.clone(),
+        discover: DiscoverOptions {
+            follow_links: args.follow_links,
+            stdin_filename: args.stdin_filename.clone(),
+        },
+        config: args.config.source(),
+        cli: CliSettings {
+            year: args.year,
+            ..CliSettings::default()
+        },
+        outputs: outputs::destinations(std::iter::empty()),
+        ..EngineOptions::default()
+    }) {
+        Ok(engine) => engine,
+        Err(code) => return code,
+    };
+    let (reports, outcome) = engine.run_collect(RunOptions {
+        cross_file: CrossFileMode::OutcomesOnly,
+        source_shown: false,
+    });
     let framework = args.framework.into();
+    let entities: Vec<_> = outcome.cross.entities().collect();
     let bytes = match args.format {
         OutputFormat::Full => {
-            render::score_table::render(&reports, framework, use_color(args.color))
+            render::score_table::render(&reports, &entities, framework, use_color(args.color))
         }
-        OutputFormat::Json => render::score_json::render(&reports, framework),
+        OutputFormat::Json => render::score_json::render(&reports, &entities, framework),
     };
     if write_stdout(&bytes) != EXIT_CLEAN {
         return EXIT_TROUBLE;
     }
-    let unwalked = report_discovery_errors("score", &discovery);
-    if unwalked || reports.iter().any(|r| r.failed) {
+    let left_out = report_left_out(&outcome.left_out);
+    let unwalked = report_discovery_errors("score", &engine);
+    if unwalked || left_out || outcome.any_failed {
         return EXIT_TROUBLE;
     }
-    // A file without a score, or scoring 0, stands to earn no PI points:
-    // that is what a CI job running `pilint score` needs to hear.
+    // A file without a score, or scoring 0, stands to earn no PI points,
+    // nor does an entity whose submissions conflict: that is what a CI job
+    // running `pilint score` needs to hear.
     let earns_nothing = reports.iter().any(|r| {
         r.score
             .as_ref()
             .and_then(|s| s.total())
             .is_none_or(|total| total <= 0.0)
-    });
+    }) || entities.iter().any(|e| e.zeroed_by_conflict);
     if earns_nothing {
         EXIT_FINDINGS
     } else {
@@ -595,45 +603,34 @@ fn rollup(args: RollupArgs) -> u8 {
             }
         }
     };
-    let options = DiscoverOptions {
-        follow_links: args.follow_links,
-        stdin_filename: None,
+    let engine = match engine(EngineOptions {
+        paths: args.paths.clone(),
+        discover: DiscoverOptions {
+            follow_links: args.follow_links,
+            stdin_filename: None,
+        },
+        config: args.config.source(),
+        cli: CliSettings {
+            year: args.year,
+            show_identifiers: args.show_identifiers,
+            ..CliSettings::default()
+        },
+        outputs: outputs::destinations(std::iter::empty()),
+        ..EngineOptions::default()
+    }) {
+        Ok(engine) => engine,
+        Err(code) => return code,
     };
-    let mut discovery = discover(&args.paths, &options);
-    if let Err(reason) = outputs::guard(
-        std::iter::empty(),
-        &args.paths,
-        args.follow_links,
-        &mut discovery,
-    ) {
-        eprintln!("pilint: {reason}");
-        return EXIT_TROUBLE;
-    }
-    let lint_options = LintOptions {
-        year: args.year,
-        ..LintOptions::default()
-    };
-    let mut collector = Collector::new(args.year).without_findings();
-    let mut any_failed = false;
-    // Files with no PI submission to group: said on stderr, since a
-    // clinician whose file is broken counts as 0 in the roll-up.
-    let mut left_out: Vec<String> = Vec::new();
-    let _ = lint_inputs_each(&discovery.inputs, &lint_options, |report| {
-        any_failed |= report.failed;
-        if !collect(&mut collector, &discovery.inputs, &report) {
-            left_out.push(report.path().to_owned());
-        }
-        Ok::<(), std::convert::Infallible>(())
-    });
-    // The files of repeated entities are read again for their values.
-    let cross = collector.finish(|i| {
-        discovery
-            .inputs
-            .get(i)
-            .map(|input| lint_input(input, &lint_options))
-    });
-    any_failed |= report_left_out(&cross.left_out);
-    let entities: Vec<_> = cross.entities().collect();
+    let outcome = engine
+        .run(
+            RunOptions {
+                cross_file: CrossFileMode::OutcomesOnly,
+                source_shown: false,
+            },
+            |_report| Ok::<(), std::convert::Infallible>(()),
+        )
+        .unwrap_or_else(|never| match never {});
+    let entities: Vec<_> = outcome.cross.entities().collect();
     let mut rollups =
         pilint::crossfile::rollup::compute(&entities, participants.as_deref(), args.year);
     // Computed with the real identifiers; every format shows them masked.
@@ -648,15 +645,16 @@ fn rollup(args: RollupArgs) -> u8 {
     if write_stdout(&bytes) != EXIT_CLEAN {
         return EXIT_TROUBLE;
     }
-    let unwalked = report_discovery_errors("roll up", &discovery);
+    let left_out = report_left_out(&outcome.left_out);
+    let unwalked = report_discovery_errors("roll up", &engine);
     let mut stderr = std::io::stderr().lock();
-    for path in &left_out {
+    for path in &outcome.not_grouped {
         let _ = writeln!(
             stderr,
             "pilint: {path}: left out (no PI submission with an entity and a year; see `pilint check`)"
         );
     }
-    if unwalked || any_failed {
+    if unwalked || left_out || outcome.any_failed {
         // A file left out of a roll-up changes the average.
         return EXIT_TROUBLE;
     }
@@ -701,6 +699,7 @@ fn print_rules(args: &RulesArgs) -> u8 {
                         "severity": rule.severity.as_str(),
                         "summary": rule.summary,
                         "years": rule.years,
+                        "url": pilint::rules::url::url(rule.code),
                     })
                 })
                 .collect();

@@ -20,11 +20,6 @@ use crate::lint::FileReport;
 /// tell two practices apart, too few to identify one.
 const VISIBLE: usize = 4;
 
-/// Identifiers shorter than this are masked where they were found, but not
-/// searched for elsewhere in the text: a two-digit "TIN" would otherwise
-/// blank every `12` in the file.
-const MIN_SEARCHED: usize = 5;
-
 /// JSON members whose string value is an identifier.
 const JSON_KEYS: &[&str] = &[
     "\"taxpayerIdentificationNumber\"",
@@ -36,103 +31,112 @@ const JSON_KEYS: &[&str] = &[
 /// Performer templates).
 const XML_ROOTS: &[&str] = &["2.16.840.1.113883.4.2", "2.16.840.1.113883.4.6"];
 
-/// `*****6789`: every ASCII letter or digit except the last four characters
-/// becomes `*`; other characters (a dash, a space) stay, so the byte length
-/// and the columns do not change. A value of four characters or fewer is
-/// masked whole.
+/// `*****6789`: every letter or digit except the last four characters
+/// becomes `*` (a mask character of the same UTF-8 length outside ASCII);
+/// other characters (a dash, a space) stay, so the byte length and the
+/// columns do not change. A value of four characters or fewer is masked
+/// whole.
 pub fn mask_value(value: &str) -> String {
-    let count = value.chars().count();
-    let keep_from = if count > VISIBLE {
-        count - VISIBLE
-    } else {
-        count
-    };
-    value
-        .chars()
-        .enumerate()
-        .map(|(i, c)| {
-            if i < keep_from && c.is_ascii_alphanumeric() {
-                '*'
-            } else {
-                c
-            }
-        })
-        .collect()
+    let mut bytes = value.as_bytes().to_vec();
+    let len = bytes.len();
+    mask_bytes(&mut bytes, 0, len);
+    String::from_utf8(bytes).unwrap_or_else(|_| "*".repeat(value.chars().count()))
 }
 
-/// Masks every TIN and NPI of `report` in what renderers show: its source
-/// text and its findings' messages, notes and helps. The model keeps the
-/// real values: no renderer prints them, and the cross-file checks group
-/// submissions by them (two practices can share the last four digits).
+/// Masks every TIN and NPI of `report` in what renderers show: the spans
+/// of its identifier fields in the source text, and the identifiers its
+/// findings quote. The model keeps the real values: no renderer prints
+/// them, and the cross-file checks group submissions by them.
 pub fn mask_report(report: &mut FileReport) {
-    mask_report_parts(report, true);
+    mask_text(report);
+    mask_findings(report);
 }
 
-/// Masks every TIN and NPI in what renderers that never draw the source
-/// text show: the findings' messages, notes and helps. The text keeps the
-/// real values; a file without findings shows nothing to mask. Rewriting
-/// and re-validating every file's text was a tenth of a QRDA III run.
+/// Masks the identifiers the findings of `report` quote (their messages
+/// and related messages), for renderers that never draw the source text.
 pub fn mask_findings(report: &mut FileReport) {
-    if !report.diagnostics.is_empty() {
-        mask_report_parts(report, false);
+    for diagnostic in &mut report.diagnostics {
+        mask_diagnostic(diagnostic);
     }
 }
 
-fn mask_report_parts(report: &mut FileReport, text: bool) {
-    let found = find_identifiers(report);
-    if found.is_empty() {
+/// Masks the identifier arguments of one finding, wherever its texts
+/// quote them. Nothing is searched for but what the finding itself says
+/// it quoted, so a program name or a measure id that looks like a TIN is
+/// never touched.
+pub fn mask_diagnostic(diagnostic: &mut crate::diagnostic::Diagnostic) {
+    if diagnostic.identifiers.is_empty() {
         return;
     }
-    if text {
-        mask_text(report, &found);
-    }
-    // Every value, however short, longest first so that a value containing
-    // another is masked whole.
-    let mut values: Vec<&str> = found.iter().map(|hit| hit.value.as_str()).collect();
-    values.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    values.dedup();
-    for diagnostic in &mut report.diagnostics {
-        mask_in(&mut diagnostic.message, &values);
-        mask_in(&mut diagnostic.note, &values);
-        mask_in(&mut diagnostic.help, &values);
-        for related in &mut diagnostic.related {
-            mask_in(&mut related.message, &values);
-        }
+    let mut quoted: Vec<&str> = diagnostic.identifiers.iter().map(String::as_str).collect();
+    // Longest first, so that a value containing another is masked whole.
+    quoted.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    quoted.dedup();
+    mask_in(&mut diagnostic.message, &quoted);
+    for related in &mut diagnostic.related {
+        mask_in(&mut related.message, &quoted);
     }
 }
 
-fn mask_text(report: &mut FileReport, found: &[Hit]) {
-    // Positions first (they are exact even for short values), then every
-    // other occurrence of the longer values: XML narrative and comments
-    // often repeat the TIN.
+/// Masks the identifier fields of the report's text, in place: the TIN
+/// and NPI values of QPP JSON members and of QRDA III `id` elements, found
+/// by their field, whatever they hold (a tab, a character reference,
+/// full-width digits, a JSON number).
+fn mask_text(report: &mut FileReport) {
+    let fields = identifier_fields(report);
+    if fields.is_empty() {
+        return;
+    }
     let mut bytes = std::mem::take(&mut report.source.text).into_bytes();
-    for hit in found {
-        if let Some(at) = hit.at {
-            mask_bytes(&mut bytes, at, hit.value.len());
-        }
+    for field in fields {
+        mask_bytes(&mut bytes, field.start, field.end - field.start);
     }
-    let searched: Vec<&str> = searched_values(found);
-    for value in &searched {
-        for at in occurrences(&bytes, value.as_bytes()) {
-            mask_bytes(&mut bytes, at, value.len());
-        }
-    }
-    // Only ASCII letters and digits were replaced by `*`, so the bytes are
-    // still the UTF-8 they were; the fallback keeps the run going if not.
+    // Each character was replaced by one of the same UTF-8 length, so the
+    // bytes are still UTF-8; the fallback keeps the run going if not.
     report.source.text = String::from_utf8(bytes)
         .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
 }
 
-/// Masks the identifiers in a cross-file finding's texts: every run of 9 or
-/// 10 ASCII digits (a TIN or an NPI; the entity names them, "group TIN
-/// 000111111"). File paths are shown as given, like everywhere else.
+/// Masks a cross-file finding's identifier arguments (the TIN and NPI of
+/// the entity it is about) wherever its texts quote them. File paths are
+/// shown as given, like everywhere else.
 pub fn mask_cross_file(finding: &mut CrossFileFinding) {
-    finding.message = mask_digit_runs(&finding.message);
-    finding.note = mask_cow(std::mem::take(&mut finding.note));
-    finding.help = mask_cow(std::mem::take(&mut finding.help));
-    finding.entity = mask_digit_runs(&finding.entity);
+    if finding.identifiers.is_empty() {
+        return;
+    }
+    let mut quoted: Vec<String> = std::mem::take(&mut finding.identifiers);
+    quoted.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    quoted.dedup();
+    let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+    mask_in(&mut finding.message, &quoted);
+    mask_in(&mut finding.entity, &quoted);
     for related in &mut finding.related {
-        related.message = mask_digit_runs(&related.message);
+        mask_in(&mut related.message, &quoted);
+    }
+    if quoted.iter().any(|q| finding.note.contains(q)) {
+        let mut note = finding.note.to_string();
+        mask_in(&mut note, &quoted);
+        finding.note = Cow::Owned(note);
+    }
+}
+
+/// An entity as output shows it: its TIN and NPI masked by field unless
+/// identifiers are to be shown (the key knows them: nothing is searched).
+pub fn entity(key: &crate::crossfile::EntityKey, show_identifiers: bool) -> String {
+    use crate::crossfile::EntityKey;
+    if show_identifiers {
+        return key.to_string();
+    }
+    match key {
+        EntityKey::Individual { tin, npi } => {
+            format!(
+                "individual TIN {} / NPI {}",
+                mask_value(tin),
+                mask_value(npi)
+            )
+        }
+        EntityKey::Group { tin } => format!("group TIN {}", mask_value(tin)),
+        other => other.to_string(),
     }
 }
 
@@ -151,53 +155,12 @@ pub fn mask_rollup(rollup: &mut Rollup) {
     }
 }
 
-/// [`mask_digit_runs`] keeping a text it leaves unchanged (a rule's fixed
-/// note or help) borrowed: a large run holds every finding until it ends.
-fn mask_cow(text: Cow<'static, str>) -> Cow<'static, str> {
-    let masked = mask_digit_runs(&text);
-    if masked == *text {
-        text
-    } else {
-        Cow::Owned(masked)
-    }
-}
-
-/// `text` with every run of exactly 9 or 10 ASCII digits masked.
-fn mask_digit_runs(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        if run.len() == 9 || run.len() == 10 {
-            out.push_str(&mask_value(run));
-        } else {
-            out.push_str(run);
-        }
-        run.clear();
-    };
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            run.push(c);
-        } else {
-            flush(&mut run, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut run, &mut out);
-    out
-}
-
-/// An identifier value, and where it was written when that is known.
-#[derive(Debug, PartialEq, Eq)]
-struct Hit {
-    value: String,
-    at: Option<usize>,
-}
-
-/// Every identifier value of the report: from the model (decoded, so JSON
-/// escapes are resolved), and from a lexical scan of the text, which also
-/// finds them in files that did not parse and in XML documents that repeat
-/// them (a second TIN the model does not keep).
-fn find_identifiers(report: &FileReport) -> Vec<Hit> {
+/// The byte ranges of the report's identifier fields: the model's TIN and
+/// NPI values, and a lexical scan of the text by field (a JSON member of an
+/// identifier key, an `extension` beside a TIN or NPI `root`), which also
+/// finds them in files that did not parse and the second TIN of a QRDA III
+/// document the model does not keep.
+fn identifier_fields(report: &FileReport) -> Vec<std::ops::Range<usize>> {
     let mut found = Vec::new();
     if let Some(submission) = &report.submission {
         for node in [
@@ -207,36 +170,56 @@ fn find_identifiers(report: &FileReport) -> Vec<Hit> {
         .into_iter()
         .flatten()
         {
-            if !node.value.is_empty() {
-                found.push(Hit {
-                    value: node.value.clone(),
-                    at: None,
-                });
+            let span = node.loc.span;
+            if span.end > span.start {
+                found.push(span.start..span.end);
             }
         }
     }
     let text = report.source.text.as_str();
+    // A JSON string node's span holds its quotes: mask the body only.
+    for range in &mut found {
+        let quoted = text.as_bytes().get(range.clone());
+        if quoted.is_some_and(|q| q.len() >= 2 && q[0] == b'"' && q[q.len() - 1] == b'"') {
+            *range = range.start + 1..range.end - 1;
+        }
+    }
     found.extend(json_values(text));
     found.extend(xml_values(text));
-    found.retain(|hit| !hit.value.is_empty());
+    found.extend(repeated_in_ids(text, &found));
     found
 }
 
-/// The values searched for across the whole text (and in messages), longest
-/// first so that a value containing another is masked whole.
-fn searched_values(found: &[Hit]) -> Vec<&str> {
-    let mut values: Vec<&str> = found
+/// QRDA III documents repeat a clinician's NPI as the `extension` of other
+/// `id` elements (under a vendor's own root): those are identifier fields
+/// too. Only well-formed identifiers (9 or 10 digits) are looked for, and
+/// only as a whole `extension` value, so a malformed TIN such as
+/// `MIPS_APM` never masks the program name that shares its letters.
+fn repeated_in_ids(text: &str, fields: &[std::ops::Range<usize>]) -> Vec<std::ops::Range<usize>> {
+    let mut values: Vec<&str> = fields
         .iter()
-        .map(|hit| hit.value.as_str())
-        .filter(|value| value.chars().count() >= MIN_SEARCHED)
+        .filter_map(|r| text.get(r.clone()))
+        .filter(|v| (v.len() == 9 || v.len() == 10) && v.bytes().all(|b| b.is_ascii_digit()))
         .collect();
-    values.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    values.sort_unstable();
     values.dedup();
-    values
+    let mut found = Vec::new();
+    for value in values {
+        for quote in ['"', '\''] {
+            let needle = format!("extension={quote}{value}{quote}");
+            for at in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
+                let start = at + "extension=".len() + 1;
+                found.push(start..start + value.len());
+            }
+        }
+    }
+    found
 }
 
-/// `"taxpayerIdentificationNumber" : "…"` anywhere in the text.
-fn json_values(text: &str) -> Vec<Hit> {
+/// The value of every `"taxpayerIdentificationNumber" : …` and
+/// `"nationalProviderIdentifier" : …` member in the text: a string's body,
+/// or a number written where a string belongs.
+fn json_values(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut found = Vec::new();
     for key in JSON_KEYS {
         for at in memchr::memmem::find_iter(text.as_bytes(), key.as_bytes()) {
@@ -246,15 +229,18 @@ fn json_values(text: &str) -> Vec<Hit> {
                 continue;
             };
             let value_part = after_colon.trim_start();
-            let Some(inner) = value_part.strip_prefix('"') else {
-                continue;
-            };
-            let start = text.len() - inner.len();
-            let end = json_string_end(inner);
-            found.push(Hit {
-                value: inner[..end].to_owned(),
-                at: Some(start),
-            });
+            let value_start = text.len() - value_part.len();
+            if let Some(inner) = value_part.strip_prefix('"') {
+                let start = value_start + 1;
+                found.push(start..start + json_string_end(inner));
+            } else {
+                // A number (or any bare token) up to the next delimiter.
+                let end = value_part
+                    .find([',', '}', ']', '\n', '\r'])
+                    .unwrap_or(value_part.len());
+                let token = value_part[..end].trim_end();
+                found.push(value_start..value_start + token.len());
+            }
         }
     }
     found
@@ -276,7 +262,7 @@ fn json_string_end(inner: &str) -> usize {
 }
 
 /// `extension="…"` of every start tag whose `root` is a TIN or NPI OID.
-fn xml_values(text: &str) -> Vec<Hit> {
+fn xml_values(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut found = Vec::new();
     for root in XML_ROOTS {
         for at in memchr::memmem::find_iter(text.as_bytes(), root.as_bytes()) {
@@ -292,10 +278,8 @@ fn xml_values(text: &str) -> Vec<Hit> {
             let tag_end = text[at..].find('>').map_or(text.len(), |i| at + i);
             let tag = &text[tag_start..tag_end];
             if let Some((offset, value)) = attribute(tag, "extension") {
-                found.push(Hit {
-                    value: value.to_owned(),
-                    at: Some(tag_start + offset),
-                });
+                let start = tag_start + offset;
+                found.push(start..start + value.len());
             }
         }
     }
@@ -329,54 +313,41 @@ fn attribute<'t>(tag: &'t str, name: &str) -> Option<(usize, &'t str)> {
     None
 }
 
-/// Every start of `needle` in `haystack` that is not part of a longer run
-/// of letters and digits (so `12345` is not masked inside `9123456`).
-fn occurrences(haystack: &[u8], needle: &[u8]) -> Vec<usize> {
-    if needle.is_empty() || needle.len() > haystack.len() {
-        return Vec::new();
-    }
-    let word = |b: u8| b.is_ascii_alphanumeric();
-    let mut found = Vec::new();
-    let mut next_free = 0;
-    for i in memchr::memmem::find_iter(haystack, needle) {
-        if i < next_free {
-            continue; // overlaps the previous occurrence
-        }
-        let before_ok = i == 0 || !word(haystack[i - 1]) || !word(needle[0]);
-        let end = i + needle.len();
-        let after_ok =
-            end == haystack.len() || !word(haystack[end]) || !word(needle[needle.len() - 1]);
-        if before_ok && after_ok {
-            found.push(i);
-            next_free = end;
-        }
-    }
-    found
-}
-
-/// Masks `len` bytes of `bytes` from `at` as [`mask_value`] does, in place.
+/// Masks `len` bytes of `bytes` from `at` as [`mask_value`] does, in place;
+/// a letter or digit outside ASCII (a full-width digit) becomes a mask
+/// character of the same UTF-8 length, so spans and columns stay exact.
 fn mask_bytes(bytes: &mut [u8], at: usize, len: usize) {
     let Some(slice) = bytes.get_mut(at..at.saturating_add(len)) else {
         return;
     };
-    // Count characters as mask_value does: UTF-8 continuation bytes are
-    // not characters of their own.
-    let chars = slice.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+    let Ok(text) = std::str::from_utf8(slice) else {
+        // Not whole characters: mask every ASCII letter and digit.
+        slice
+            .iter_mut()
+            .filter(|b| b.is_ascii_alphanumeric())
+            .for_each(|b| *b = b'*');
+        return;
+    };
+    let chars = text.chars().count();
     let keep_from = if chars > VISIBLE {
         chars - VISIBLE
     } else {
         chars
     };
-    let mut index = 0;
-    for byte in slice.iter_mut() {
-        let starts_char = (*byte & 0xC0) != 0x80;
-        if starts_char {
-            index += 1;
-        }
-        if index <= keep_from && byte.is_ascii_alphanumeric() {
-            *byte = b'*';
+    let mut masked = String::with_capacity(text.len());
+    for (i, c) in text.chars().enumerate() {
+        if i < keep_from && c.is_alphanumeric() {
+            masked.push_str(match c.len_utf8() {
+                1 => "*",
+                2 => "\u{d7}",    // ×
+                3 => "\u{ff0a}",  // ＊ (full-width asterisk)
+                _ => "\u{1f7b1}", // a four-byte star
+            });
+        } else {
+            masked.push(c);
         }
     }
+    slice.copy_from_slice(masked.as_bytes());
 }
 
 /// Masks every occurrence of `values` (in the order given: longest first)
@@ -392,16 +363,21 @@ fn mask_in(text: &mut String, values: &[&str]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn digit_runs_of_identifier_length_are_masked() {
-        assert_eq!(
-            mask_digit_runs("group TIN 000111111, NPI 1234567893, year 2025, 12345678901"),
-            "group TIN *****1111, NPI ******7893, year 2025, 12345678901"
-        );
-    }
     use crate::lint::{LintOptions, lint_source};
     use crate::source::SourceFile;
+
+    #[test]
+    fn a_cross_file_finding_masks_its_entity_s_identifiers_whatever_they_look_like() {
+        let mut finding = crate::crossfile::CrossFileFinding::for_test(
+            "group TIN 12-3456789 is submitted 2 times; MIPS_APM stays",
+            vec!["12-3456789".to_owned()],
+        );
+        mask_cross_file(&mut finding);
+        assert_eq!(
+            finding.message,
+            "group TIN **-***6789 is submitted 2 times; MIPS_APM stays"
+        );
+    }
 
     #[test]
     fn rollups_mask_tins_and_npis_but_not_entity_ids_or_paths() {
@@ -496,27 +472,62 @@ mod tests {
         mask_report(&mut report);
         assert_eq!(report.source.text.len(), before);
         assert!(
-            !report.source.text.contains("0123"),
+            report
+                .source
+                .text
+                .starts_with("{\"taxpayerIdentificationNumber\" : \"**-***3456\""),
             "{}",
             report.source.text
         );
-        assert_eq!(report.source.text.matches("**-***3456").count(), 2);
+        // The identifier field is masked; `x` is no identifier field.
+        assert_eq!(report.source.text.matches("**-***3456").count(), 1);
         for d in &report.diagnostics {
             assert!(!d.message.contains("00-0123456"), "{}", d.message);
         }
     }
 
     #[test]
-    fn xml_identifiers_are_masked_wherever_repeated() {
-        let text = "<x><id extension='123456789' root='2.16.840.1.113883.4.2'/>\
-                    <text>TIN 123456789, not 91234567890</text></x>";
+    fn only_identifier_fields_are_masked_never_look_alike_values() {
+        // The TIN field is masked; the same characters elsewhere (a
+        // program name, narrative) are not identifier fields.
+        let text = "<x><id extension='MIPS_APM' root='2.16.840.1.113883.4.2'/>\
+                    <id extension='MIPS_APM' root='2.16.840.1.113883.3.249.7'/></x>";
         let mut report = lint_source(
             SourceFile::from_text("a.xml", text),
             &LintOptions::default(),
         );
         mask_report(&mut report);
-        assert_eq!(report.source.text.matches("*****6789").count(), 2);
-        assert!(report.source.text.contains("91234567890"));
+        assert_eq!(report.source.text.matches("****_APM").count(), 1);
+        assert_eq!(report.source.text.matches("MIPS_APM").count(), 1);
+    }
+
+    #[test]
+    fn identifier_fields_are_masked_whatever_they_hold() {
+        for (text, hidden) in [
+            (
+                "{\"taxpayerIdentificationNumber\": \"12345678\\t\"}",
+                "1234",
+            ),
+            ("{\"taxpayerIdentificationNumber\": 123456789}", "12345"),
+            (
+                "{\"nationalProviderIdentifier\": \"\u{ff11}\u{ff12}\u{ff13}4567893\"}",
+                "\u{ff11}",
+            ),
+            (
+                "<id root='2.16.840.1.113883.4.2' extension='&#49;23456789'/>",
+                "&#49;2",
+            ),
+        ] {
+            let mut report = lint_source(SourceFile::from_text("a", text), &LintOptions::default());
+            let before = report.source.text.len();
+            mask_report(&mut report);
+            assert_eq!(report.source.text.len(), before, "{text}");
+            assert!(
+                !report.source.text.contains(hidden),
+                "{}",
+                report.source.text
+            );
+        }
     }
 
     #[test]

@@ -56,12 +56,124 @@ impl SourceFormat {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Submission {
     pub loc: Loc,
+    /// The front end that built it: decides how an absent member is named
+    /// and where it belongs ([`Submission::absent`]).
+    pub format: SourceFormat,
     pub entity_type: Option<Node<String>>,
     pub taxpayer_identification_number: Option<Node<String>>,
     pub national_provider_identifier: Option<Node<String>>,
     pub entity_id: Option<Node<String>>,
     pub performance_year: Option<Node<i64>>,
     pub measurement_sets: Vec<MeasurementSet>,
+}
+
+/// A member of the model that a file may lack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Member {
+    CehrtId,
+    PerformanceStart,
+    PerformanceEnd,
+    SubmissionMethod,
+    Tin,
+    Npi,
+    EntityId,
+    Numerator,
+    Denominator,
+}
+
+/// The QRDA III `id/@root` of the CEHRT ID: the header participant device
+/// (QRDA III implementation guide, CMS EHR Certification ID template).
+pub const QRDA_CEHRT_ROOT: &str = "2.16.840.1.113883.3.2074.1";
+
+/// Where a QRDA III document names its virtual group, APM entity or
+/// subgroup (the `id/@root` says which).
+pub const QRDA_ENTITY_ID_PATH: &str = "/ClinicalDocument/documentationOf/serviceEvent/performer/assignedEntity/representedOrganization/id/@extension";
+
+impl Member {
+    /// The QPP JSON member's key.
+    pub fn json_key(self) -> &'static str {
+        match self {
+            Member::CehrtId => "cehrtId",
+            Member::PerformanceStart => "performanceStart",
+            Member::PerformanceEnd => "performanceEnd",
+            Member::SubmissionMethod => "submissionMethod",
+            Member::Tin => "taxpayerIdentificationNumber",
+            Member::Npi => "nationalProviderIdentifier",
+            Member::EntityId => "entityId",
+            Member::Numerator => "numerator",
+            Member::Denominator => "denominator",
+        }
+    }
+
+    /// Where the member is written in a QRDA III document: an XPath from
+    /// the element that owns it (`/` for the document), and how a message
+    /// names it.
+    fn qrda(self) -> (&'static str, &'static str) {
+        match self {
+            Member::CehrtId => (
+                "/ClinicalDocument/participant[@typeCode='DEV']/associatedEntity/id[@root='2.16.840.1.113883.3.2074.1']/@extension",
+                "CEHRT ID (a header participant device `id` with root `2.16.840.1.113883.3.2074.1`)",
+            ),
+            Member::PerformanceStart => (
+                "/effectiveTime/low/@value",
+                "performance period start (`effectiveTime/low` of the Reporting Parameters Act)",
+            ),
+            Member::PerformanceEnd => (
+                "/effectiveTime/high/@value",
+                "performance period end (`effectiveTime/high` of the Reporting Parameters Act)",
+            ),
+            Member::SubmissionMethod => ("", "submission method"),
+            Member::Tin => (
+                "/ClinicalDocument/documentationOf/serviceEvent/performer/assignedEntity/representedOrganization/id[@root='2.16.840.1.113883.4.2']/@extension",
+                "TIN (a `representedOrganization/id` with root `2.16.840.1.113883.4.2`)",
+            ),
+            Member::Npi => (
+                "/ClinicalDocument/documentationOf/serviceEvent/performer/assignedEntity/id[@root='2.16.840.1.113883.4.6']/@extension",
+                "NPI (an `assignedEntity/id` with root `2.16.840.1.113883.4.6`)",
+            ),
+            Member::EntityId => (
+                QRDA_ENTITY_ID_PATH,
+                "entity id (a `representedOrganization/id`)",
+            ),
+            Member::Numerator => ("/entryRelationship/observation", "numerator"),
+            Member::Denominator => ("/entryRelationship/observation", "denominator"),
+        }
+    }
+}
+
+impl Submission {
+    /// Where `member`, absent from the node at `owner`, belongs, and how
+    /// the file's own format names it: a JSON Pointer member and
+    /// `` `cehrtId` `` in QPP JSON; in QRDA III the element CMS's converter
+    /// reads it from (the CEHRT ID lives in the document header, not in the
+    /// PI section) and words a QRDA III author knows.
+    pub fn absent(&self, owner: &Loc, member: Member) -> (Loc, String) {
+        match self.format {
+            SourceFormat::Json => (
+                Loc {
+                    span: owner.span,
+                    pointer: owner.pointer.member(member.json_key()),
+                },
+                format!("`{}`", member.json_key()),
+            ),
+            SourceFormat::Qrda3 => {
+                let (path, name) = member.qrda();
+                let (span, pointer) = if path.starts_with("/ClinicalDocument") {
+                    // A header member: the document's start tag.
+                    (self.loc.span, path.to_owned())
+                } else {
+                    (owner.span, format!("{}{path}", owner.pointer))
+                };
+                (
+                    Loc {
+                        span,
+                        pointer: pointer.into(),
+                    },
+                    name.to_owned(),
+                )
+            }
+        }
+    }
 }
 
 /// One measurement set: a category's data sent by one submission method.

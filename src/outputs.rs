@@ -10,7 +10,6 @@ use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use pilint::discover::Discovery;
 use pilint::outputs_guard::Destination;
 
 use crate::cli::CheckFormat;
@@ -86,19 +85,13 @@ pub fn plan(
     Ok(outputs.into_iter().map(|(_, o)| o).collect())
 }
 
-/// Refuses an output that would replace an input, and leaves this run's
-/// own earlier reports out of `discovery` (see `pilint::outputs_guard`).
-/// `files` are the `--output-file`s; standard output counts when the shell
-/// redirected it to a file.
-pub fn guard<'a>(
-    files: impl Iterator<Item = &'a Path>,
-    paths: &[PathBuf],
-    follow_links: bool,
-    discovery: &mut Discovery,
-) -> Result<(), String> {
+/// Where a run writes, for the engine's guard (`pilint::outputs_guard`):
+/// the `--output-file`s, and standard output when the shell redirected it
+/// to a file.
+pub fn destinations<'a>(files: impl Iterator<Item = &'a Path>) -> Vec<Destination> {
     let mut destinations: Vec<Destination> = files.map(Destination::file).collect();
     destinations.extend(Destination::stdout());
-    pilint::outputs_guard::guard(&destinations, paths, follow_links, discovery)
+    destinations
 }
 
 /// The `--output-file`s of a plan.

@@ -105,7 +105,7 @@ impl Pointer {
         };
         joined.unwrap_or_else(|| {
             let mut text = self.to_string();
-            crate::json::span_index::push_token(&mut text, key);
+            push_token(&mut text, key);
             Pointer::Owned(text.into())
         })
     }
@@ -267,6 +267,23 @@ impl From<Pointer> for String {
         match pointer {
             Pointer::Owned(text) => text.into_string(),
             other => other.to_string(),
+        }
+    }
+}
+
+/// Appends one reference token to a JSON Pointer, escaping `~` and `/`
+/// (RFC 6901).
+pub fn push_token(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    if !token.contains(['~', '/']) {
+        pointer.push_str(token);
+        return;
+    }
+    for c in token.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
         }
     }
 }

@@ -131,8 +131,14 @@ fn fail_on_and_exit_zero_set_the_exit_status() {
     assert_eq!(code(&["--fail-on", "error", TIN]), 1);
     assert_eq!(code(&["--exit-zero", TIN]), 0);
     assert_eq!(code(&["--exit-zero", "no/such/file.json"]), 2);
-    // Ignoring the only error makes the run pass.
-    assert_eq!(code(&["--ignore", "S005", TIN]), 0);
+    // Ignoring the structural finding shows the semantic one it stood for
+    // (de-duplication follows selection); ignoring both makes the run pass.
+    assert_eq!(code(&["--ignore", "S005", TIN]), 1);
+    assert_eq!(code(&["--ignore", "S005,I003", TIN]), 0);
+    // A consequence threshold: the dashed TIN makes CMS refuse the file,
+    // the lower-case CEHRT ID changes nothing at CMS.
+    assert_eq!(code(&["--fail-on", "rejected", TIN]), 1);
+    assert_eq!(code(&["--fail-on", "points", LOWERCASE]), 0);
 }
 
 #[test]

@@ -332,11 +332,10 @@ fn sarif_describes_every_rule_and_locates_results_both_ways() {
         ] {
             assert!(!rule[key].is_null(), "{key} in {rule}");
         }
-        assert!(
-            rule["helpUri"]
-                .as_str()
-                .unwrap()
-                .ends_with("README.md#rules")
+        // Each rule its own page (tests/rule_pages.rs checks the pages).
+        assert_eq!(
+            rule["helpUri"].as_str().unwrap(),
+            pilint::rules::url::url(rule["id"].as_str().unwrap())
         );
         assert!(rule["defaultConfiguration"]["level"].is_string());
     }

@@ -48,6 +48,9 @@ const INVALID: &[(&str, &str, usize, usize)] = &[
     // malformed-value (S005) reports the same identifier first.
     ("tin-malformed", "I003", 30, 57),
     ("npi-malformed", "I004", 28, 55),
+    // The CEHRT ID belongs in the header, so its absence is reported at the
+    // document's start tag (see the test below for its XPath and words).
+    ("cehrt-id-missing", "C001", 2, 1),
 ];
 
 #[test]
@@ -134,8 +137,10 @@ fn a_year_whose_guide_is_unrecorded_gets_information_only() {
     assert_eq!(codes, [("Q004", Severity::Info)]);
 }
 
-/// Clears every location, so two models compare by content only.
+/// Clears every location and the front end's name, so two models compare
+/// by content only.
 fn strip(submission: &mut Submission) {
+    submission.format = pilint::model::SourceFormat::Json;
     fn clear(loc: &mut Loc) {
         *loc = Loc::default();
     }
@@ -230,4 +235,30 @@ fn xml_model_nodes_point_at_the_values_they_came_from() {
         submission.entity_type.as_ref().map(|e| e.value.as_str()),
         Some("group")
     );
+}
+
+#[test]
+fn a_missing_cehrt_id_is_named_where_qrda3_keeps_it() {
+    let report = lint(Path::new("fixtures/invalid/qrda3/cehrt-id-missing.xml"));
+    let finding = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "C001")
+        .expect("C001");
+    // The header participant device, not an invented `section/cehrtId`.
+    assert_eq!(
+        finding.pointer,
+        "/ClinicalDocument/participant[@typeCode='DEV']/associatedEntity/id[@root='2.16.840.1.113883.3.2074.1']/@extension"
+    );
+    assert!(
+        finding.message.starts_with("the document has no CEHRT ID"),
+        "{}",
+        finding.message
+    );
+    assert!(
+        !finding.message.contains("`cehrtId`"),
+        "QRDA III words: {}",
+        finding.message
+    );
+    assert_eq!(finding.consequence, pilint::rules::Consequence::Zero);
 }

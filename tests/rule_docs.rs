@@ -2,12 +2,15 @@
 //! must give that rule's finding and no other rule's, the Valid example
 //! must give no finding at all.
 
-use pilint::lint::{LintOptions, lint_source};
+use pilint::engine::check_source;
 use pilint::rules::registry::{ExampleFormat, all_rules};
+use pilint::settings::FileSettings;
 use pilint::source::SourceFile;
 
+/// The codes a run over the example shows with default settings.
 fn codes(name: &str, text: &str) -> Vec<&'static str> {
-    let report = lint_source(SourceFile::from_text(name, text), &LintOptions::default());
+    let settings = FileSettings::defaults(std::path::Path::new(name));
+    let report = check_source(SourceFile::from_text(name, text), &settings, false);
     let mut codes: Vec<&'static str> = report.diagnostics.iter().map(|d| d.code).collect();
     codes.dedup();
     codes

@@ -66,6 +66,17 @@ impl EntityKey {
 }
 
 /// "individual TIN 000111111 / NPI 1234567893", "group TIN 000111111".
+impl EntityKey {
+    /// The TIN and NPI in the key (none for an entity named by its id).
+    pub fn identifiers(&self) -> Vec<String> {
+        match self {
+            EntityKey::Individual { tin, npi } => vec![tin.to_string(), npi.to_string()],
+            EntityKey::Group { tin } => vec![tin.to_string()],
+            _ => Vec::new(),
+        }
+    }
+}
+
 impl fmt::Display for EntityKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

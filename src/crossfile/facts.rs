@@ -149,7 +149,11 @@ pub fn extract(
 ) -> Option<FileFacts> {
     let submission = report.submission.as_ref()?;
     let entity = EntityKey::of(submission)?;
-    let year = year_override.or(submission.performance_year.as_ref().map(|y| y.value))?;
+    // The year whose rules were applied to the file (`--year`, then its
+    // pilint.toml's `year`, then its own) is the year it is grouped under.
+    let year = year_override
+        .or(report.score.as_ref().and_then(|s| s.year))
+        .or(submission.performance_year.as_ref().map(|y| y.value))?;
     let source = &report.source;
     let scores = set_scores(report.score.as_ref(), submission);
     let sets: Vec<SetFacts> = submission

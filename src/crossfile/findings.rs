@@ -53,6 +53,8 @@ pub struct CrossFileFinding {
     pub code: &'static str,
     pub name: &'static str,
     pub severity: Severity,
+    /// What CMS does because of it, in the entity's performance year.
+    pub consequence: crate::rules::Consequence,
     pub message: String,
     /// The rule's fixed text unless a finding adds to it: borrowed, since
     /// a large run holds tens of thousands of findings until it ends.
@@ -63,14 +65,47 @@ pub struct CrossFileFinding {
     pub year: i64,
     pub site: Site,
     pub related: Vec<RelatedSite>,
+    /// The entity's TIN and NPI, which the texts quote: masking replaces
+    /// these and nothing else.
+    pub identifiers: Vec<String>,
 }
 
 impl CrossFileFinding {
+    /// A finding with only a message and its identifiers (tests).
+    #[cfg(test)]
+    pub(crate) fn for_test(message: &str, identifiers: Vec<String>) -> Self {
+        CrossFileFinding {
+            code: "X001",
+            name: "duplicate-submission",
+            severity: Severity::Info,
+            consequence: crate::rules::Consequence::None,
+            message: message.to_owned(),
+            note: Cow::Borrowed(""),
+            help: Cow::Borrowed(""),
+            entity: String::new(),
+            year: 2025,
+            site: Site {
+                path: "a.json".into(),
+                at: Position {
+                    line: 1,
+                    column: 1,
+                    end_line: 1,
+                    end_column: 1,
+                    pointer: "".into(),
+                },
+                format: SourceFormat::Json,
+            },
+            related: Vec::new(),
+            identifiers,
+        }
+    }
+
     fn new(rule: &RuleMeta, group: &EntityGroup, site: Site, message: String) -> Self {
         CrossFileFinding {
             code: rule.code,
             name: rule.name,
             severity: rule.severity,
+            consequence: rule.consequence.in_year(Some(group.year)),
             message,
             note: Cow::Borrowed(rule.note),
             help: Cow::Borrowed(rule.help),
@@ -78,6 +113,7 @@ impl CrossFileFinding {
             year: group.year,
             site,
             related: Vec::new(),
+            identifiers: group.key.identifiers(),
         }
     }
 
@@ -269,7 +305,9 @@ fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFi
             ),
         );
         if unconfirmed {
+            // The zero rests on an assumption: the score is at risk.
             finding.severity = Severity::Warning;
+            finding.consequence = crate::rules::Consequence::Points;
             finding.note = Cow::Owned(format!(
                 "{} ({})",
                 CONFLICTING_VALUES.note, catalog.conflicting_values_source
@@ -402,10 +440,12 @@ mod tests {
             code,
             name: "x",
             severity: Severity::Info,
+            consequence: crate::rules::Consequence::None,
             message: message.to_owned(),
             note: Cow::Borrowed(""),
             help: Cow::Borrowed(""),
             entity: String::new(),
+            identifiers: Vec::new(),
             year: 2025,
             site: site(path),
             related: vec![RelatedSite {

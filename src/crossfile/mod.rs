@@ -65,7 +65,8 @@ pub struct Collector {
 #[derive(Debug)]
 pub struct CrossFile {
     pub findings: Vec<CrossFileFinding>,
-    /// Counts the cross-file findings too.
+    /// The run's overview; the caller counts the cross-file findings it
+    /// shows ([`Overview::add_cross_file`]).
     pub overview: Overview,
     /// Files of repeated entities that could not be compared: they changed
     /// or vanished between the run and its end.
@@ -226,7 +227,6 @@ impl Collector {
         }
         let mut overview = self.overview;
         overview.entities = recheck::entity_count(&groups);
-        overview.add_cross_file(&findings);
         CrossFile {
             findings,
             overview,

@@ -135,6 +135,7 @@ impl Decoder<'_, '_> {
         }
         Submission {
             loc: self.head_loc(at),
+            format: crate::model::SourceFormat::Json,
             entity_type: self.string(object, at, "entityType"),
             taxpayer_identification_number: self.string(object, at, "taxpayerIdentificationNumber"),
             national_provider_identifier: self.string(object, at, "nationalProviderIdentifier"),

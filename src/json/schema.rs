@@ -150,8 +150,21 @@ fn convert(
     let value_span = index.value_span(&pointer);
     let head = value_span.map(|s| Span::new(s.start, (s.start + 1).min(s.end)));
 
+    // A TIN or an NPI quoted in the message is an identifier argument:
+    // masking hides it there, whatever it looks like.
+    let identifier = (pointer.ends_with("/taxpayerIdentificationNumber")
+        || pointer.ends_with("/nationalProviderIdentifier"))
+    .then(|| {
+        instance
+            .as_str()
+            .map_or_else(|| instance.to_string(), str::to_owned)
+    });
     let mut push = |rule: &'static RuleMeta, span: Option<Span>, pointer: String, msg: String| {
-        out.push(Diagnostic::new(rule, span, pointer, msg));
+        let finding = Diagnostic::new(rule, span, pointer, msg);
+        out.push(match &identifier {
+            Some(value) => finding.with_identifier(value),
+            None => finding,
+        });
     };
 
     match error.kind() {
@@ -162,7 +175,7 @@ fn convert(
             // needs) is recognised as the same finding.
             let mut member = pointer.clone();
             push_token(&mut member, property);
-            push(
+            let finding = Diagnostic::new(
                 &MISSING_PROPERTY,
                 head,
                 member,
@@ -171,6 +184,14 @@ fn convert(
                     object_phrase(&pointer)
                 ),
             );
+            // CMS stores a PI set without a CEHRT ID and scores it 0 (the
+            // scoring engine's `hasCehrtId` instrumentation, CMSgov/
+            // qpp-submissions-docs scoring examples): not a refusal.
+            out.push(if property == "cehrtId" {
+                finding.with_consequence(crate::rules::Consequence::Zero)
+            } else {
+                finding
+            });
         }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             for key in unexpected {

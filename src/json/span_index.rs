@@ -296,21 +296,8 @@ fn decode_key(text: &str, span: Span) -> Option<Cow<'_, str>> {
     }
 }
 
-/// Appends one reference token to a JSON Pointer, escaping `~` and `/`.
-pub fn push_token(pointer: &mut String, token: &str) {
-    pointer.push('/');
-    if !token.contains(['~', '/']) {
-        pointer.push_str(token);
-        return;
-    }
-    for c in token.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            c => pointer.push(c),
-        }
-    }
-}
+// JSON Pointer escaping belongs to the pointer type; the front end uses it.
+pub use crate::pointer::push_token;
 
 struct Scanner<'a> {
     bytes: &'a [u8],

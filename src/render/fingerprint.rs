@@ -7,41 +7,68 @@
 //! scanning does not report a fixed-and-reintroduced finding. Two findings
 //! of one rule at one pointer are told apart by their order.
 
+use std::collections::HashMap;
+
 use sha2::{Digest, Sha256};
 
 use crate::crossfile::CrossFileFinding;
 use crate::lint::FileReport;
 
-/// One fingerprint per finding of `report`, in the report's order.
-pub fn fingerprints(report: &FileReport) -> Vec<String> {
-    let mut seen: Vec<(&str, &str)> = Vec::new();
+/// One fingerprint per finding of `report`, in the report's order. `path`
+/// is the file's name relative to the project root
+/// ([`crate::project_root::Located::key`]), so the fingerprint does not
+/// depend on how the file was named on the command line.
+///
+/// Linear in the findings: each (code, pointer) key's occurrences are
+/// counted in a hash map as the findings go by.
+pub fn fingerprints(report: &FileReport, path: &str) -> Vec<String> {
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
     report
         .diagnostics
         .iter()
         .map(|d| {
-            let key = (d.code, d.pointer.as_str());
-            let occurrence = seen.iter().filter(|k| **k == key).count();
-            seen.push(key);
-            fingerprint(d.code, report.path(), &d.pointer, occurrence)
+            let occurrence = next_occurrence(&mut seen, (d.code, d.pointer.as_str()));
+            fingerprint(d.code, path, &d.pointer, occurrence)
         })
         .collect()
 }
 
 /// One fingerprint per cross-file finding, in order: the same recipe, keyed
-/// on the place the finding is about (`site`). Two findings of one rule at
-/// one place are told apart by their order, which is stable: the findings
-/// are sorted by path, position, code and message.
-pub fn cross_file_fingerprints(findings: &[CrossFileFinding]) -> Vec<String> {
-    let mut seen: Vec<(&str, &str, &str)> = Vec::new();
+/// on the place the finding is about (`site`), whose path `key_of` turns
+/// into its root-relative name. Two findings of one rule at one place are
+/// told apart by their order, which is stable: the findings are sorted by
+/// path, position, code and message.
+pub fn cross_file_fingerprints(
+    findings: &[CrossFileFinding],
+    mut key_of: impl FnMut(&str) -> String,
+) -> Vec<String> {
+    // Findings of one file come together: its key is worked out once.
+    let mut last: Option<(&str, String)> = None;
+    let mut seen: HashMap<(&str, String, &str), usize> = HashMap::new();
     findings
         .iter()
         .map(|f| {
-            let key = (f.code, &*f.site.path, &*f.site.at.pointer);
-            let occurrence = seen.iter().filter(|k| **k == key).count();
-            seen.push(key);
-            fingerprint(f.code, &f.site.path, &f.site.at.pointer, occurrence)
+            let path = match &last {
+                Some((display, key)) if *display == &*f.site.path => key.clone(),
+                _ => {
+                    let key = key_of(&f.site.path);
+                    last = Some((&f.site.path, key.clone()));
+                    key
+                }
+            };
+            let occurrence =
+                next_occurrence(&mut seen, (f.code, path.clone(), &*f.site.at.pointer));
+            fingerprint(f.code, &path, &f.site.at.pointer, occurrence)
         })
         .collect()
+}
+
+/// How many times `key` was seen before, counting this time.
+fn next_occurrence<K: std::hash::Hash + Eq>(seen: &mut HashMap<K, usize>, key: K) -> usize {
+    let count = seen.entry(key).or_insert(0);
+    let occurrence = *count;
+    *count += 1;
+    occurrence
 }
 
 /// SHA-256 over code, path, pointer and occurrence (NUL-separated, so no
@@ -63,6 +90,23 @@ pub fn fingerprint(code: &str, path: &str, pointer: &str, occurrence: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn occurrences_count_each_key_separately() {
+        let mut seen = HashMap::new();
+        let keys = [
+            ("S005", "/a"),
+            ("S005", "/b"),
+            ("S005", "/a"),
+            ("M007", "/a"),
+            ("S005", "/a"),
+        ];
+        let occurrences: Vec<usize> = keys
+            .iter()
+            .map(|k| next_occurrence(&mut seen, *k))
+            .collect();
+        assert_eq!(occurrences, [0, 0, 1, 0, 2]);
+    }
 
     #[test]
     fn fingerprints_depend_on_code_path_pointer_and_occurrence_only() {

@@ -184,6 +184,7 @@ fn to_frame(
     if diagnostic.span.is_none() {
         notes.push(format!("file: {}", escape(report.path())));
     }
+    notes.push(format!("effect: {}", diagnostic.consequence.effect()));
     if !diagnostic.note.is_empty() {
         notes.push(format!(
             "why: {}",
@@ -197,8 +198,10 @@ fn to_frame(
         ));
     }
     notes.push(format!(
-        "rule: {} (pilint rule {})",
-        diagnostic.name, diagnostic.code
+        "rule: {} (pilint rule {}; {})",
+        diagnostic.name,
+        diagnostic.code,
+        crate::rules::url::url(diagnostic.code)
     ));
     Frame::new(severity)
         .with_code(diagnostic.code)

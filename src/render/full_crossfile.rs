@@ -64,6 +64,7 @@ pub fn write_findings(out: &mut Buffer, findings: &[CrossFileFinding]) -> io::Re
             )?;
         }
         writeln!(out, "  │")?;
+        writeln!(out, "  = effect: {}", finding.consequence.effect())?;
         if !finding.note.is_empty() {
             writeln!(
                 out,
@@ -80,8 +81,10 @@ pub fn write_findings(out: &mut Buffer, findings: &[CrossFileFinding]) -> io::Re
         }
         writeln!(
             out,
-            "  = rule: {} (pilint rule {})",
-            finding.name, finding.code
+            "  = rule: {} (pilint rule {}; {})",
+            finding.name,
+            finding.code,
+            crate::rules::url::url(finding.code)
         )?;
         writeln!(out)?;
     }

@@ -5,6 +5,11 @@
 //! `fingerprint`, `severity`, `location.path` and `location.positions`.
 //! The fingerprint is the one SARIF uses (code + path + pointer).
 //!
+//! `location.path` is relative to the project root (`crate::project_root`;
+//! in GitLab CI `CI_PROJECT_DIR`, the checkout GitLab resolves it
+//! against), as GitLab requires: a file outside the root is named with
+//! `..` steps, never by an absolute path.
+//!
 //! A cross-file finding is an issue at the place it is about. The format
 //! has one location per issue; the message names the other file.
 
@@ -15,6 +20,7 @@ use serde::Serialize;
 use crate::crossfile::CrossFileFinding;
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
+use crate::project_root::{Locator, ProjectRoot};
 use crate::render::fingerprint::{cross_file_fingerprints, fingerprints};
 use crate::render::position::{Position, of_site, position_or_start};
 use crate::render::{Renderer, Summary};
@@ -25,12 +31,12 @@ struct Issue<'a> {
     check_name: &'a str,
     fingerprint: String,
     severity: &'static str,
-    location: Location<'a>,
+    location: Location,
 }
 
 #[derive(Serialize)]
-struct Location<'a> {
-    path: &'a str,
+struct Location {
+    path: String,
     positions: Positions,
 }
 
@@ -58,14 +64,31 @@ fn severity(severity: Severity) -> &'static str {
 }
 
 /// Streams the JSON array, one issue at a time.
-#[derive(Default)]
 pub struct Gitlab {
     written: usize,
+    locator: Locator,
+}
+
+impl Default for Gitlab {
+    fn default() -> Self {
+        Gitlab::new()
+    }
 }
 
 impl Gitlab {
+    /// Paths relative to the root found from the working directory and
+    /// the environment ([`ProjectRoot::resolve`] with no path).
     pub fn new() -> Self {
-        Gitlab::default()
+        let root = ProjectRoot::resolve(None, &[]).unwrap_or_else(|_| ProjectRoot::at(".", "."));
+        Gitlab::with_root(root)
+    }
+
+    /// Paths relative to `root`.
+    pub fn with_root(root: ProjectRoot) -> Self {
+        Gitlab {
+            written: 0,
+            locator: Locator::new(root),
+        }
     }
 }
 
@@ -82,7 +105,7 @@ impl Gitlab {
     }
 }
 
-fn location(path: &str, at: Position) -> Location<'_> {
+fn location(path: String, at: Position) -> Location {
     Location {
         path,
         positions: Positions {
@@ -100,14 +123,19 @@ fn location(path: &str, at: Position) -> Location<'_> {
 
 impl Renderer for Gitlab {
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        let prints = fingerprints(report);
+        let located = self.locator.locate(report.path());
+        let prints = fingerprints(report, located.key());
+        let path = located.relative_or_dotted();
         for (diagnostic, fingerprint) in report.diagnostics.iter().zip(prints) {
             let issue = Issue {
                 description: &diagnostic.message,
                 check_name: diagnostic.code,
                 fingerprint,
                 severity: severity(diagnostic.severity),
-                location: location(report.path(), position_or_start(&report.source, diagnostic)),
+                location: location(
+                    path.to_owned(),
+                    position_or_start(&report.source, diagnostic),
+                ),
             };
             self.write(&issue, out)?;
         }
@@ -115,14 +143,21 @@ impl Renderer for Gitlab {
     }
 
     fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
-        let prints = cross_file_fingerprints(findings);
+        let locator = &mut self.locator;
+        let prints =
+            cross_file_fingerprints(findings, |path| locator.locate(path).key().to_owned());
         for (finding, fingerprint) in findings.iter().zip(prints) {
+            let path = self
+                .locator
+                .locate(&finding.site.path)
+                .relative_or_dotted()
+                .to_owned();
             let issue = Issue {
                 description: finding.message.as_str(),
                 check_name: finding.code,
                 fingerprint,
                 severity: severity(finding.severity),
-                location: location(&finding.site.path, of_site(&finding.site)),
+                location: location(path, of_site(&finding.site)),
             };
             self.write(&issue, out)?;
         }

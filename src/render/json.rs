@@ -14,7 +14,8 @@
 //!       "code": "S005", "name": "malformed-value", "severity": "error",
 //!       "message": "…", "note": "…", "help": "…",
 //!       "line": 3, "column": 35, "endLine": 3, "endColumn": 47,
-//!       "pointer": "/taxpayerIdentificationNumber"
+//!       "pointer": "/taxpayerIdentificationNumber",
+//!       "url": "https://github.com/pilint/pilint/blob/main/docs/rules/S005.md"
 //!     }]
 //!   }],
 //!   "summary": {"files": 1, "errors": 1, "warnings": 0, "infos": 0}
@@ -66,6 +67,9 @@ pub(crate) struct DiagnosticOut<'a> {
     code: &'a str,
     name: &'a str,
     severity: &'static str,
+    /// What CMS does with the file because of it: `rejected`, `zero`,
+    /// `points` or `none`.
+    consequence: &'static str,
     message: &'a str,
     note: &'a str,
     help: &'a str,
@@ -74,6 +78,8 @@ pub(crate) struct DiagnosticOut<'a> {
     end_line: usize,
     end_column: usize,
     pointer: &'a str,
+    /// The rule's documentation page (`crate::rules::url`).
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -82,6 +88,37 @@ struct SummaryOut {
     errors: usize,
     warnings: usize,
     infos: usize,
+    /// Files by what CMS will do with them.
+    consequences: ConsequencesOut,
+}
+
+impl SummaryOut {
+    fn of(summary: &Summary) -> SummaryOut {
+        let verdicts = &summary.verdicts;
+        SummaryOut {
+            files: summary.files,
+            errors: summary.errors,
+            warnings: summary.warnings,
+            infos: summary.infos,
+            consequences: ConsequencesOut {
+                rejected: verdicts.rejected,
+                zero: verdicts.zero,
+                points: verdicts.points,
+                ready: verdicts.ready,
+                not_checked: verdicts.not_checked,
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ConsequencesOut {
+    rejected: usize,
+    zero: usize,
+    points: usize,
+    ready: usize,
+    not_checked: usize,
 }
 
 /// Streams the document: the header, one file object at a time, then the
@@ -124,12 +161,7 @@ impl Renderer for Json {
         if !self.files_closed {
             self.close_files(out)?;
         }
-        let summary = SummaryOut {
-            files: summary.files,
-            errors: summary.errors,
-            warnings: summary.warnings,
-            infos: summary.infos,
-        };
+        let summary = SummaryOut::of(summary);
         let pretty = serde_json::to_string_pretty(&summary).map_err(io::Error::other)?;
         out.write_all(b"  \"summary\": ")?;
         // The summary's first line continues the key's line.
@@ -214,6 +246,7 @@ pub(crate) fn diagnostic_out<'a>(source: &SourceFile, d: &'a Diagnostic) -> Diag
         code: d.code,
         name: d.name,
         severity: d.severity.as_str(),
+        consequence: d.consequence.as_str(),
         message: &d.message,
         note: &d.note,
         help: &d.help,
@@ -222,6 +255,7 @@ pub(crate) fn diagnostic_out<'a>(source: &SourceFile, d: &'a Diagnostic) -> Diag
         end_line: end.line,
         end_column: end.column,
         pointer: &d.pointer,
+        url: crate::rules::url::url(d.code),
     }
 }
 
@@ -265,12 +299,7 @@ mod tests {
             let whole = Whole {
                 version: 1,
                 files: slice.iter().map(|r| file_out(r, true)).collect(),
-                summary: SummaryOut {
-                    files: summary.files,
-                    errors: summary.errors,
-                    warnings: summary.warnings,
-                    infos: summary.infos,
-                },
+                summary: SummaryOut::of(&summary),
             };
             let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
             assert_eq!(String::from_utf8(render(slice)).unwrap(), expected);
@@ -302,12 +331,7 @@ mod tests {
             version: 1,
             files: reports.iter().map(|r| file_out(r, true)).collect(),
             cross_file: cross.findings.iter().map(cross_file_out).collect(),
-            summary: SummaryOut {
-                files: summary.files,
-                errors: summary.errors,
-                warnings: summary.warnings,
-                infos: summary.infos,
-            },
+            summary: SummaryOut::of(&summary),
         };
         let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
         let mut renderer = Json::new(true);

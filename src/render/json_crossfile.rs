@@ -28,6 +28,7 @@ pub struct CrossFileOut<'a> {
     code: &'a str,
     name: &'a str,
     severity: &'static str,
+    consequence: &'static str,
     message: &'a str,
     note: &'a str,
     help: &'a str,
@@ -36,6 +37,8 @@ pub struct CrossFileOut<'a> {
     #[serde(flatten)]
     site: SiteOut<'a>,
     related: Vec<RelatedOut<'a>>,
+    /// The rule's documentation page (`crate::rules::url`).
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -72,6 +75,7 @@ pub fn cross_file_out(finding: &CrossFileFinding) -> CrossFileOut<'_> {
         code: finding.code,
         name: finding.name,
         severity: finding.severity.as_str(),
+        consequence: finding.consequence.as_str(),
         message: &finding.message,
         note: &finding.note,
         help: &finding.help,
@@ -86,5 +90,6 @@ pub fn cross_file_out(finding: &CrossFileFinding) -> CrossFileOut<'_> {
                 message: &r.message,
             })
             .collect(),
+        url: crate::rules::url::url(finding.code),
     }
 }

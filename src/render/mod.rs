@@ -80,6 +80,48 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Files by what CMS will do with them (the worst consequence of every
+    /// finding made, shown or not: CMS does not read pilint.toml).
+    pub verdicts: Verdicts,
+    /// Shown findings by consequence, for `--fail-on rejected|zero|points`.
+    pub shown_by_consequence: [usize; 4],
+}
+
+/// Files of a run by what CMS will do with them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Verdicts {
+    /// CMS refuses the file or its PI set.
+    pub rejected: usize,
+    /// CMS accepts it and the PI category scores 0.
+    pub zero: usize,
+    /// Accepted; points lost or at risk.
+    pub points: usize,
+    /// Nothing found that changes acceptance or score.
+    pub ready: usize,
+    /// pilint could not read or finish checking the file.
+    pub not_checked: usize,
+}
+
+impl Verdicts {
+    fn add(&mut self, report: &FileReport) {
+        use crate::rules::{Consequence, Family};
+        let unchecked = report.failed
+            || report
+                .diagnostics
+                .iter()
+                .any(|d| d.family == Family::File && d.consequence == Consequence::None);
+        let slot = if unchecked {
+            &mut self.not_checked
+        } else {
+            match report.consequence {
+                Consequence::Rejected => &mut self.rejected,
+                Consequence::Zero => &mut self.zero,
+                Consequence::Points => &mut self.points,
+                Consequence::None => &mut self.ready,
+            }
+        };
+        *slot += 1;
+    }
 }
 
 impl Summary {
@@ -95,6 +137,7 @@ impl Summary {
     /// so they count for the exit code like any other.
     pub fn add_cross_file(&mut self, findings: &[CrossFileFinding]) {
         for finding in findings {
+            self.shown_by_consequence[finding.consequence as usize] += 1;
             match finding.severity {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
@@ -106,6 +149,10 @@ impl Summary {
     /// Counts one more file.
     pub fn add(&mut self, report: &FileReport) {
         self.files += 1;
+        self.verdicts.add(report);
+        for diagnostic in &report.diagnostics {
+            self.shown_by_consequence[diagnostic.consequence as usize] += 1;
+        }
         self.errors += report.count(Severity::Error);
         self.warnings += report.count(Severity::Warning);
         self.infos += report.count(Severity::Info);
@@ -125,7 +172,29 @@ pub fn summary_line(summary: &Summary) -> String {
         line.push_str(&format!(", {} info", summary.infos));
     }
     line.push('.');
+    line.push_str(&verdicts_sentence(&summary.verdicts));
     line
+}
+
+/// " At CMS: 2 refused, 3 scoring 0, 35 ready.": the files by what CMS
+/// will do with them; categories without a file are left out.
+fn verdicts_sentence(verdicts: &Verdicts) -> String {
+    let parts: Vec<String> = [
+        (verdicts.rejected, "refused"),
+        (verdicts.zero, "scoring 0"),
+        (verdicts.points, "losing points"),
+        (verdicts.ready, "ready"),
+        (verdicts.not_checked, "not checked"),
+    ]
+    .into_iter()
+    .filter(|(count, _)| *count > 0)
+    .map(|(count, what)| format!("{count} {what}"))
+    .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" At CMS: {}.", parts.join(", "))
+    }
 }
 
 /// Writes `text` with every line indented. Safe for JSON: serde_json never

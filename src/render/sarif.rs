@@ -9,9 +9,14 @@
 //!   JSON Pointer or XPath), related locations, and `partialFingerprints`
 //!   built from code + path + pointer, so a finding keeps its identity
 //!   when lines move.
+//! - Paths are relative to the project root (`crate::project_root`),
+//!   under the base `%SRCROOT%`, which `originalUriBaseIds` resolves to
+//!   the root's `file:` URI; so are the fingerprints, which therefore do
+//!   not depend on how a file was named. A file outside the root gets an
+//!   absolute `file:` URI.
 //!
-//! There is no hosted documentation, so `helpUri` is the rules table of
-//! the README in the repository (`Cargo.toml`'s `repository`).
+//! `helpUri` is the rule's page in the repository
+//! (`docs/rules/CODE.md`, [`crate::rules::url`]).
 //!
 //! A cross-file finding (rule family `X`) is a result like any other: its
 //! physical location is the place it is about, its related locations are
@@ -30,6 +35,7 @@ use crate::crossfile::{CrossFileFinding, Site};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
 use crate::model::SourceFormat;
+use crate::project_root::{Located, Locator, ProjectRoot, percent_encode};
 use crate::render::fingerprint::{cross_file_fingerprints, fingerprints};
 use crate::render::position::{of_site, position};
 use crate::render::{Renderer, Summary, write_indented};
@@ -39,13 +45,11 @@ use crate::source::SourceFile;
 /// The schema GitHub and the SARIF validator recognise.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// The repository, where the README documents every rule.
-pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+/// The repository (`informationUri`).
+pub const REPOSITORY: &str = crate::rules::url::REPOSITORY;
 
-/// Where a rule's documentation is read online: the README's rules table.
-pub fn help_uri() -> String {
-    format!("{REPOSITORY}/blob/main/README.md#rules")
-}
+/// The base id relative artifact URIs are resolved against.
+const SRCROOT: &str = "%SRCROOT%";
 
 /// The key of pilint's fingerprint in `partialFingerprints`; the version
 /// changes if the recipe ever does.
@@ -63,6 +67,7 @@ pub struct Sarif {
     rules: Vec<&'static RuleMeta>,
     results_written: usize,
     started: bool,
+    locator: Locator,
 }
 
 impl Default for Sarif {
@@ -72,11 +77,20 @@ impl Default for Sarif {
 }
 
 impl Sarif {
+    /// Paths relative to the root found from the working directory and
+    /// the environment ([`ProjectRoot::resolve`] with no path).
     pub fn new() -> Self {
+        let root = ProjectRoot::resolve(None, &[]).unwrap_or_else(|_| ProjectRoot::at(".", "."));
+        Sarif::with_root(root)
+    }
+
+    /// Paths relative to `root`.
+    pub fn with_root(root: ProjectRoot) -> Self {
         Sarif {
             rules: all_rules(),
             results_written: 0,
             started: false,
+            locator: Locator::new(root),
         }
     }
 
@@ -94,16 +108,32 @@ impl Sarif {
             "rules": rules,
         });
         let driver = serde_json::to_string_pretty(&driver).map_err(io::Error::other)?;
+        let bases = json!({ SRCROOT: { "uri": self.locator.root().uri() } });
+        let bases = serde_json::to_string_pretty(&bases).map_err(io::Error::other)?;
         write!(
             out,
             "{{\n  \"$schema\": \"{SCHEMA_URI}\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {{\n        \"driver\": "
         )?;
-        write_indented(out, &driver, "        ")?;
+        write_continued(out, &driver, "        ")?;
+        write!(out, "\n      }},\n      \"originalUriBaseIds\": ")?;
+        write_continued(out, &bases, "      ")?;
         write!(
             out,
-            "\n      }},\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
+            ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
         )
     }
+}
+
+/// Writes a pretty-printed value after its key: the first line continues
+/// the key's line, the others are indented.
+fn write_continued(out: &mut dyn Write, text: &str, indent: &str) -> io::Result<()> {
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    out.write_all(first.as_bytes())?;
+    if !rest.is_empty() {
+        out.write_all(b"\n")?;
+        write_indented(out, rest, indent)?;
+    }
+    Ok(())
 }
 
 fn rule(rule: &RuleMeta) -> Value {
@@ -113,7 +143,7 @@ fn rule(rule: &RuleMeta) -> Value {
         "shortDescription": { "text": rule.summary },
         "fullDescription": { "text": rule.what },
         "help": { "text": help_text(rule), "markdown": help_markdown(rule) },
-        "helpUri": help_uri(),
+        "helpUri": crate::rules::url::url(rule.code),
         "defaultConfiguration": { "level": level(rule.severity) },
         "properties": { "tags": [rule.family.tag()] },
     })
@@ -152,9 +182,11 @@ impl Sarif {
 impl Renderer for Sarif {
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         self.start(out)?;
-        let prints = fingerprints(report);
+        let located = self.locator.locate(report.path());
+        let prints = fingerprints(report, located.key());
+        let artifact = artifact(&located);
         for (diagnostic, fingerprint) in report.diagnostics.iter().zip(prints) {
-            let result = self.result(report, diagnostic, fingerprint);
+            let result = self.result(report, diagnostic, fingerprint, &artifact);
             self.write_result(&result, out)?;
         }
         Ok(())
@@ -162,7 +194,9 @@ impl Renderer for Sarif {
 
     fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
         self.start(out)?;
-        let prints = cross_file_fingerprints(findings);
+        let locator = &mut self.locator;
+        let prints =
+            cross_file_fingerprints(findings, |path| locator.locate(path).key().to_owned());
         for (finding, fingerprint) in findings.iter().zip(prints) {
             let result = self.cross_file_result(finding, fingerprint);
             self.write_result(&result, out)?;
@@ -190,6 +224,13 @@ struct ResultOut {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
     partial_fingerprints: serde_json::Map<String, Value>,
+    /// `consequence`: what CMS does with the file because of the result.
+    properties: ResultProperties,
+}
+
+#[derive(Serialize)]
+struct ResultProperties {
+    consequence: &'static str,
 }
 
 #[derive(Serialize)]
@@ -217,7 +258,7 @@ struct PhysicalLocation {
     region: Option<Region>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 #[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
     uri: String,
@@ -257,7 +298,12 @@ fn fingerprint_map(fingerprint: String) -> serde_json::Map<String, Value> {
 }
 
 /// A cross-file place: the file, the range, and the pointer into it.
-fn site_location(site: &Site, id: Option<usize>, message: Option<&str>) -> Location {
+fn site_location(
+    locator: &mut Locator,
+    site: &Site,
+    id: Option<usize>,
+    message: Option<&str>,
+) -> Location {
     let at = of_site(site);
     let logical = if site.at.pointer.is_empty() {
         Vec::new()
@@ -270,7 +316,7 @@ fn site_location(site: &Site, id: Option<usize>, message: Option<&str>) -> Locat
     Location {
         id,
         physical_location: PhysicalLocation {
-            artifact_location: artifact(&site.path),
+            artifact_location: artifact(&locator.locate(&site.path)),
             region: Some(Region {
                 start_line: at.line,
                 start_column: at.column,
@@ -290,7 +336,17 @@ impl Sarif {
         self.rules.iter().position(|r| r.code == code).unwrap_or(0)
     }
 
-    fn cross_file_result(&self, finding: &CrossFileFinding, fingerprint: String) -> ResultOut {
+    fn cross_file_result(&mut self, finding: &CrossFileFinding, fingerprint: String) -> ResultOut {
+        let locator = &mut self.locator;
+        let locations = vec![site_location(locator, &finding.site, None, None)];
+        let related_locations = finding
+            .related
+            .iter()
+            .enumerate()
+            .map(|(i, related)| {
+                site_location(locator, &related.site, Some(i + 1), Some(&related.message))
+            })
+            .collect();
         ResultOut {
             rule_id: finding.code,
             rule_index: self.rule_index(finding.code),
@@ -298,20 +354,22 @@ impl Sarif {
             message: Message {
                 text: message_text(&finding.message, &finding.help),
             },
-            locations: vec![site_location(&finding.site, None, None)],
-            related_locations: finding
-                .related
-                .iter()
-                .enumerate()
-                .map(|(i, related)| {
-                    site_location(&related.site, Some(i + 1), Some(&related.message))
-                })
-                .collect(),
+            locations,
+            related_locations,
             partial_fingerprints: fingerprint_map(fingerprint),
+            properties: ResultProperties {
+                consequence: finding.consequence.as_str(),
+            },
         }
     }
 
-    fn result(&self, report: &FileReport, d: &Diagnostic, fingerprint: String) -> ResultOut {
+    fn result(
+        &self,
+        report: &FileReport,
+        d: &Diagnostic,
+        fingerprint: String,
+        artifact: &ArtifactLocation,
+    ) -> ResultOut {
         let rule_index = self.rule_index(d.code);
         let text = message_text(&d.message, &d.help);
         let logical = if d.pointer.is_empty() {
@@ -324,7 +382,7 @@ impl Sarif {
         };
         let primary = Location {
             id: None,
-            physical_location: physical(report, &report.source, d.span.map(|_| d)),
+            physical_location: physical(artifact, &report.source, d.span.map(|_| d)),
             logical_locations: logical,
             message: None,
         };
@@ -340,7 +398,7 @@ impl Sarif {
                 Location {
                     id: Some(i + 1),
                     physical_location: PhysicalLocation {
-                        artifact_location: artifact(report.path()),
+                        artifact_location: artifact.clone(),
                         region: Some(Region {
                             start_line: start.line,
                             start_column: start.column,
@@ -364,13 +422,20 @@ impl Sarif {
             locations: vec![primary],
             related_locations: related,
             partial_fingerprints,
+            properties: ResultProperties {
+                consequence: d.consequence.as_str(),
+            },
         }
     }
 }
 
-fn physical(report: &FileReport, source: &SourceFile, d: Option<&Diagnostic>) -> PhysicalLocation {
+fn physical(
+    artifact: &ArtifactLocation,
+    source: &SourceFile,
+    d: Option<&Diagnostic>,
+) -> PhysicalLocation {
     PhysicalLocation {
-        artifact_location: artifact(report.path()),
+        artifact_location: artifact.clone(),
         region: d.and_then(|d| position(source, d)).map(|at| Region {
             start_line: at.line,
             start_column: at.column,
@@ -399,21 +464,24 @@ fn logical_kind(format: SourceFormat, pointer: &str) -> &'static str {
     }
 }
 
-/// A path as a URI reference: relative paths stay relative to the
-/// checkout root (`%SRCROOT%`, which GitHub resolves), absolute ones become
-/// `file://` URIs; characters outside RFC 3986's unreserved set are
-/// percent-encoded.
-fn artifact(path: &str) -> ArtifactLocation {
-    let encoded = encode_path(path);
-    if path.starts_with('/') {
-        ArtifactLocation {
-            uri: format!("file://{encoded}"),
-            uri_base_id: None,
-        }
-    } else {
-        ArtifactLocation {
-            uri: encoded,
-            uri_base_id: Some("%SRCROOT%"),
+/// A file as a URI reference: inside the project root, relative to it
+/// (`%SRCROOT%`, which GitHub resolves to the checkout); outside it, an
+/// absolute `file://` URI. Characters outside RFC 3986's unreserved set
+/// are percent-encoded.
+fn artifact(located: &Located) -> ArtifactLocation {
+    match &located.relative {
+        Some(relative) => ArtifactLocation {
+            uri: encode_path(relative),
+            uri_base_id: Some(SRCROOT),
+        },
+        None => {
+            let absolute = &located.absolute;
+            // A Windows drive path gets the third slash of `file:///C:/`.
+            let slash = if absolute.starts_with('/') { "" } else { "/" };
+            ArtifactLocation {
+                uri: format!("file://{slash}{}", percent_encode(absolute)),
+                uri_base_id: None,
+            }
         }
     }
 }
@@ -434,10 +502,34 @@ fn encode_path(path: &str) -> String {
 mod tests {
     use super::*;
 
+    fn located(relative: Option<&str>, absolute: &str) -> Located {
+        Located {
+            relative: relative.map(str::to_owned),
+            absolute: absolute.to_owned(),
+            outside: absolute.to_owned(),
+        }
+    }
+
     #[test]
     fn paths_become_uri_references() {
-        assert_eq!(artifact("a b/c#.json").uri, "a%20b/c%23.json");
-        assert_eq!(artifact("/tmp/x.json").uri, "file:///tmp/x.json");
-        assert_eq!(artifact("é.json").uri, "%C3%A9.json");
+        let a = artifact(&located(Some("a b/c#.json"), "/r/a b/c#.json"));
+        assert_eq!(a.uri, "a%20b/c%23.json");
+        assert_eq!(a.uri_base_id, Some(SRCROOT));
+        let outside = artifact(&located(None, "/tmp/x.json"));
+        assert_eq!(outside.uri, "file:///tmp/x.json");
+        assert_eq!(outside.uri_base_id, None);
+        assert_eq!(
+            artifact(&located(Some("é.json"), "/é.json")).uri,
+            "%C3%A9.json"
+        );
+        // A colon in a relative path must not read as a URI scheme.
+        assert_eq!(
+            artifact(&located(Some("a:b.json"), "/a:b.json")).uri,
+            "a%3Ab.json"
+        );
+        assert_eq!(
+            artifact(&located(None, "C:/data/x.json")).uri,
+            "file:///C:/data/x.json"
+        );
     }
 }

@@ -39,6 +39,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::crossfile::EntityOutcome;
 use crate::lint::FileReport;
 use crate::model::Loc;
 use crate::render::score_table::no_score;
@@ -50,6 +51,23 @@ struct Document<'a> {
     version: u32,
     framework: &'static str,
     files: Vec<FileOut<'a>>,
+    /// Every entity and year of the run, as CMS would score it across
+    /// its files.
+    entities: Vec<EntityOut>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EntityOut {
+    entity: String,
+    performance_year: i64,
+    total: Option<Value>,
+    /// The file CMS keeps (the highest score), else the first.
+    path: String,
+    zeroed_by_conflict: bool,
+    /// The rule that explains a zero across files.
+    rule: Option<&'static str>,
+    assumption: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -103,6 +121,8 @@ struct ReasonOut {
     pointer: String,
     assumption: bool,
     assumptions: Vec<String>,
+    /// The rule whose finding explains the reason.
+    rule: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -146,11 +166,27 @@ struct ShareOut {
     points: Value,
 }
 
-pub fn render(reports: &[FileReport], framework: Framework) -> Vec<u8> {
+pub fn render(
+    reports: &[FileReport],
+    entities: &[EntityOutcome<'_>],
+    framework: Framework,
+) -> Vec<u8> {
     let document = Document {
         version: 1,
         framework: framework.as_str(),
         files: reports.iter().map(|r| file_out(r, framework)).collect(),
+        entities: entities
+            .iter()
+            .map(|e| EntityOut {
+                entity: crate::mask::entity(e.key, false),
+                performance_year: e.year,
+                total: e.score.map(points_value),
+                path: e.path.to_owned(),
+                zeroed_by_conflict: e.zeroed_by_conflict,
+                rule: e.zeroed_by_conflict.then_some("X002"),
+                assumption: e.assumption,
+            })
+            .collect(),
     };
     let mut bytes = serde_json::to_vec_pretty(&document).unwrap_or_default();
     bytes.push(b'\n');
@@ -186,6 +222,7 @@ fn file_out(report: &FileReport, framework: Framework) -> FileOut<'_> {
                     pointer: r.loc.map(|l| l.pointer.into()).unwrap_or_default(),
                     assumption: false,
                     assumptions: Vec::new(),
+                    rule: r.rule,
                 })
                 .collect(),
             ..SetOut::default()
@@ -294,6 +331,7 @@ fn reason_out(source: &SourceFile, reason: &Reason) -> ReasonOut {
             .unwrap_or_default(),
         assumption: reason.assumption.is_some(),
         assumptions: reason.assumption.iter().cloned().collect(),
+        rule: reason.rule,
     }
 }
 

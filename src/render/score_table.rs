@@ -11,6 +11,7 @@ use std::io::Write;
 
 use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
 
+use crate::crossfile::EntityOutcome;
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 use crate::model::Loc;
@@ -19,7 +20,12 @@ use crate::score::{Breakdown, FileScore, Framework, Reason, SetResult, SetScore,
 use crate::source::SourceFile;
 
 /// Renders the score of every report.
-pub fn render(reports: &[FileReport], framework: Framework, color: bool) -> Vec<u8> {
+pub fn render(
+    reports: &[FileReport],
+    entities: &[EntityOutcome<'_>],
+    framework: Framework,
+    color: bool,
+) -> Vec<u8> {
     let mut out = if color {
         Buffer::ansi()
     } else {
@@ -31,7 +37,33 @@ pub fn render(reports: &[FileReport], framework: Framework, color: bool) -> Vec<
         }
         let _ = file(&mut out, report, framework);
     }
+    let _ = entities_block(&mut out, entities);
     out.into_inner()
+}
+
+/// The entities whose score across files differs from their files' own:
+/// conflicting values sent through different submission types (2023)
+/// score the entity 0 whatever each file would score.
+fn entities_block(out: &mut Buffer, entities: &[EntityOutcome<'_>]) -> std::io::Result<()> {
+    let zeroed: Vec<&EntityOutcome<'_>> =
+        entities.iter().filter(|e| e.zeroed_by_conflict).collect();
+    if zeroed.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "Across files:")?;
+    for entity in zeroed {
+        writeln!(
+            out,
+            "{} in {}: predicted PI score 0/100 (conflicting values across submission types, X002; see `pilint check`)",
+            crate::mask::entity(entity.key, false),
+            entity.year
+        )?;
+        if let Some(assumption) = entity.assumption {
+            writeln!(out, "  assumption: {assumption}")?;
+        }
+    }
+    Ok(())
 }
 
 /// Why a file has no score: a code, a message and where, if anywhere.
@@ -39,6 +71,8 @@ pub struct NoScore {
     pub code: String,
     pub message: String,
     pub loc: Option<Loc>,
+    /// The rule whose finding explains it.
+    pub rule: Option<&'static str>,
 }
 
 /// The reasons a report has no score; empty when it has one.
@@ -51,6 +85,7 @@ pub fn no_score(report: &FileReport) -> Vec<NoScore> {
                 code: r.code.clone(),
                 message: r.message.clone(),
                 loc: r.loc.clone(),
+                rule: r.rule,
             })
             .collect(),
         None => {
@@ -68,6 +103,7 @@ pub fn no_score(report: &FileReport) -> Vec<NoScore> {
             };
             vec![NoScore {
                 code: reasons::FILE_NOT_DECODED.to_owned(),
+                rule: first.map(|d| d.code),
                 message,
                 loc: first.and_then(|d| {
                     d.span.map(|span| Loc {
@@ -168,10 +204,16 @@ fn reasons_block(out: &mut Buffer, report: &FileReport) -> std::io::Result<()> {
     for reason in no_score(report) {
         writeln!(
             out,
-            "  {} at {}: {}",
+            "  {} at {}: {}{}",
             reason.code,
             position(&report.source, reason.loc.as_ref()),
-            reason.message
+            reason.message,
+            // The no-model message already ends with its code.
+            rule_mark(
+                reason
+                    .rule
+                    .filter(|code| !reason.message.ends_with(&format!("({code})")))
+            )
         )?;
     }
     Ok(())
@@ -260,11 +302,17 @@ fn reason_line(
     };
     writeln!(
         out,
-        "    {gate}{} at {}: {}{marks}",
+        "    {gate}{} at {}: {}{}{marks}",
         reason.code,
         position(&report.source, reason.loc.as_ref()),
-        reason.message
+        reason.message,
+        rule_mark(reason.rule)
     )
+}
+
+/// " (C001)": the rule whose finding explains a reason.
+fn rule_mark(rule: Option<&str>) -> String {
+    rule.map(|code| format!(" ({code})")).unwrap_or_default()
 }
 
 fn breakdown_block(

@@ -65,8 +65,7 @@ pub static CONFLICTING_VALUES: RuleMeta = RuleMeta {
     help: "send the same values through every submission type, or withdraw all but one submission",
     years: &[2023, 2024],
     family: crate::rules::Family::CrossFile,
-    consequence: crate::rules::Consequences::ZERO
-        .except(&[(2024, crate::rules::Consequence::Points)]),
+    consequence: crate::rules::Consequences::ZERO,
     invalid: Example::prose(
         "An individual's 2023 registry JSON file and QRDA III file with different `PI_EP_1` \
          values: see fixtures/crossfile/conflicting-2023/ (and conflicting-2024/ for the \

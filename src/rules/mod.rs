@@ -1,15 +1,13 @@
 //! Rules: the registry table and each family's rules.
 
-pub mod consequence;
 pub mod crossfile;
 pub mod examples;
-pub mod family;
 pub mod file;
 pub mod qrda;
 pub mod qrda_examples;
 pub mod registry;
 pub mod schema;
 pub mod semantic;
+pub mod url;
 
-pub use consequence::{Consequence, Consequences};
-pub use family::{Family, Kind};
+pub use crate::rule::{Consequence, Consequences, Family, Kind};

@@ -33,7 +33,13 @@ fn name_rule(reason: &mut Reason, set: Option<&Loc>, diagnostics: &[Diagnostic])
         return;
     }
     let rules = rules_of(&reason.code);
-    let candidates = || diagnostics.iter().filter(|d| rules.contains(&d.code));
+    // In the order the table lists the rules: the first names the reason
+    // best (C001 before the schema's S001 for a missing CEHRT ID).
+    let candidates = || {
+        rules
+            .iter()
+            .flat_map(|rule| diagnostics.iter().filter(move |d| d.code == *rule))
+    };
     let at_reason = |d: &&Diagnostic| {
         reason
             .loc
@@ -49,6 +55,15 @@ fn name_rule(reason: &mut Reason, set: Option<&Loc>, diagnostics: &[Diagnostic])
     let found = candidates()
         .find(at_reason)
         .or_else(|| candidates().find(in_set))
-        .or_else(|| candidates().next());
+        .or_else(|| candidates().next())
+        // Nothing to score because CMS refuses the file: the refusal is
+        // the reason (a QRDA III document without a section has no year).
+        .or_else(|| {
+            reason.gate.is_none().then(|| {
+                diagnostics
+                    .iter()
+                    .find(|d| d.consequence == crate::rules::Consequence::Rejected)
+            })?
+        });
     reason.rule = found.map(|d| d.code);
 }

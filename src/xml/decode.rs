@@ -75,6 +75,7 @@ impl Decoder<'_> {
             .map(|at| Node::new(at.year, self.value_loc(at.hit.element, at.value, "value")));
         Submission {
             loc: self.element_loc(doc.node(Doc::ROOT).element),
+            format: crate::model::SourceFormat::Qrda3,
             entity_type,
             taxpayer_identification_number: tin
                 .then(|| self.string(Doc::ROOT, Field::Tin))

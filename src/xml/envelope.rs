@@ -91,6 +91,8 @@ fn ig_version(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .with_severity(Severity::Info)
+            // pilint cannot say what CMS will do.
+            .with_consequence(crate::rules::Consequence::None)
             .with_help("check the extension against CMS's QRDA III implementation guide for this year")
         }
         (None, _) => at_value(
@@ -209,10 +211,10 @@ fn virtual_group_id(doc: &Doc, out: &mut Vec<Diagnostic>) {
             doc.node(Doc::ROOT).element,
             "a MIPS virtual group document has no virtual group id (representedOrganization/id[@root='2.16.840.1.113883.3.249.5.2'])",
         );
-        // The missing member's logical location, as the semantic
+        // The missing member's location, as the semantic
         // `identifier-missing` gives it, so the two count as one finding
         // (this one, which names the converter's error 78).
-        finding.pointer.push_str("/entityId");
+        finding.pointer = crate::model::QRDA_ENTITY_ID_PATH.to_owned();
         out.push(finding);
     }
 }
@@ -274,7 +276,8 @@ fn identifiers(doc: &Doc, out: &mut Vec<Diagnostic>) {
                             program.entity
                         ),
                     )
-                    .with_related(first.element.span, format!("the {label} CMS reads")),
+                    .with_related(first.element.span, format!("the {label} CMS reads"))
+                    .with_identifier(&value.text),
                 );
             }
         }

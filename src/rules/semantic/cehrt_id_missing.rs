@@ -1,8 +1,9 @@
 //! `C001 cehrt-id-missing`: a PI set without a CMS EHR Certification ID.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Member, SourceFormat};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{finding, missing_member, pi_sets};
+use crate::rules::semantic::support::{finding, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -43,11 +44,18 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     }
     for set in pi_sets(context.submission) {
         match &set.cehrt_id {
-            None => out.push(finding(
-                &META,
-                &missing_member(&set.loc, "cehrtId"),
-                "the PI measurement set has no `cehrtId`; without a CEHRT ID the PI category scores 0",
-            )),
+            None => {
+                let (at, name) = context.submission.absent(&set.loc, Member::CehrtId);
+                let whose = match context.submission.format {
+                    SourceFormat::Json => "the PI measurement set",
+                    SourceFormat::Qrda3 => "the document",
+                };
+                out.push(finding(
+                    &META,
+                    &at,
+                    format!("{whose} has no {name}; without a CEHRT ID the PI category scores 0"),
+                ));
+            }
             Some(id) if id.value.trim().is_empty() => out.push(finding(
                 &META,
                 &id.loc,

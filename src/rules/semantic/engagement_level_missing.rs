@@ -75,12 +75,15 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 let diagnostic = if catalog.is_suppressed(id) {
                     finding(&META, &answer.loc, message)
                         .with_severity(Severity::Info)
+                        .with_consequence(crate::rules::Consequence::None)
                         .with_note(format!(
                             "CMS suppressed `{id}` for {year}: any answer earns full credit, so the level does not change the score this year"
                         ))
                 } else if bonus {
                     finding(&META, &answer.loc, message)
                         .with_severity(Severity::Warning)
+                        // The bonus is at risk, not the category.
+                        .with_consequence(crate::rules::Consequence::Points)
                         .with_note(
                             "assumption: a bonus public-health measure needs its engagement level like a required one; CMS marks the levels isRequired but has not confirmed it for the bonus (scoring.md §8 P6)",
                         )

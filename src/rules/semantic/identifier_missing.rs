@@ -2,8 +2,9 @@
 //! missing (TIN, NPI or entityId).
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Member;
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{finding, missing_member};
+use crate::rules::semantic::support::finding;
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -46,31 +47,34 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(entity_type) = &submission.entity_type else {
         return;
     };
-    let needed: &[(&str, bool)] = match entity_type.value.as_str() {
+    let needed: &[(Member, bool)] = match entity_type.value.as_str() {
         "individual" => &[
             (
-                "taxpayerIdentificationNumber",
+                Member::Tin,
                 submission.taxpayer_identification_number.is_some(),
             ),
             (
-                "nationalProviderIdentifier",
+                Member::Npi,
                 submission.national_provider_identifier.is_some(),
             ),
         ],
         "group" => &[(
-            "taxpayerIdentificationNumber",
+            Member::Tin,
             submission.taxpayer_identification_number.is_some(),
         )],
-        "virtualGroup" | "apm" | "subgroup" => &[("entityId", submission.entity_id.is_some())],
+        "virtualGroup" | "apm" | "subgroup" => {
+            &[(Member::EntityId, submission.entity_id.is_some())]
+        }
         _ => return, // value-not-allowed
     };
-    for (field, present) in needed {
+    for (member, present) in needed {
         if !present {
+            let (at, name) = submission.absent(&submission.loc, *member);
             out.push(finding(
                 &META,
-                &missing_member(&submission.loc, field),
+                &at,
                 format!(
-                    "a submission of entityType `{}` needs `{field}`",
+                    "a submission of entityType `{}` needs {name}",
                     entity_type.value
                 ),
             ));

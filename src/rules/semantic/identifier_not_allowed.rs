@@ -89,7 +89,14 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 &node.loc,
                 format!("a submission of entityType `{kind}` does not take `{field}`; it is identified by {identified_by}"),
             )
-            .with_severity(severity),
+            .with_severity(severity)
+            // An NPI on a group makes the Submissions API refuse it; the
+            // others are ignored identifiers.
+            .with_consequence(if severity == Severity::Error {
+                crate::rules::Consequence::Rejected
+            } else {
+                crate::rules::Consequence::None
+            }),
         );
     }
 }

@@ -2,9 +2,9 @@
 //! a whole number of at least 0.
 
 use crate::diagnostic::{Diagnostic, Severity, quote_short};
-use crate::model::{Count, Node};
+use crate::model::{Count, Member, Node};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{finding, missing_member};
+use crate::rules::semantic::support::finding;
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -50,15 +50,18 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (measurement, proportion) in context.pi_proportions() {
         let id = measurement.id().unwrap_or("this measure");
         for (count, field) in [
-            (&proportion.numerator, "numerator"),
-            (&proportion.denominator, "denominator"),
+            (&proportion.numerator, Member::Numerator),
+            (&proportion.denominator, Member::Denominator),
         ] {
             match count {
-                None => out.push(finding(
-                    &META,
-                    &missing_member(&proportion.loc, field),
-                    format!("the value of `{id}` has no {field}"),
-                )),
+                None => {
+                    let (at, name) = context.submission.absent(&proportion.loc, field);
+                    out.push(finding(
+                        &META,
+                        &at,
+                        format!("the value of `{id}` has no {name}"),
+                    ))
+                }
                 Some(Node {
                     value: Count { whole: None, text },
                     loc,
@@ -66,7 +69,8 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     &META,
                     loc,
                     format!(
-                        "the {field} of `{id}` is {}, not a whole number of 0 or more",
+                        "the {} of `{id}` is {}, not a whole number of 0 or more",
+                        field.json_key(),
                         quote_short(text)
                     ),
                 )),
@@ -102,6 +106,6 @@ mod tests {
         let found = run(&RULE, &text);
         let at: Vec<&str> = found.iter().map(|f| f.at.as_str()).collect();
         assert_eq!(at, ["-1", "11.5", "{"]);
-        assert!(found[2].message.contains("has no denominator"));
+        assert!(found[2].message.contains("has no `denominator`"));
     }
 }

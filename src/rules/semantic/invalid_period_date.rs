@@ -2,9 +2,9 @@
 //! strict `YYYY-MM-DD`, or not a real calendar day.
 
 use crate::diagnostic::{Diagnostic, Severity, quote_short};
-use crate::model::{MeasurementSet, Node};
+use crate::model::{MeasurementSet, Member, Node, Submission};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{DateProblem, finding, missing_member, parse_date, pi_sets};
+use crate::rules::semantic::support::{DateProblem, finding, parse_date, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -51,22 +51,38 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     for set in pi_sets(context.submission) {
-        check_date(set, &set.performance_start, "performanceStart", out);
-        check_date(set, &set.performance_end, "performanceEnd", out);
+        let submission = context.submission;
+        check_date(
+            submission,
+            set,
+            &set.performance_start,
+            Member::PerformanceStart,
+            out,
+        );
+        check_date(
+            submission,
+            set,
+            &set.performance_end,
+            Member::PerformanceEnd,
+            out,
+        );
     }
 }
 
 fn check_date(
+    submission: &Submission,
     set: &MeasurementSet,
     date: &Option<Node<String>>,
-    field: &str,
+    member: Member,
     out: &mut Vec<Diagnostic>,
 ) {
+    let field = member.json_key();
     let Some(date) = date else {
+        let (at, name) = submission.absent(&set.loc, member);
         out.push(finding(
             &META,
-            &missing_member(&set.loc, field),
-            format!("the PI measurement set has no `{field}`"),
+            &at,
+            format!("the PI measurement set has no {name}"),
         ));
         return;
     };

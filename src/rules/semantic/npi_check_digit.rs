@@ -47,14 +47,17 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     };
     let ten_digits = npi.value.len() == 10 && npi.value.bytes().all(|b| b.is_ascii_digit());
     if ten_digits && !npi_check_digit_ok(&npi.value) {
-        out.push(finding(
-            &META,
-            &npi.loc,
-            format!(
-                "the NPI `{}` fails the NPI check-digit test; it is probably mistyped",
-                npi.value
-            ),
-        ));
+        out.push(
+            finding(
+                &META,
+                &npi.loc,
+                format!(
+                    "the NPI {} fails the NPI check-digit test; it is probably mistyped",
+                    crate::diagnostic::quote_short(&npi.value)
+                ),
+            )
+            .with_identifier(&npi.value),
+        );
     }
 }
 

@@ -44,14 +44,17 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     if !(npi.value.len() == 10 && npi.value.bytes().all(|b| b.is_ascii_digit())) {
-        out.push(finding(
-            &META,
-            &npi.loc,
-            format!(
-                "the NPI {} is not exactly 10 digits",
-                quote_short(&npi.value)
-            ),
-        ));
+        out.push(
+            finding(
+                &META,
+                &npi.loc,
+                format!(
+                    "the NPI {} is not exactly 10 digits",
+                    quote_short(&npi.value)
+                ),
+            )
+            .with_identifier(&npi.value),
+        );
     }
 }
 

@@ -94,6 +94,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                         ),
                     )
                     .with_severity(Severity::Info)
+                    .with_consequence(crate::rules::Consequence::None)
                     .with_note(note)
                     .with_help("nothing to do for this year")
                 } else {

@@ -25,8 +25,7 @@ pub static META: RuleMeta = RuleMeta {
     help: "complete the annual self-assessment with the High Priority Practices SAFER Guide and answer true",
     years: &[],
     family: crate::rules::Family::Attestation,
-    consequence: crate::rules::Consequences::ZERO
-        .except(&[(2023, crate::rules::Consequence::None)]),
+    consequence: crate::rules::Consequences::ZERO,
     invalid: Example::json(crate::group_file!(
         year: "2025",
         measurements: concat!(
@@ -60,6 +59,8 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .with_severity(Severity::Info)
+                // The year's data says "no" passes: nothing happens at CMS.
+                .with_consequence(crate::rules::Consequence::None)
                 .with_note("in 2023 a SAFER Guides \"yes\" or \"no\" both meet the requirement (2023 MIPS PI Quick Start Guide)")
                 .with_help("from 2024 only \"yes\" passes")
             } else {

@@ -2,8 +2,9 @@
 //! CMS does not accept for PI.
 
 use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::model::Member;
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{either, finding, missing_member, pi_sets};
+use crate::rules::semantic::support::{either, finding, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -55,7 +56,10 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         match &set.submission_method {
             None => out.push(finding(
                 &META,
-                &missing_member(&set.loc, "submissionMethod"),
+                &context
+                    .submission
+                    .absent(&set.loc, Member::SubmissionMethod)
+                    .0,
                 format!("the PI measurement set has no `submissionMethod` ({allowed})"),
             )),
             Some(method) if !catalog.pi_submission_methods.contains(&method.value) => {

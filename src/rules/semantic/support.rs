@@ -24,17 +24,6 @@ pub fn finding(rule: &RuleMeta, loc: &Loc, message: impl Into<String>) -> Diagno
     Diagnostic::new(rule, Some(loc.span), loc.pointer.to_string(), message)
 }
 
-/// Where a missing member would be: the head of the object that lacks it,
-/// with the member's own pointer. Structural findings about the same
-/// missing member (S001) carry the same span and pointer, so the pipeline
-/// keeps only one of the two; other findings at that head stay.
-pub fn missing_member(object: &Loc, member: &str) -> Loc {
-    Loc {
-        span: object.span,
-        pointer: object.pointer.member(member),
-    }
-}
-
 /// Every measurement of `set` with `measure_id`, in file order.
 pub fn all_with_id<'a>(
     set: &'a MeasurementSet,

@@ -42,14 +42,17 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     };
     let well_formed = tin.value.len() == 9 && tin.value.bytes().all(|b| b.is_ascii_digit());
     if !well_formed {
-        out.push(finding(
-            &META,
-            &tin.loc,
-            format!(
-                "the TIN {} is not exactly 9 digits",
-                quote_short(&tin.value)
-            ),
-        ));
+        out.push(
+            finding(
+                &META,
+                &tin.loc,
+                format!(
+                    "the TIN {} is not exactly 9 digits",
+                    quote_short(&tin.value)
+                ),
+            )
+            .with_identifier(&tin.value),
+        );
     }
 }
 

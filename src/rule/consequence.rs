@@ -43,7 +43,7 @@ impl Consequence {
     /// What the `full` format says on the finding's `= effect:` line.
     pub fn effect(self) -> &'static str {
         match self {
-            Consequence::None => "no effect on acceptance or score",
+            Consequence::None => "none at CMS: no effect on acceptance or score",
             Consequence::Points => "CMS accepts this file; PI points are lost or at risk",
             Consequence::Zero => "CMS accepts this file and scores the PI category 0",
             Consequence::Rejected => "CMS refuses this file",

@@ -1,0 +1,103 @@
+//! The library's top-level modules depend on one another one way only: no
+//! cycle (`diagnostic ↔ rules` and `json → model → pointer → json` once
+//! were). The graph is read from the sources: every `crate::MODULE` path
+//! outside comments and test code is an edge. The binary's own modules
+//! (`main`, `cli`, `outputs`) sit on top and are left out.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Top-level module → the top-level modules it names.
+fn graph() -> BTreeMap<String, BTreeSet<String>> {
+    let mut files = Vec::new();
+    sources(Path::new("src"), &mut files);
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for path in files {
+        let relative = path.strip_prefix("src").unwrap();
+        let top = relative
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy()
+            .trim_end_matches(".rs")
+            .to_owned();
+        if ["main", "cli", "outputs", "lib"].contains(&top.as_str()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Test code may reach anywhere.
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            for (at, _) in line.match_indices("crate::") {
+                let name: String = line[at + "crate::".len()..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .collect();
+                if !name.is_empty() && name != top {
+                    edges.entry(top.clone()).or_default().insert(name);
+                }
+            }
+        }
+        // `use super::…` stays inside the module; nothing to add.
+    }
+    edges
+}
+
+/// A cycle through `start`, if any, as the path that closes it.
+fn cycle_from(start: &str, edges: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    let mut stack = vec![(start.to_owned(), vec![start.to_owned()])];
+    let mut seen = BTreeSet::new();
+    while let Some((node, path)) = stack.pop() {
+        for next in edges.get(&node).into_iter().flatten() {
+            if next == start {
+                let mut cycle = path.clone();
+                cycle.push(next.clone());
+                return Some(cycle);
+            }
+            if seen.insert(next.clone()) {
+                let mut longer = path.clone();
+                longer.push(next.clone());
+                stack.push((next.clone(), longer));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn top_level_modules_form_no_cycle() {
+    let edges = graph();
+    assert!(edges.len() > 10, "the sources were read: {edges:?}");
+    let cycles: Vec<String> = edges
+        .keys()
+        .filter_map(|module| cycle_from(module, &edges))
+        .map(|cycle| cycle.join(" → "))
+        .collect();
+    assert!(cycles.is_empty(), "module cycles:\n{}", cycles.join("\n"));
+}
+
+#[test]
+fn the_shared_types_depend_on_nothing_else() {
+    // What a rule is (meta, family, consequence, severity) and the source
+    // text are the leaves everything else builds on.
+    let edges = graph();
+    for leaf in ["rule", "source"] {
+        assert!(
+            edges.get(leaf).is_none_or(BTreeSet::is_empty),
+            "{leaf} depends on {:?}",
+            edges.get(leaf)
+        );
+    }
+}

@@ -1,0 +1,240 @@
+//! One driver for every command, facts before policy, findings with their
+//! CMS consequence: the cases a new user met before the engine existed.
+
+use std::fs;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn pilint(args: &[&str]) -> (String, i32) {
+    let output = Command::cargo_bin("pilint")
+        .unwrap()
+        .env_remove("NO_COLOR")
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        output.status.code().unwrap_or(-1),
+    )
+}
+
+fn json(args: &[&str]) -> Value {
+    let (out, _) = pilint(args);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}\n{out}"))
+}
+
+const VALID: &str = "fixtures/valid/group-2025.json";
+const NO_CEHRT: &str = "fixtures/invalid/pi-set-missing-cehrt-id.json";
+
+fn codes(document: &Value) -> Vec<String> {
+    let mut codes: Vec<String> = document["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap().clone())
+        .chain(
+            document["crossFile"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default(),
+        )
+        .map(|d| d["code"].as_str().unwrap().to_owned())
+        .collect();
+    codes.sort();
+    codes
+}
+
+#[test]
+fn a_display_setting_never_changes_the_analysis() {
+    let all = json(&["check", "--isolated", "--format", "json", VALID, NO_CEHRT]);
+    let without_s = json(&[
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        "--ignore",
+        "S",
+        VALID,
+        NO_CEHRT,
+    ]);
+    // The schema's S001 stood for the semantic C001: ignoring S shows it.
+    assert_eq!(codes(&all), ["S001", "X001"]);
+    assert_eq!(codes(&without_s), ["C001", "X001"]);
+    // The cross-file findings and the scores are the same either way.
+    assert_eq!(all["crossFile"], without_s["crossFile"]);
+    for (a, b) in all["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(without_s["files"].as_array().unwrap())
+    {
+        assert_eq!(a["score"], b["score"]);
+    }
+    assert_eq!(
+        all["summary"]["consequences"],
+        without_s["summary"]["consequences"]
+    );
+}
+
+#[test]
+fn every_command_honours_the_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(VALID, dir.path().join("group.json")).unwrap();
+    fs::copy(VALID, dir.path().join("skipped.json")).unwrap();
+    fs::write(
+        dir.path().join("pilint.toml"),
+        "year = 2024\nexclude = [\"skipped.json\"]\n",
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+
+    let check = json(&["check", "--format", "json", path]);
+    let score = json(&["score", "--format", "json", path]);
+    let rollup = json(&["rollup", "--format", "json", path]);
+    assert_eq!(check["files"].as_array().unwrap().len(), 1);
+    assert_eq!(score["files"].as_array().unwrap().len(), 1);
+    // The year pilint.toml names is the year every command applies.
+    assert_eq!(score["files"][0]["performanceYear"], 2024);
+    assert_eq!(score["entities"][0]["performanceYear"], 2024);
+    let rollup_text = rollup.to_string();
+    assert!(rollup_text.contains("2024"), "{rollup_text}");
+    assert!(!rollup_text.contains("skipped.json"), "{rollup_text}");
+    // `--isolated` turns the file off for `score` as for `check`.
+    let isolated = json(&["score", "--isolated", "--format", "json", path]);
+    assert_eq!(isolated["files"].as_array().unwrap().len(), 2);
+    assert_eq!(isolated["files"][0]["performanceYear"], 2025);
+}
+
+#[test]
+fn a_file_cms_refuses_has_no_score_and_says_why() {
+    let document = json(&[
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        "fixtures/invalid/program-name-not-allowed.json",
+    ]);
+    let file = &document["files"][0];
+    assert_eq!(file["diagnostics"][0]["code"], "I007");
+    assert_eq!(file["diagnostics"][0]["consequence"], "rejected");
+    assert_eq!(file["score"]["total"], Value::Null);
+    assert_eq!(document["summary"]["consequences"]["rejected"], 1);
+    let score = json(&[
+        "score",
+        "--isolated",
+        "--format",
+        "json",
+        "fixtures/invalid/program-name-not-allowed.json",
+    ]);
+    let reason = &score["files"][0]["score"]["noScoreReasons"][0];
+    assert_eq!(reason["code"], "SUBMISSION_REJECTED");
+    assert_eq!(reason["rule"], "I007");
+}
+
+#[test]
+fn fail_on_a_consequence_fails_ci_only_on_what_cms_would_do() {
+    // A lower-case CEHRT ID is a warning CMS does not act on; a dashed TIN
+    // makes CMS refuse the file; numerator 0 scores the category 0.
+    let lower = "fixtures/invalid/cehrt-id-lowercase.json";
+    let refused = "fixtures/invalid/tin-with-dash.json";
+    let zero = "fixtures/invalid/numerator-zero.json";
+    let code = |args: &[&str]| pilint(args).1;
+    assert_eq!(
+        code(&["check", "--isolated", "--fail-on", "points", lower]),
+        0
+    );
+    assert_eq!(
+        code(&["check", "--isolated", "--fail-on", "rejected", zero]),
+        0
+    );
+    assert_eq!(code(&["check", "--isolated", "--fail-on", "zero", zero]), 1);
+    assert_eq!(
+        code(&["check", "--isolated", "--fail-on", "rejected", refused]),
+        1
+    );
+}
+
+#[test]
+fn the_full_format_says_what_cms_does() {
+    let (out, _) = pilint(&[
+        "check",
+        "--isolated",
+        "--color",
+        "never",
+        "fixtures/invalid/tin-with-dash.json",
+        "fixtures/invalid/numerator-zero.json",
+        "fixtures/invalid/cehrt-id-lowercase.json",
+    ]);
+    assert!(out.contains("= effect: CMS refuses this file"), "{out}");
+    assert!(out.contains("= effect: CMS accepts this file and scores the PI category 0"));
+    assert!(out.contains("= effect: none at CMS"));
+    assert!(
+        out.contains("At CMS: 1 refused, 1 scoring 0, 1 ready."),
+        "{out}"
+    );
+}
+
+#[test]
+fn conflicting_values_in_2023_score_the_entity_zero() {
+    let score = json(&[
+        "score",
+        "--isolated",
+        "--format",
+        "json",
+        "fixtures/crossfile/conflicting-2023",
+    ]);
+    let entity = &score["entities"][0];
+    assert_eq!(entity["performanceYear"], 2023);
+    assert_eq!(entity["total"], 0);
+    assert_eq!(entity["zeroedByConflict"], true);
+    assert_eq!(entity["rule"], "X002");
+    // Each file alone would score; the entity earns nothing: exit 1.
+    assert_eq!(score["files"][0]["score"]["total"], 91);
+    assert_eq!(
+        pilint(&["score", "--isolated", "fixtures/crossfile/conflicting-2023"]).1,
+        1
+    );
+    let (table, _) = pilint(&[
+        "score",
+        "--isolated",
+        "--color",
+        "never",
+        "fixtures/crossfile/conflicting-2023",
+    ]);
+    assert!(
+        table.contains("predicted PI score 0/100 (conflicting values"),
+        "{table}"
+    );
+}
+
+#[test]
+fn masking_follows_fields_not_look_alike_values() {
+    // A QRDA III file whose TIN is `MIPS_APM`, the letters of its program
+    // name: only the TIN is masked.
+    let text = fs::read_to_string("fixtures/valid/qrda3/group-2025.xml").unwrap();
+    let tin = "root=\"2.16.840.1.113883.4.2\" extension=\"";
+    let at = text.find(tin).unwrap() + tin.len();
+    let end = at + text[at..].find('"').unwrap();
+    let hostile = format!("{}MIPS_APM{}", &text[..at], &text[end..]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mips-apm.xml");
+    fs::write(&path, &hostile).unwrap();
+    let (out, _) = pilint(&[
+        "check",
+        "--isolated",
+        "--color",
+        "never",
+        path.to_str().unwrap(),
+    ]);
+    assert!(out.contains("the TIN `****_APM`"), "{out}");
+    assert!(!out.contains("MIPS_APM` is not"), "{out}");
+    // The frame masks the TIN's field and nothing else.
+    let frames_masked = out
+        .lines()
+        .filter(|l| l.contains("extension=\"****_APM\""))
+        .count();
+    assert_eq!(frames_masked, 1, "{out}");
+}
