@@ -311,7 +311,7 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         config: args.config.source(),
         cli: cli_settings,
         max_file_size: args.max_file_size,
-        outputs: outputs::destinations(outputs::files(&plan)),
+        outputs: outputs::destinations(&plan, &args),
     }) {
         Ok(engine) => engine,
         Err(code) => return code,
@@ -539,7 +539,7 @@ fn score(args: ScoreArgs) -> u8 {
             year: args.year,
             ..CliSettings::default()
         },
-        outputs: outputs::destinations(std::iter::empty()),
+        outputs: outputs::stdout_destination(),
         ..EngineOptions::default()
     }) {
         Ok(engine) => engine,
@@ -615,7 +615,7 @@ fn rollup(args: RollupArgs) -> u8 {
             show_identifiers: args.show_identifiers,
             ..CliSettings::default()
         },
-        outputs: outputs::destinations(std::iter::empty()),
+        outputs: outputs::stdout_destination(),
         ..EngineOptions::default()
     }) {
         Ok(engine) => engine,

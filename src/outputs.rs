@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use pilint::outputs_guard::Destination;
 
-use crate::cli::CheckFormat;
+use crate::cli::{CheckArgs, CheckFormat};
 
 /// One format and where it goes (`None`: standard output).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,13 +85,26 @@ pub fn plan(
     Ok(outputs.into_iter().map(|(_, o)| o).collect())
 }
 
-/// Where a run writes, for the engine's guard (`pilint::outputs_guard`):
-/// the `--output-file`s, and standard output when the shell redirected it
-/// to a file.
-pub fn destinations<'a>(files: impl Iterator<Item = &'a Path>) -> Vec<Destination> {
-    let mut destinations: Vec<Destination> = files.map(Destination::file).collect();
+/// Where `pilint check` writes, for the engine's guard
+/// (`pilint::outputs_guard`): the `--output-file`s, the baseline it writes
+/// or reads (pilint's own file, never a submission), and standard output
+/// when the shell redirected it to a file.
+pub fn destinations(plan: &[Output], args: &CheckArgs) -> Vec<Destination> {
+    let mut destinations: Vec<Destination> = files(plan).map(Destination::file).collect();
+    if let Some(path) = &args.write_baseline {
+        destinations.push(Destination::named("--write-baseline", path));
+    }
+    if let Some(path) = &args.baseline {
+        destinations.push(Destination::named("--baseline", path));
+    }
     destinations.extend(Destination::stdout());
     destinations
+}
+
+/// Standard output, when the shell redirected it to a file (`pilint score
+/// . > score.json`): that file is no input.
+pub fn stdout_destination() -> Vec<Destination> {
+    Destination::stdout().into_iter().collect()
 }
 
 /// The `--output-file`s of a plan.

@@ -23,10 +23,12 @@ use std::path::{Path, PathBuf};
 
 use crate::discover::{DiscoverError, Discovery, FileIdentity, Input, display_path, file_identity};
 
-/// One place the run writes to.
+/// One place the run writes to (or a file of its own it reads, like a
+/// baseline: not a submission either).
 #[derive(Debug, Clone)]
 pub struct Destination {
-    /// As the user wrote it (`--output-file`), or `standard output`.
+    /// The option that names it (`--output-file`, `--write-baseline`) and
+    /// the path as the user wrote it, or `standard output`.
     pub shown: String,
     pub path: PathBuf,
     /// Standard output redirected to a file by the shell.
@@ -36,8 +38,13 @@ pub struct Destination {
 impl Destination {
     /// An `--output-file`.
     pub fn file(path: &Path) -> Self {
+        Self::named("--output-file", path)
+    }
+
+    /// A file named by `option` (`--write-baseline`, `--baseline`).
+    pub fn named(option: &str, path: &Path) -> Self {
         Destination {
-            shown: path.display().to_string(),
+            shown: format!("{option} {}", path.display()),
             path: path.to_path_buf(),
             stdout: false,
         }
@@ -91,7 +98,7 @@ pub fn guard(
             .find(|(d, t)| !d.stdout && !destination.stdout && t.is_some() && *t == target)
         {
             return Err(format!(
-                "--output-file {} and --output-file {} are the same file; each format needs its own",
+                "{} and {} are the same file; each output needs its own",
                 earlier.0.shown, destination.shown
             ));
         }
@@ -113,9 +120,7 @@ pub fn guard(
             "standard output is redirected to it".to_owned()
         } else {
             match crate::own_report::sniff(&destination.path) {
-                Some(kind) => {
-                    format!("it is this run's --output-file and holds {kind}, which is replaced")
-                }
+                Some(kind) => format!("it is this run's {}, holding {kind}", destination.shown),
                 None => return Err(refusal(destination, &display)),
             }
         };
@@ -129,12 +134,10 @@ pub fn guard(
 }
 
 fn refusal(destination: &Destination, input: &str) -> String {
-    let what = if destination.stdout {
-        "standard output".to_owned()
-    } else {
-        format!("--output-file {}", destination.shown)
-    };
-    format!("{what} is {input}, a file this run checks; pilint never writes over an input")
+    format!(
+        "{} is {input}, a file this run checks; pilint never writes over an input",
+        destination.shown
+    )
 }
 
 /// The command-line path that is the file `id`, if any.
@@ -219,7 +222,7 @@ mod tests {
         let (result, discovery) = run(dir.path(), &["sub/report.json"], &["."]);
         result.unwrap();
         assert_eq!(discovery.inputs.len(), 1);
-        assert!(discovery.notes[0].reason.contains("replaced"));
+        assert!(discovery.notes[0].reason.contains("--output-file"));
     }
 
     #[test]

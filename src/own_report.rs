@@ -17,6 +17,8 @@
 //!   `"description"` and has a `"check_name"`.
 //! - `--format junit`: an XML document whose root is `<testsuites` or
 //!   `<testsuite` (a QRDA III document's root is `<ClinicalDocument`).
+//! - a baseline (`--write-baseline`): an object whose first member is
+//!   `"tool": "pilint"`.
 //!
 //! Only the first [`PREFIX`] bytes are read. A file named on the command
 //! line is always checked, whatever it holds: the user asked for it.
@@ -61,6 +63,9 @@ pub fn recognise(prefix: &[u8]) -> Option<&'static str> {
                     .to_ascii_lowercase()
                     .contains("sarif")
                     .then_some("a SARIF report");
+            }
+            if first == "tool" {
+                return (cursor.string()? == "pilint").then_some("a pilint baseline");
             }
             if first != "version" {
                 return None;
@@ -158,6 +163,7 @@ mod tests {
         let json = b"{\n  \"version\": 1,\n  \"files\": [\n";
         assert_eq!(recognise(json), Some("a pilint JSON report"));
         assert!(recognise(b"{\"version\":1,\"framework\":\"mips\"").is_some());
+        assert!(recognise(b"{\n  \"tool\": \"pilint\",\n  \"version\": 1,").is_some());
         assert!(recognise(b"{\"version\": 1, \"participantList\": true").is_some());
         assert!(
             recognise(b"{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",")
@@ -182,6 +188,7 @@ mod tests {
             b"",
             b"{",
             b"\"version\"",
+            b"{\"tool\": \"other\"}",
         ] {
             assert_eq!(
                 recognise(submission),

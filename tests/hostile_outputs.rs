@@ -224,3 +224,37 @@ fn one_file_under_several_spellings_is_checked_once() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(!text.contains("X001"), "a false duplicate: {text}");
 }
+
+#[test]
+fn a_baseline_in_the_tree_is_not_checked_as_a_submission() {
+    let dir = tree();
+    for args in [
+        &[".", "--write-baseline", "pilint-baseline.json"][..],
+        &[".", "--write-baseline", "pilint-baseline.json"],
+        &[".", "--baseline", "pilint-baseline.json"],
+    ] {
+        let output = pilint(dir.path())
+            .args(["--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            stderr_of(&output)
+        );
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(report["summary"]["files"], 1, "{args:?}");
+    }
+    // A baseline that would replace a checked file is refused.
+    let output = pilint(dir.path())
+        .args([".", "--write-baseline", "a.json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.json")).unwrap(),
+        valid_text()
+    );
+}
