@@ -174,6 +174,18 @@ impl Engine {
     pub fn run<E>(
         &self,
         options: RunOptions,
+        on_file: impl FnMut(FileReport) -> Result<(), E>,
+    ) -> Result<RunOutcome, E> {
+        self.run_with_baseline(options, None, on_file)
+    }
+
+    /// [`Engine::run`], with a baseline (`--baseline`, `--write-baseline`)
+    /// as the last step of policy: the findings it records are not shown
+    /// and not counted, like a suppression.
+    pub fn run_with_baseline<E>(
+        &self,
+        options: RunOptions,
+        mut baseline: Option<&mut crate::baseline::Baseline>,
         mut on_file: impl FnMut(FileReport) -> Result<(), E>,
     ) -> Result<RunOutcome, E> {
         let mut collector = Collector::new(self.year_override);
@@ -190,7 +202,10 @@ impl Engine {
             // the report's score and consequence are computed, and masking
             // leaves the model's identifiers, which the grouping needs.
             |i, report| self.settings[i].apply(report, options.source_shown),
-            |report| {
+            |mut report| {
+                if let Some(baseline) = baseline.as_deref_mut() {
+                    baseline.filter(&mut report);
+                }
                 // Standard input cannot be read twice, so its details are
                 // kept at once.
                 let grouped = match self.inputs.get(collector.seen()) {
@@ -213,6 +228,9 @@ impl Engine {
         });
         any_failed |= !cross.left_out.is_empty();
         self.apply_to_cross_file(&mut cross);
+        if let Some(baseline) = baseline {
+            baseline.filter_cross_file(&mut cross.findings);
+        }
         summary.add_cross_file(&cross.findings);
         cross.overview.add_cross_file(&cross.findings);
         let left_out = std::mem::take(&mut cross.left_out);

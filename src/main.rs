@@ -325,8 +325,7 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
             return EXIT_TROUBLE;
         }
     };
-    // With a baseline, the summary counts the findings it leaves.
-    let mut baselined = baseline.map(|baseline| (baseline, Summary::default()));
+    let mut baseline = baseline;
 
     // Writers: standard output first, then each -o file.
     let (stdout, stdout_closed) = outputs::stdout(outputs::files(&plan).next().is_some());
@@ -374,16 +373,13 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
     // The overview is for runs over directories; a list of files asks
     // about those files.
     let show_overview = args.paths.is_empty() || args.paths.iter().any(|p| p.is_dir());
-    let run = engine.run(
+    let run = engine.run_with_baseline(
         RunOptions {
             cross_file: CrossFileMode::Findings,
             source_shown,
         },
-        |mut report| {
-            if let Some((baseline, summary)) = baselined.as_mut() {
-                baseline.filter(&mut report);
-                summary.add(&report);
-            }
+        baseline.as_mut(),
+        |report| {
             for (renderer, target) in renderers.iter_mut() {
                 if let Err(err) = renderer.file(&report, &mut *writers[*target]) {
                     write_error = Some((*target, err));
@@ -394,12 +390,7 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         },
     );
     let mut outcome = None;
-    if let Ok(mut run) = run {
-        if let Some((baseline, summary)) = baselined.as_mut() {
-            baseline.filter_cross_file(&mut run.cross.findings);
-            summary.add_cross_file(&run.cross.findings);
-            run.summary = *summary;
-        }
+    if let Ok(run) = run {
         for (renderer, target) in renderers.iter_mut() {
             if show_overview {
                 renderer.overview(&run.overview);
@@ -449,7 +440,7 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         // Standard output closed early; the files were written whole.
         return EXIT_TROUBLE;
     }
-    if let Some((baseline, _)) = baselined
+    if let Some(baseline) = baseline
         && !report_baseline(baseline)
     {
         return EXIT_TROUBLE;
