@@ -18,6 +18,7 @@ use crate::config::ConfigError;
 use crate::crossfile::{Collector, CrossFile, LeftOut, Overview};
 use crate::discover::{DiscoverError, DiscoverOptions, Input, discover};
 use crate::lint::{FileReport, LintOptions, lint_input, lint_inputs_each_with};
+use crate::outputs_guard::Destination;
 use crate::read::DEFAULT_MAX_FILE_SIZE;
 use crate::render::Summary;
 use crate::settings::{CliSettings, ConfigSource, FileSettings, Resolver};
@@ -33,6 +34,9 @@ pub struct EngineOptions {
     pub cli: CliSettings,
     /// `--max-file-size`.
     pub max_file_size: u64,
+    /// Where the run writes (`-o` files, a redirected standard output):
+    /// never over an input ([`crate::outputs_guard`]).
+    pub outputs: Vec<Destination>,
 }
 
 impl Default for EngineOptions {
@@ -43,6 +47,7 @@ impl Default for EngineOptions {
             config: ConfigSource::Discover,
             cli: CliSettings::default(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            outputs: Vec::new(),
         }
     }
 }
@@ -72,6 +77,10 @@ pub struct Engine {
     inputs: Vec<Input>,
     settings: Vec<FileSettings>,
     discovery_errors: Vec<DiscoverError>,
+    /// Files left out on purpose, with why (this run's own report).
+    discovery_notes: Vec<DiscoverError>,
+    /// Why the outputs cannot be written (one would replace an input).
+    outputs_refused: Option<String>,
     year_override: Option<i64>,
     max_file_size: u64,
 }
@@ -102,6 +111,13 @@ impl Engine {
     /// file is an error: the run would not check what the user asked.
     pub fn new(options: EngineOptions) -> Result<Engine, ConfigError> {
         let mut discovery = discover(&options.paths, &options.discover);
+        let outputs_refused = crate::outputs_guard::guard(
+            &options.outputs,
+            &options.paths,
+            options.discover.follow_links,
+            &mut discovery,
+        )
+        .err();
         let year_override = options.cli.year;
         let mut resolver = Resolver::new(options.config, options.cli);
         let mut inputs = Vec::with_capacity(discovery.inputs.len());
@@ -117,6 +133,8 @@ impl Engine {
             inputs,
             settings,
             discovery_errors: discovery.errors,
+            discovery_notes: discovery.notes,
+            outputs_refused,
             year_override,
             max_file_size: options.max_file_size,
         })
@@ -129,6 +147,17 @@ impl Engine {
     /// Paths that could not be walked (they make the run exit 2).
     pub fn discovery_errors(&self) -> &[DiscoverError] {
         &self.discovery_errors
+    }
+
+    /// Files left out on purpose, with why (said, not an error).
+    pub fn discovery_notes(&self) -> &[DiscoverError] {
+        &self.discovery_notes
+    }
+
+    /// Why the run must not write its outputs: one would replace an input
+    /// (exit 2 before anything is opened for writing).
+    pub fn outputs_refused(&self) -> Option<&str> {
+        self.outputs_refused.as_deref()
     }
 
     /// The options that change what the checks of input `i` conclude.

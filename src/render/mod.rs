@@ -5,6 +5,8 @@
 //! than a batch of reports in memory.
 
 pub mod concise;
+pub mod csv_safe;
+pub mod escape;
 pub mod fingerprint;
 pub mod full;
 pub mod full_crossfile;
