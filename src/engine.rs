@@ -20,7 +20,8 @@ use crate::discover::{DiscoverError, DiscoverOptions, Input, discover};
 use crate::lint::{FileReport, LintOptions, lint_input, lint_inputs_each_with};
 use crate::outputs_guard::Destination;
 use crate::read::DEFAULT_MAX_FILE_SIZE;
-use crate::render::Summary;
+use crate::render::{Summary, Verdict};
+use crate::rules::Consequence;
 use crate::settings::{CliSettings, ConfigSource, FileSettings, Resolver};
 
 /// What a run is asked to check, and how its configuration is found.
@@ -193,6 +194,9 @@ impl Engine {
             collector = collector.without_findings();
         }
         let mut summary = Summary::default();
+        // Each file's verdict, a byte per file, so that a cross-file
+        // finding CMS zeroes a file for can recount it.
+        let mut verdicts: Vec<Verdict> = Vec::with_capacity(self.inputs.len());
         let mut any_failed = false;
         let mut not_grouped = Vec::new();
         lint_inputs_each_with(
@@ -216,6 +220,7 @@ impl Engine {
                     not_grouped.push(report.path().to_owned());
                 }
                 summary.add(&report);
+                verdicts.push(Verdict::of(&report));
                 any_failed |= report.failed;
                 on_file(report)
             },
@@ -227,6 +232,7 @@ impl Engine {
             Some(lint_input(input, &self.lint_options(i)))
         });
         any_failed |= !cross.left_out.is_empty();
+        self.recount_zeroed(&cross, &mut verdicts, &mut summary);
         self.apply_to_cross_file(&mut cross);
         if let Some(baseline) = baseline {
             baseline.filter_cross_file(&mut cross.findings);
@@ -243,6 +249,33 @@ impl Engine {
             left_out,
             not_grouped,
         })
+    }
+
+    /// A file CMS scores 0 because of a cross-file finding (conflicting
+    /// values across submission types, 2023) counts as scoring 0, whatever
+    /// its own findings say; decided on the facts, before any setting.
+    fn recount_zeroed(&self, cross: &CrossFile, verdicts: &mut [Verdict], summary: &mut Summary) {
+        let zeroing: std::collections::HashSet<&str> = cross
+            .findings
+            .iter()
+            .filter(|f| f.consequence == Consequence::Zero)
+            .flat_map(|f| std::iter::once(&f.site).chain(f.related.iter().map(|r| &r.site)))
+            .map(|site| &*site.path)
+            .collect();
+        if zeroing.is_empty() {
+            return;
+        }
+        for (i, input) in self.inputs.iter().enumerate() {
+            if !zeroing.contains(input.display()) {
+                continue;
+            }
+            if let Some(verdict) = verdicts.get_mut(i)
+                && matches!(verdict, Verdict::Ready | Verdict::Points)
+            {
+                summary.verdicts.recount(*verdict, Verdict::Zero);
+                *verdict = Verdict::Zero;
+            }
+        }
     }
 
     /// Cross-file findings obey the settings of the file they point at, and

@@ -102,25 +102,60 @@ pub struct Verdicts {
     pub not_checked: usize,
 }
 
-impl Verdicts {
-    fn add(&mut self, report: &FileReport) {
+/// What CMS will do with one file: the bucket [`Verdicts`] counts it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Rejected,
+    Zero,
+    Points,
+    Ready,
+    NotChecked,
+}
+
+impl Verdict {
+    /// The file's verdict from its own findings (facts, not the shown ones).
+    pub fn of(report: &FileReport) -> Verdict {
         use crate::rules::{Consequence, Family};
         let unchecked = report.failed
             || report
                 .diagnostics
                 .iter()
                 .any(|d| d.family == Family::File && d.consequence == Consequence::None);
-        let slot = if unchecked {
-            &mut self.not_checked
-        } else {
-            match report.consequence {
-                Consequence::Rejected => &mut self.rejected,
-                Consequence::Zero => &mut self.zero,
-                Consequence::Points => &mut self.points,
-                Consequence::None => &mut self.ready,
-            }
-        };
-        *slot += 1;
+        if unchecked {
+            return Verdict::NotChecked;
+        }
+        match report.consequence {
+            Consequence::Rejected => Verdict::Rejected,
+            Consequence::Zero => Verdict::Zero,
+            Consequence::Points => Verdict::Points,
+            Consequence::None => Verdict::Ready,
+        }
+    }
+}
+
+impl Verdicts {
+    fn add(&mut self, report: &FileReport) {
+        *self.slot(Verdict::of(report)) += 1;
+    }
+
+    fn slot(&mut self, verdict: Verdict) -> &mut usize {
+        match verdict {
+            Verdict::Rejected => &mut self.rejected,
+            Verdict::Zero => &mut self.zero,
+            Verdict::Points => &mut self.points,
+            Verdict::Ready => &mut self.ready,
+            Verdict::NotChecked => &mut self.not_checked,
+        }
+    }
+
+    /// Counts a file counted as `from` as `to` instead: a cross-file
+    /// finding can zero a file its own findings left ready.
+    pub fn recount(&mut self, from: Verdict, to: Verdict) {
+        let from_slot = self.slot(from);
+        if *from_slot > 0 {
+            *from_slot -= 1;
+            *self.slot(to) += 1;
+        }
     }
 }
 
