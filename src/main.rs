@@ -581,7 +581,8 @@ fn rollup(args: RollupArgs) -> u8 {
             let read = pilint::bounded::read_regular(path, pilint::bounded::MAX_PARTICIPANTS_SIZE)
                 .map_err(|err| err.to_string())
                 .and_then(|bytes| {
-                    pilint::crossfile::participants::read(&bytes[..]).map_err(|err| err.to_string())
+                    pilint::crossfile::participants::read(&bytes[..])
+                        .map_err(|err| err.shown(args.show_identifiers))
                 });
             match read {
                 Ok(list) => Some(list),

@@ -156,6 +156,21 @@ fn no_identifier_is_shown_by_any_command_in_any_format() {
             ]),
         ));
     }
+    // A participant list's errors quote its identifiers on stderr.
+    let list = dir.path().join("participants.csv");
+    std::fs::write(&list, "tin,npi,status\n87654321,1234567893,required\n").unwrap();
+    let participants_error = output_of(&[
+        "rollup",
+        "--isolated",
+        "--participants",
+        list.to_str().unwrap(),
+        path,
+    ]);
+    assert!(
+        participants_error.contains("line 2"),
+        "{participants_error}"
+    );
+    assert!(!participants_error.contains("8765"), "{participants_error}");
     runs.push((
         "check --statistics".to_owned(),
         output_of(&["check", "--isolated", "--statistics", path]),

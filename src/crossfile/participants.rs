@@ -63,6 +63,25 @@ pub struct Participant {
 pub struct ParticipantError {
     pub line: u64,
     pub message: String,
+    /// The TINs and NPIs the message quotes: CI logs are widely readable,
+    /// so they are masked unless identifiers are to be shown.
+    pub identifiers: Vec<String>,
+}
+
+impl ParticipantError {
+    /// The error as stderr shows it, its identifiers masked unless
+    /// `show_identifiers`.
+    pub fn shown(&self, show_identifiers: bool) -> String {
+        let mut text = self.to_string();
+        if !show_identifiers {
+            for identifier in &self.identifiers {
+                if !identifier.is_empty() {
+                    text = text.replace(identifier.as_str(), &crate::mask::mask_value(identifier));
+                }
+            }
+        }
+        text
+    }
 }
 
 impl fmt::Display for ParticipantError {
@@ -96,6 +115,7 @@ pub fn read(input: impl Read) -> Result<Vec<Participant>, ParticipantError> {
             })
             .ok_or_else(|| ParticipantError {
                 line: 1,
+                identifiers: Vec::new(),
                 message: format!(
                     "the header has no `{name}` column; expected the columns tin, npi, status"
                 ),
@@ -110,7 +130,17 @@ pub fn read(input: impl Read) -> Result<Vec<Participant>, ParticipantError> {
         if record.iter().all(<[u8]>::is_empty) {
             continue;
         }
-        let fail = |message: String| ParticipantError { line, message };
+        let fail = |message: String| ParticipantError {
+            line,
+            message,
+            identifiers: Vec::new(),
+        };
+        // A failure that quotes this row's identifiers.
+        let fail_quoting = |message: String, quoted: &[&str]| ParticipantError {
+            line,
+            message,
+            identifiers: quoted.iter().map(|q| (*q).to_owned()).collect(),
+        };
         let field = |at: usize, name: &str| {
             std::str::from_utf8(record.get(at).unwrap_or(b""))
                 .map_err(|_| fail(format!("the `{name}` column is not UTF-8")))
@@ -119,12 +149,18 @@ pub fn read(input: impl Read) -> Result<Vec<Participant>, ParticipantError> {
         let npi = field(npi_at, "npi")?;
         let status_text = field(status_at, "status")?;
         if !is_digits(tin, 9) {
-            return Err(fail(format!(
-                "TIN `{tin}` is not 9 digits (a spreadsheet may have dropped leading zeros)"
-            )));
+            return Err(fail_quoting(
+                format!(
+                    "TIN `{tin}` is not 9 digits (a spreadsheet may have dropped leading zeros)"
+                ),
+                &[tin],
+            ));
         }
         if !is_digits(npi, 10) {
-            return Err(fail(format!("NPI `{npi}` is not 10 digits")));
+            return Err(fail_quoting(
+                format!("NPI `{npi}` is not 10 digits"),
+                &[npi],
+            ));
         }
         let status = Status::parse(status_text).ok_or_else(|| {
             fail(format!(
@@ -132,7 +168,10 @@ pub fn read(input: impl Read) -> Result<Vec<Participant>, ParticipantError> {
             ))
         })?;
         if !seen.insert((tin.to_owned(), npi.to_owned())) {
-            return Err(fail(format!("TIN {tin} / NPI {npi} is listed twice")));
+            return Err(fail_quoting(
+                format!("TIN {tin} / NPI {npi} is listed twice"),
+                &[tin, npi],
+            ));
         }
         out.push(Participant {
             tin: tin.to_owned(),
@@ -154,6 +193,8 @@ fn csv_error(err: &csv::Error, fallback_line: u64) -> ParticipantError {
             csv::ErrorKind::Utf8 { .. } => "the file is not UTF-8".to_owned(),
             _ => err.to_string(),
         },
+        // csv's own messages quote no field value.
+        identifiers: Vec::new(),
     }
 }
 
