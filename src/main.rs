@@ -582,7 +582,7 @@ fn rollup(args: RollupArgs) -> u8 {
                 .map_err(|err| err.to_string())
                 .and_then(|bytes| {
                     pilint::crossfile::participants::read(&bytes[..])
-                        .map_err(|err| err.shown(args.show_identifiers))
+                        .map_err(|err| pilint::mask::participant_error(&err, args.show_identifiers))
                 });
             match read {
                 Ok(list) => Some(list),

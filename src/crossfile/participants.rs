@@ -68,22 +68,6 @@ pub struct ParticipantError {
     pub identifiers: Vec<String>,
 }
 
-impl ParticipantError {
-    /// The error as stderr shows it, its identifiers masked unless
-    /// `show_identifiers`.
-    pub fn shown(&self, show_identifiers: bool) -> String {
-        let mut text = self.to_string();
-        if !show_identifiers {
-            for identifier in &self.identifiers {
-                if !identifier.is_empty() {
-                    text = text.replace(identifier.as_str(), &crate::mask::mask_value(identifier));
-                }
-            }
-        }
-        text
-    }
-}
-
 impl fmt::Display for ParticipantError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "line {}: {}", self.line, self.message)
