@@ -25,6 +25,7 @@ pub mod gates;
 pub mod period;
 pub mod points;
 pub mod public_health;
+pub mod reach;
 pub mod reasons;
 pub mod redistribution;
 pub mod table;
