@@ -5,11 +5,14 @@
 //! than a batch of reports in memory.
 
 pub mod concise;
+pub mod csv;
 pub mod fingerprint;
 pub mod full;
 pub mod full_crossfile;
 pub mod github;
 pub mod gitlab;
+pub mod html;
+pub mod html_frame;
 pub mod json;
 pub mod json_crossfile;
 pub mod json_lines;
@@ -100,23 +103,44 @@ pub struct Verdicts {
     pub not_checked: usize,
 }
 
-impl Verdicts {
-    fn add(&mut self, report: &FileReport) {
+/// What CMS will do with one file: the slot [`Verdicts`] counts it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Rejected,
+    Zero,
+    Points,
+    Ready,
+    NotChecked,
+}
+
+impl Verdict {
+    pub fn of(report: &FileReport) -> Verdict {
         use crate::rules::{Consequence, Family};
         let unchecked = report.failed
             || report
                 .diagnostics
                 .iter()
                 .any(|d| d.family == Family::File && d.consequence == Consequence::None);
-        let slot = if unchecked {
-            &mut self.not_checked
-        } else {
-            match report.consequence {
-                Consequence::Rejected => &mut self.rejected,
-                Consequence::Zero => &mut self.zero,
-                Consequence::Points => &mut self.points,
-                Consequence::None => &mut self.ready,
-            }
+        if unchecked {
+            return Verdict::NotChecked;
+        }
+        match report.consequence {
+            Consequence::Rejected => Verdict::Rejected,
+            Consequence::Zero => Verdict::Zero,
+            Consequence::Points => Verdict::Points,
+            Consequence::None => Verdict::Ready,
+        }
+    }
+}
+
+impl Verdicts {
+    fn add(&mut self, report: &FileReport) {
+        let slot = match Verdict::of(report) {
+            Verdict::Rejected => &mut self.rejected,
+            Verdict::Zero => &mut self.zero,
+            Verdict::Points => &mut self.points,
+            Verdict::Ready => &mut self.ready,
+            Verdict::NotChecked => &mut self.not_checked,
         };
         *slot += 1;
     }
