@@ -118,9 +118,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "BYTES", default_value_t = pilint::read::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
 
-    /// Number of files checked at once (default: one per CPU).
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
+    /// Number of files checked at once (default: one per CPU); 1 to 1024,
+    /// and never more than the number of files (extra threads would idle).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
 
     /// The name to show for standard input (`-`); its extension selects the format.
     #[arg(long, value_name = "NAME")]

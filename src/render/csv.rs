@@ -9,14 +9,15 @@
 //! File contents and names are hostile input, and a spreadsheet runs a
 //! cell that starts with `=`, `+`, `-` or `@` as a formula: such a cell,
 //! and one that starts with a tab or a carriage return, gets a leading
-//! `'` (OWASP, "CSV Injection"), which spreadsheets show as text.
+//! `'` (OWASP, "CSV Injection"; [`csv_safe`]), which spreadsheets show as
+//! text.
 
 use std::io::{self, Write};
 
 use crate::crossfile::CrossFileFinding;
 use crate::lint::FileReport;
 use crate::render::position::{of_site, one_line, position};
-use crate::render::{Renderer, Summary};
+use crate::render::{Renderer, Summary, csv_safe};
 
 const HEADER: [&str; 9] = [
     "path",
@@ -109,31 +110,7 @@ fn write_row(out: &mut dyn Write, cells: &[String; 9]) -> io::Result<()> {
         .buffer_capacity(512)
         .from_writer(out);
     writer
-        .write_record(cells.iter().map(|cell| neutralise(cell).into_owned()))
+        .write_record(cells.iter().map(|cell| csv_safe::cell(cell).into_owned()))
         .map_err(io::Error::other)?;
     writer.flush()
-}
-
-/// A cell a spreadsheet would run as a formula, made text with a leading
-/// `'`. A private copy until a shared helper lands (src/render/csv_safe.rs).
-fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}").into(),
-        _ => cell.into(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formulas_become_text() {
-        for hostile in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
-            assert_eq!(neutralise(hostile), format!("'{hostile}"));
-        }
-        assert_eq!(neutralise("fixtures/a.json"), "fixtures/a.json");
-        assert_eq!(neutralise(""), "");
-        assert_eq!(neutralise("a=b"), "a=b");
-    }
 }

@@ -6,6 +6,8 @@
 
 pub mod concise;
 pub mod csv;
+pub mod csv_safe;
+pub mod escape;
 pub mod fingerprint;
 pub mod full;
 pub mod full_crossfile;
@@ -103,7 +105,7 @@ pub struct Verdicts {
     pub not_checked: usize,
 }
 
-/// What CMS will do with one file: the slot [`Verdicts`] counts it in.
+/// What CMS will do with one file: the bucket [`Verdicts`] counts it in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     Rejected,
@@ -114,6 +116,7 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The file's verdict from its own findings (facts, not the shown ones).
     pub fn of(report: &FileReport) -> Verdict {
         use crate::rules::{Consequence, Family};
         let unchecked = report.failed
@@ -135,14 +138,27 @@ impl Verdict {
 
 impl Verdicts {
     fn add(&mut self, report: &FileReport) {
-        let slot = match Verdict::of(report) {
+        *self.slot(Verdict::of(report)) += 1;
+    }
+
+    fn slot(&mut self, verdict: Verdict) -> &mut usize {
+        match verdict {
             Verdict::Rejected => &mut self.rejected,
             Verdict::Zero => &mut self.zero,
             Verdict::Points => &mut self.points,
             Verdict::Ready => &mut self.ready,
             Verdict::NotChecked => &mut self.not_checked,
-        };
-        *slot += 1;
+        }
+    }
+
+    /// Counts a file counted as `from` as `to` instead: a cross-file
+    /// finding can zero a file its own findings left ready.
+    pub fn recount(&mut self, from: Verdict, to: Verdict) {
+        let from_slot = self.slot(from);
+        if *from_slot > 0 {
+            *from_slot -= 1;
+            *self.slot(to) += 1;
+        }
     }
 }
 

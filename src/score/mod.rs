@@ -301,9 +301,10 @@ fn compute(view: &SetView<'_>, table: &ScoreTable) -> SetResult {
     }
     let failed = gates::check(view, table);
     if !failed.is_empty() {
-        let incomplete = failed
-            .iter()
-            .any(|r| r.code == reasons::REQUIRED_MEASURE_MISSING);
+        // A missing required element: a required measure, or the CEHRT ID.
+        let incomplete = failed.iter().any(|r| {
+            r.code == reasons::REQUIRED_MEASURE_MISSING || r.code == reasons::MISSING_CEHRT_ID
+        });
         let notes = match (&table.incomplete_note, incomplete) {
             (Some(note), true) => vec![note.clone()],
             _ => Vec::new(),
