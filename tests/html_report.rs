@@ -385,8 +385,7 @@ fn the_rollup_report_has_the_table_the_rollup_and_the_public_reporting_counts() 
     assert!(text.contains("met the requirement without an exclusion"));
     let rows = doc
         .descendants()
-        .filter(|n| n.has_tag_name("tbody"))
-        .next()
+        .find(|n| n.has_tag_name("tbody"))
         .unwrap()
         .children()
         .filter(|n| n.has_tag_name("tr"))
