@@ -227,6 +227,8 @@ pub enum RollupFormat {
     Json,
     /// One row per clinician, for spreadsheets.
     Csv,
+    /// One self-contained HTML report (no script, no external resource).
+    Html,
 }
 
 #[derive(Args)]
@@ -263,6 +265,11 @@ pub enum CheckFormat {
     Gitlab,
     /// JUnit XML, one test case per file.
     Junit,
+    /// One row per finding, for spreadsheets (formulas neutralised).
+    Csv,
+    /// One self-contained HTML report: summary, score chart, every file
+    /// with its score and findings (no script, no external resource).
+    Html,
 }
 
 /// `--fail-on`: a severity (the user's policy) or a CMS consequence.

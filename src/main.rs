@@ -248,6 +248,8 @@ fn renderer(
         )),
         CheckFormat::Gitlab => Box::new(render::gitlab::Gitlab::with_root(root.clone())),
         CheckFormat::Junit => Box::new(render::junit::Junit::new(junit_threshold(args.fail_on))),
+        CheckFormat::Csv => Box::new(render::csv::Csv::new()),
+        CheckFormat::Html => Box::new(render::html::Html::new(show_score)),
     }
 }
 
@@ -633,6 +635,7 @@ fn rollup(args: RollupArgs) -> u8 {
         RollupFormat::Full => render::rollup_table::render(&rollups, use_color(args.color)),
         RollupFormat::Json => render::rollup_json::render(&rollups, participants.is_some()),
         RollupFormat::Csv => render::rollup_csv::render(&rollups),
+        RollupFormat::Html => render::html::rollup(&rollups, participants.is_some()),
     };
     if write_stdout(&bytes) != EXIT_CLEAN {
         return EXIT_TROUBLE;

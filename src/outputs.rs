@@ -173,6 +173,8 @@ pub fn format_name(format: CheckFormat) -> &'static str {
         CheckFormat::Github => "github",
         CheckFormat::Gitlab => "gitlab",
         CheckFormat::Junit => "junit",
+        CheckFormat::Csv => "csv",
+        CheckFormat::Html => "html",
     }
 }
 

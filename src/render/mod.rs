@@ -5,6 +5,7 @@
 //! than a batch of reports in memory.
 
 pub mod concise;
+pub mod csv;
 pub mod csv_safe;
 pub mod escape;
 pub mod fingerprint;
@@ -12,6 +13,8 @@ pub mod full;
 pub mod full_crossfile;
 pub mod github;
 pub mod gitlab;
+pub mod html;
+pub mod html_frame;
 pub mod json;
 pub mod json_crossfile;
 pub mod json_lines;
