@@ -127,8 +127,16 @@ impl Verdict {
         if unchecked {
             return Verdict::NotChecked;
         }
+        // A zero in one PI set while CMS keeps another that scores: the
+        // category is not 0, but the zeroed set's points are lost.
+        let scores = report
+            .score
+            .as_ref()
+            .and_then(|s| s.total())
+            .is_some_and(|total| total > 0.0);
         match report.consequence {
             Consequence::Rejected => Verdict::Rejected,
+            Consequence::Zero if scores => Verdict::Points,
             Consequence::Zero => Verdict::Zero,
             Consequence::Points => Verdict::Points,
             Consequence::None => Verdict::Ready,
