@@ -445,12 +445,5 @@ fn type_phrase(value: &Value) -> String {
 }
 
 /// The closest candidate by edit distance, when it is close enough to be a
-/// likely typo (case differences count as close).
-pub fn closest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let lower = input.to_lowercase();
-    candidates
-        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
-        .filter(|&(distance, c)| distance <= (c.len() / 3).max(1))
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, c)| c)
-}
+/// likely typo (case differences count as close): the rules' own.
+pub use crate::rules::semantic::support::closest;
