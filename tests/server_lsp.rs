@@ -589,6 +589,39 @@ fn a_byte_order_mark_is_removed_by_a_code_action() {
 }
 
 #[test]
+fn a_byte_order_mark_the_editor_hides_is_still_reported() {
+    // Editors keep the mark out of the buffer and write it back on save:
+    // the text sent has none, the file CMS receives has one.
+    let (_dir, root) = workspace();
+    let text = fixture("invalid/byte-order-mark.json");
+    let file = root.join("bom.json");
+    std::fs::write(&file, &text).unwrap();
+    let mut client = Client::start(&["--isolated"], &root);
+    client.initialize(&root, &[]);
+    client.open(&file, text.trim_start_matches('\u{feff}'));
+    let published = client.diagnostics(&uri(&file));
+    assert_eq!(codes(&published), ["F003"], "{published:#}");
+    let f003 = &published["diagnostics"][0];
+    assert_eq!(f003["range"], range((0, 0), (0, 0)));
+    assert!(
+        f003["message"]
+            .as_str()
+            .unwrap()
+            .contains("which the editor hides"),
+        "{f003:#}"
+    );
+    let lenses = client.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": uri(&file)}}),
+    );
+    assert_eq!(
+        lenses[0]["command"]["title"],
+        "no score: CMS refuses a file that starts with a byte-order mark (F003)"
+    );
+    client.shutdown();
+}
+
+#[test]
 fn a_document_over_the_size_limit_is_reported_not_checked() {
     let (_dir, root) = workspace();
     let mut client = Client::start(&["--max-file-size", "100", "--isolated"], &root);

@@ -3,7 +3,8 @@
 //! `pilint.toml`, exactly as `pilint check` would show that file. Runs off
 //! the loop's thread; the result is converted to LSP diagnostics there too.
 
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use lsp_types::Uri;
@@ -13,9 +14,10 @@ use super::position::{Encoding, Positions};
 use crate::config::ConfigError;
 use crate::diagnostic::Diagnostic;
 use crate::lint::FileReport;
-use crate::rules::file::FILE_TOO_LARGE;
+use crate::model::SourceFormat;
+use crate::rules::file::{BYTE_ORDER_MARK, FILE_TOO_LARGE};
 use crate::settings::FileSettings;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 
 /// A check to run: one version of one document.
 pub struct Job {
@@ -42,6 +44,8 @@ pub struct Analysis {
     pub diagnostics: Vec<lsp_types::Diagnostic>,
     /// The encoding the positions above are in.
     pub encoding: Encoding,
+    /// The file on disk starts with a byte-order mark the editor hides.
+    pub hidden_bom: bool,
 }
 
 impl Analysis {
@@ -54,7 +58,7 @@ impl Analysis {
 
 /// The analysis of a check that failed in pilint itself (a bug): one
 /// finding saying so, as `pilint check` reports it.
-pub fn failed(version: i32, encoding: Encoding) -> Analysis {
+pub fn failed(uri: &Uri, version: i32, encoding: Encoding) -> Analysis {
     let finding = Diagnostic::new(
         &crate::rules::file::INTERNAL_ERROR,
         None,
@@ -62,7 +66,6 @@ pub fn failed(version: i32, encoding: Encoding) -> Analysis {
         "pilint failed while checking this document",
     );
     let empty = SourceFile::from_text("", "");
-    let uri: Uri = "untitled:pilint".parse().expect("a valid URI");
     Analysis {
         version,
         report: None,
@@ -70,9 +73,10 @@ pub fn failed(version: i32, encoding: Encoding) -> Analysis {
         diagnostics: vec![diagnostics::of_file(
             &finding,
             &Positions::new(&empty, encoding),
-            &uri,
+            uri,
         )],
         encoding,
+        hidden_bom: false,
     }
 }
 
@@ -83,6 +87,7 @@ pub fn run(job: Job) -> Analysis {
         config_path: None,
         diagnostics: Vec::new(),
         encoding: job.encoding,
+        hidden_bom: false,
     };
     let settings = match job.settings {
         Ok(Some(settings)) => settings,
@@ -116,7 +121,16 @@ pub fn run(job: Job) -> Analysis {
     // The engine takes the text by value; the copy is made here, off the
     // loop, so the editor's next keystroke is never waiting for it.
     let source = SourceFile::from_text(job.source.name.clone(), job.source.text.clone());
-    let report = crate::engine::check_source(source, &settings, false);
+    let mut report = crate::engine::check_source(source, &settings, false);
+    if report.format == SourceFormat::Json
+        && !report.source.text.starts_with('\u{feff}')
+        && starts_with_bom(Path::new(&report.source.name))
+    {
+        analysis.hidden_bom = true;
+        if settings.keeps(BYTE_ORDER_MARK.code, "") {
+            report.diagnostics.insert(0, hidden_bom_finding(&settings));
+        }
+    }
     let positions = Positions::new(&report.source, job.encoding);
     analysis.diagnostics = report
         .diagnostics
@@ -125,4 +139,30 @@ pub fn run(job: Job) -> Analysis {
         .collect();
     analysis.report = Some(report);
     analysis
+}
+
+/// Whether the file at `path` starts with a UTF-8 byte-order mark.
+fn starts_with_bom(path: &Path) -> bool {
+    let mut head = [0u8; 3];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut head))
+        .is_ok_and(|()| head == [0xEF, 0xBB, 0xBF])
+}
+
+/// F003 for a mark the editor keeps out of the buffer (VS Code and Neovim
+/// both do, and write it back on save): the text the server is sent has
+/// none, yet CMS receives the file with it.
+fn hidden_bom_finding(settings: &FileSettings) -> Diagnostic {
+    Diagnostic::new(
+        &BYTE_ORDER_MARK,
+        Some(Span::new(0, 0)),
+        "",
+        "the file on disk starts with a UTF-8 byte-order mark, which the editor hides and \
+         writes back on save",
+    )
+    .with_help(
+        "save the file as UTF-8 without BOM (VS Code: Save with Encoding → UTF-8; \
+         Neovim: `:set nobomb` then `:write`)",
+    )
+    .with_severity(settings.severity(BYTE_ORDER_MARK.code, BYTE_ORDER_MARK.severity))
 }

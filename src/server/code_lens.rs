@@ -38,6 +38,23 @@ pub fn lenses(uri: &Uri, analysis: &Analysis) -> Vec<CodeLens> {
         arguments: Some(vec![json!(uri.as_str())]),
     };
     let heads = pi_set_heads(report);
+    if analysis.hidden_bom {
+        // CMS refuses the file as saved, whatever its sets would score.
+        let title = "no score: CMS refuses a file that starts with a byte-order mark (F003)";
+        let ranges: Vec<Range> = if heads.is_empty() {
+            vec![Range::default()]
+        } else {
+            heads.iter().map(|h| positions.range(*h)).collect()
+        };
+        return ranges
+            .into_iter()
+            .map(|range| CodeLens {
+                range,
+                command: Some(command(title.to_owned())),
+                data: None,
+            })
+            .collect();
+    }
     if heads.is_empty() {
         // No PI set to stand on: the file's own reason, at its top.
         let range = report

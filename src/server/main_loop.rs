@@ -380,7 +380,7 @@ impl Server {
             spawn("pilint-check", move || {
                 let analysis =
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check::run(job)))
-                        .unwrap_or_else(|_| check::failed(version, encoding));
+                        .unwrap_or_else(|_| check::failed(&uri, version, encoding));
                 let _ = sender.send((uri, analysis));
             });
         }
