@@ -302,6 +302,16 @@ fn an_editor_session_from_open_to_shutdown() {
     );
     assert!(shown.contains("## Why it matters"), "{shown}");
 
+    // Hover on the PI set's head: its score, point by point.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": doc, "position": at(6, 4)}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(shown.starts_with("```text\n"), "{shown}");
+    assert!(shown.contains("predicted PI score 94/100"), "{shown}");
+    assert!(shown.contains("Total: "), "{shown}");
+
     // Nothing to say on a brace.
     let nothing = client.request(
         "textDocument/hover",
@@ -617,6 +627,53 @@ fn a_byte_order_mark_the_editor_hides_is_still_reported() {
     assert_eq!(
         lenses[0]["command"]["title"],
         "no score: CMS refuses a file that starts with a byte-order mark (F003)"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn a_zero_score_lens_names_its_reason_and_the_breakdown_every_gate() {
+    let (_dir, root) = workspace();
+    let mut client = Client::start(&["--isolated"], &root);
+    client.initialize(&root, &[]);
+    let file = root.join("zero.json");
+    client.open(&file, &fixture("invalid/attestation-not-yes.json"));
+    let published = client.diagnostics(&uri(&file));
+    assert!(
+        codes(&published).contains(&"A002".to_owned()),
+        "{published:#}"
+    );
+    let a002 = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "A002")
+        .unwrap();
+    assert_eq!(a002["data"]["consequence"], "zero");
+    assert!(
+        a002["message"]
+            .as_str()
+            .unwrap()
+            .contains("(CMS accepts this file and scores the PI category 0)"),
+        "{a002:#}"
+    );
+    let lenses = client.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": uri(&file)}}),
+    );
+    let title = lenses[0]["command"]["title"].as_str().unwrap();
+    assert!(
+        title.starts_with("predicted PI score 0/100: PI_INFBLO_1"),
+        "{title}"
+    );
+    let breakdown = client.request(
+        "workspace/executeCommand",
+        json!({"command": "pilint.scoreBreakdown", "arguments": [uri(&file)]}),
+    );
+    let breakdown = breakdown.as_str().unwrap();
+    assert!(
+        breakdown.contains("G3 ATTESTATION_NOT_YES at 16:48"),
+        "{breakdown}"
     );
     client.shutdown();
 }
