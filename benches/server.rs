@@ -178,5 +178,71 @@ fn change_to_diagnostics(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, change_to_diagnostics);
+/// A hover on a small document while a 50 MB document is being checked
+/// again after every edit: the loop answers from the last analysis and
+/// never waits for the check (at most one check per document runs; a
+/// result for a replaced version is dropped).
+fn hover_while_a_large_file_is_checked(c: &mut Criterion) {
+    let session = Session::start(TYPICAL);
+    let small = session.uri.clone();
+    // On the first measure id: a hover with something to say.
+    let id_at = TYPICAL.find("\"PI_").expect("a measure id") + 2;
+    let hover_at = (
+        TYPICAL[..id_at].matches('\n').count() as u32,
+        (id_at - TYPICAL[..id_at].rfind('\n').map_or(0, |i| i + 1)) as u32,
+    );
+    let huge = grown(50 * 1024 * 1024);
+    let big = "file:///nonexistent-pilint-bench/huge.json".to_owned();
+    notify(
+        &session.client,
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": big, "languageId": "json", "version": 1, "text": huge}}),
+    );
+    drop(huge);
+    let at = session.toggle;
+    let mut version = 1;
+    let mut id = 100;
+    let mut group = c.benchmark_group("server_hover_while_checking_50mb");
+    group.sample_size(20);
+    group.bench_function("hover", |b| {
+        b.iter(|| {
+            // Another edit of the large file (a check is due or running).
+            version += 1;
+            let range = json!({
+                "start": {"line": at.0, "character": at.1},
+                "end": {"line": at.0, "character": at.1 + 1}
+            });
+            notify(
+                &session.client,
+                "textDocument/didChange",
+                json!({
+                    "textDocument": {"uri": big, "version": version},
+                    "contentChanges": [{"range": range, "text": if version % 2 == 0 { "1" } else { "2" }}]
+                }),
+            );
+            id += 1;
+            let request = Request::new(
+                RequestId::from(id),
+                "textDocument/hover".to_owned(),
+                json!({"textDocument": {"uri": small}, "position": {"line": hover_at.0, "character": hover_at.1}}),
+            );
+            session.client.sender.send(request.into()).unwrap();
+            loop {
+                if let Message::Response(r) = session.client.receiver.recv().unwrap()
+                    && r.id == RequestId::from(id)
+                {
+                    assert!(r.response_result.as_ref().is_ok_and(|v| !v.is_null()), "{r:?}");
+                    return r;
+                }
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    change_to_diagnostics,
+    hover_while_a_large_file_is_checked
+);
 criterion_main!(benches);

@@ -49,6 +49,11 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The size of the text it was made from.
+    pub fn text_len(&self) -> usize {
+        self.report.as_ref().map_or(0, |r| r.source.text.len())
+    }
+
     pub fn positions(&self) -> Option<Positions<'_>> {
         self.report
             .as_ref()
@@ -89,6 +94,7 @@ pub fn run(job: Job) -> Analysis {
         encoding: job.encoding,
         hidden_bom: false,
     };
+    let uri = job.uri;
     let settings = match job.settings {
         Ok(Some(settings)) => settings,
         Ok(None) => return analysis,
@@ -115,12 +121,14 @@ pub fn run(job: Job) -> Analysis {
         let positions = Positions::new(&empty, job.encoding);
         analysis
             .diagnostics
-            .push(diagnostics::of_file(&finding, &positions, &job.uri));
+            .push(diagnostics::of_file(&finding, &positions, &uri));
         return analysis;
     }
     // The engine takes the text by value; the copy is made here, off the
-    // loop, so the editor's next keystroke is never waiting for it.
+    // loop, and the shared text let go of at once: the loop's next edit
+    // then changes it in place instead of copying it.
     let source = SourceFile::from_text(job.source.name.clone(), job.source.text.clone());
+    drop(job.source);
     let mut report = crate::engine::check_source(source, &settings, false);
     if report.format == SourceFormat::Json
         && !report.source.text.starts_with('\u{feff}')
@@ -135,7 +143,7 @@ pub fn run(job: Job) -> Analysis {
     analysis.diagnostics = report
         .diagnostics
         .iter()
-        .map(|d| diagnostics::of_file(d, &positions, &job.uri))
+        .map(|d| diagnostics::of_file(d, &positions, &uri))
         .collect();
     analysis.report = Some(report);
     analysis

@@ -306,7 +306,10 @@ impl Server {
             n::DidCloseTextDocument::METHOD => {
                 if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(params) {
                     let uri = p.text_document.uri;
-                    self.documents.close(&uri);
+                    if let Some(closed) = self.documents.close(&uri) {
+                        let large = closed.source.text.len() > LARGE;
+                        drop_aside(closed, large);
+                    }
                     self.publish(&uri);
                 }
             }
@@ -423,7 +426,10 @@ impl Server {
             // Superseded: the newer version is due (or running) already.
             return;
         }
-        document.analysis = Some(Arc::new(analysis));
+        if let Some(old) = document.analysis.replace(Arc::new(analysis)) {
+            let large = old.text_len() > LARGE;
+            drop_aside(old, large);
+        }
         self.publish(&uri);
         if self.code_lens_refresh {
             self.send_request(lsp_types::request::CodeLensRefresh::METHOD, Value::Null);
@@ -653,6 +659,20 @@ fn workspace_folders(params: &InitializeParams) -> Vec<PathBuf> {
         .and_then(super::uri::to_path)
         .into_iter()
         .collect()
+}
+
+/// A text size past which freeing a document's memory (its text, model
+/// and findings) is left to another thread: for a 50 MB file it takes
+/// long enough to be felt by the next request.
+const LARGE: usize = 1 << 20;
+
+/// Drops `value` on a thread of its own when it is `large`, else here.
+fn drop_aside<T: Send + 'static>(value: T, large: bool) {
+    if large {
+        spawn("pilint-drop", move || drop(value));
+    } else {
+        drop(value);
+    }
 }
 
 /// Runs `work` on a thread of its own; where none can be started, here.
