@@ -145,7 +145,8 @@ impl Client {
                         "workspaceEdit": {
                             "documentChanges": true,
                             "resourceOperations": ["create"]
-                        }
+                        },
+                        "didChangeWatchedFiles": {"dynamicRegistration": true}
                     }
                 }
             }),
@@ -247,6 +248,18 @@ fn an_editor_session_from_open_to_shutdown() {
         json!(["pilint.scoreBreakdown"])
     );
     assert_eq!(init["serverInfo"]["name"], "pilint");
+
+    // The client can watch files: the server asks it to watch pilint.toml.
+    let register = client.wait_for("a watcher registration", |m| {
+        m["method"] == "client/registerCapability"
+    });
+    let registration = &register["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(
+        registration["registerOptions"]["watchers"],
+        json!([{"globPattern": "**/pilint.toml"}, {"globPattern": "**/.pilint.toml"}])
+    );
+    client.send(json!({"jsonrpc": "2.0", "id": register["id"], "result": null}));
 
     // didOpen: the lower-case CEHRT ID, exactly where it is written.
     client.open(&file, &text);

@@ -56,9 +56,12 @@ pub fn serve(connection: &Connection, options: ServerOptions) -> Result<(), Stri
             version: Some(env!("CARGO_PKG_VERSION").to_owned()),
         },
     });
+    // lsp-server waits for `initialized` here, so what follows it is done
+    // now rather than in the loop.
     connection
         .initialize_finish(id, result)
         .map_err(|e| format!("initialize: {e}"))?;
+    server.register_watchers();
     server.run(connection)
 }
 
@@ -172,6 +175,13 @@ impl Server {
         let checked = self.checked.1.clone();
         let workspace_done = self.workspace_done.1.clone();
         loop {
+            // What the last turn (or the handshake) has to say goes first.
+            for message in self.outgoing.drain(..) {
+                connection
+                    .sender
+                    .send(message)
+                    .map_err(|e| format!("cannot write to the client: {e}"))?;
+            }
             let timeout = self
                 .next_deadline()
                 .map_or(IDLE, |d| d.saturating_duration_since(Instant::now()));
@@ -200,12 +210,6 @@ impl Server {
                 default(timeout) => {}
             }
             self.start_due();
-            for message in self.outgoing.drain(..) {
-                connection
-                    .sender
-                    .send(message)
-                    .map_err(|e| format!("cannot write to the client: {e}"))?;
-            }
         }
     }
 
@@ -264,7 +268,6 @@ impl Server {
         let params = notification.params;
         let now = Instant::now();
         match method.as_str() {
-            n::Initialized::METHOD => self.register_watchers(),
             n::DidOpenTextDocument::METHOD => {
                 if let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(params) {
                     let document = p.text_document;
