@@ -122,9 +122,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "BYTES", default_value_t = pilint::read::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
 
-    /// Number of files checked at once (default: one per CPU).
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
+    /// Number of files checked at once (default: one per CPU); 1 to 1024,
+    /// and never more than the number of files (extra threads would idle).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
 
     /// The name to show for standard input (`-`); its extension selects the format.
     #[arg(long, value_name = "NAME")]
@@ -230,6 +231,8 @@ pub enum RollupFormat {
     Json,
     /// One row per clinician, for spreadsheets.
     Csv,
+    /// One self-contained HTML report (no script, no external resource).
+    Html,
 }
 
 #[derive(Args)]
@@ -266,6 +269,11 @@ pub enum CheckFormat {
     Gitlab,
     /// JUnit XML, one test case per file.
     Junit,
+    /// One row per finding, for spreadsheets (formulas neutralised).
+    Csv,
+    /// One self-contained HTML report: summary, score chart, every file
+    /// with its score and findings (no script, no external resource).
+    Html,
 }
 
 /// `--fail-on`: a severity (the user's policy) or a CMS consequence.

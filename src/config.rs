@@ -269,7 +269,10 @@ fn load_chain(path: &Path, seen: &mut Vec<PathBuf>) -> Result<Config, ConfigErro
         )));
     }
     seen.push(canonical.clone());
-    let text = std::fs::read_to_string(path).map_err(|err| whole(format!("cannot read: {err}")))?;
+    // Bounded and regular: `extend = "/dev/zero"` or a FIFO must end the
+    // run with a message, not exhaust memory or hang it.
+    let text = crate::bounded::read_regular_text(path, crate::bounded::MAX_CONFIG_SIZE)
+        .map_err(|err| whole(format!("cannot read: {err}")))?;
     let base = canonical
         .parent()
         .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);

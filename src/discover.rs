@@ -42,6 +42,9 @@ pub struct DiscoverError {
 pub struct Discovery {
     pub inputs: Vec<Input>,
     pub errors: Vec<DiscoverError>,
+    /// Files left out on purpose, with why (said on stderr; the exit code
+    /// does not change): e.g. the report this very run writes.
+    pub notes: Vec<DiscoverError>,
 }
 
 /// Directories never worth walking: build output, dependencies, VCS data.
@@ -94,13 +97,104 @@ pub fn discover(paths: &[PathBuf], options: &DiscoverOptions) -> Discovery {
             }),
         }
     }
+    // Before the de-duplication by name below, which would drop one.
+    refuse_stdin_named_like_a_file(&mut discovery);
     // One global order, whatever the order of the arguments, so that runs
     // and their diffs are reproducible; a file named twice is checked once.
     discovery
         .inputs
         .sort_by(|a, b| a.display().cmp(b.display()));
     discovery.inputs.dedup_by(|a, b| a.display() == b.display());
+    // One file under two spellings (`a.json`, its absolute path, a symlink
+    // to it) is still one file: checked twice, it would be reported as
+    // "submitted 2 times". Only several arguments or followed links can
+    // reach a file twice; one walk without links never does, so a plain
+    // `pilint check dir` pays nothing for this.
+    if paths.len() > 1 || options.follow_links {
+        dedup_by_identity(&mut discovery.inputs);
+    }
     discovery
+}
+
+/// Keeps the first of the inputs that are the same file (same device and
+/// inode, or the same canonical path where there are no inodes).
+fn dedup_by_identity(inputs: &mut Vec<Input>) {
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|input| match input {
+        Input::File { path, .. } => file_identity(path).is_none_or(|id| seen.insert(id)),
+        Input::Stdin { .. } => true,
+    });
+}
+
+/// What makes two paths the same file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FileIdentity {
+    Inode(u64, u64),
+    Canonical(PathBuf),
+}
+
+/// The identity of the file `path` names (through symlinks), if it exists.
+pub fn file_identity(path: &Path) -> Option<FileIdentity> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path)
+            .ok()
+            .map(|meta| FileIdentity::Inode(meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        path.canonicalize().ok().map(FileIdentity::Canonical)
+    }
+}
+
+/// `--stdin-filename x.json` with `x.json` also on the command line: two
+/// inputs shown under one name, whose findings no reader could tell apart
+/// (and a tool applying fixes by path would write one over the other). The
+/// file is checked; standard input is refused, which makes the exit 2.
+fn refuse_stdin_named_like_a_file(discovery: &mut Discovery) {
+    let files: Vec<(String, Option<FileIdentity>)> = discovery
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            Input::Stdin { display } => Some((
+                display_path(Path::new(display)),
+                file_identity(Path::new(display)),
+            )),
+            Input::File { .. } => None,
+        })
+        .collect();
+    if files.is_empty() {
+        return;
+    }
+    let clashes = |name: &str, id: &Option<FileIdentity>| {
+        discovery.inputs.iter().any(|input| match input {
+            Input::File { path, display } => {
+                display == name || (id.is_some() && file_identity(path) == *id)
+            }
+            Input::Stdin { .. } => false,
+        })
+    };
+    let refused: Vec<String> = files
+        .iter()
+        .filter(|(name, id)| clashes(name, id))
+        .map(|(name, _)| name.clone())
+        .collect();
+    if refused.is_empty() {
+        return;
+    }
+    discovery.inputs.retain(|input| {
+        !matches!(input, Input::Stdin { display } if refused.contains(&display_path(Path::new(display))))
+    });
+    for name in refused {
+        discovery.errors.push(DiscoverError {
+            path: "-".to_owned(),
+            reason: format!(
+                "standard input is named {name} (--stdin-filename), and the file {name} is checked too; \
+                 their findings could not be told apart: give standard input another name"
+            ),
+        });
+    }
 }
 
 fn walk(root: &Path, options: &DiscoverOptions, discovery: &mut Discovery) {
@@ -162,7 +256,7 @@ pub fn detect_format(name: &str, text: &str) -> SourceFormat {
 }
 
 /// Paths are shown as given, with `/` separators and without a leading `./`.
-fn display_path(path: &Path) -> String {
+pub fn display_path(path: &Path) -> String {
     let lossy = path.to_string_lossy();
     // Exact-size: one is held per input for the whole run (`replace`
     // would leave room to grow).

@@ -18,8 +18,10 @@ use crate::config::ConfigError;
 use crate::crossfile::{Collector, CrossFile, LeftOut, Overview};
 use crate::discover::{DiscoverError, DiscoverOptions, Input, discover};
 use crate::lint::{FileReport, LintOptions, lint_input, lint_inputs_each_with};
+use crate::outputs_guard::Destination;
 use crate::read::DEFAULT_MAX_FILE_SIZE;
-use crate::render::Summary;
+use crate::render::{Summary, Verdict};
+use crate::rules::Consequence;
 use crate::settings::{CliSettings, ConfigSource, FileSettings, Resolver};
 
 /// What a run is asked to check, and how its configuration is found.
@@ -33,6 +35,9 @@ pub struct EngineOptions {
     pub cli: CliSettings,
     /// `--max-file-size`.
     pub max_file_size: u64,
+    /// Where the run writes (`-o` files, a redirected standard output):
+    /// never over an input ([`crate::outputs_guard`]).
+    pub outputs: Vec<Destination>,
 }
 
 impl Default for EngineOptions {
@@ -43,6 +48,7 @@ impl Default for EngineOptions {
             config: ConfigSource::Discover,
             cli: CliSettings::default(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            outputs: Vec::new(),
         }
     }
 }
@@ -72,6 +78,10 @@ pub struct Engine {
     inputs: Vec<Input>,
     settings: Vec<FileSettings>,
     discovery_errors: Vec<DiscoverError>,
+    /// Files left out on purpose, with why (this run's own report).
+    discovery_notes: Vec<DiscoverError>,
+    /// Why the outputs cannot be written (one would replace an input).
+    outputs_refused: Option<String>,
     year_override: Option<i64>,
     max_file_size: u64,
 }
@@ -102,6 +112,13 @@ impl Engine {
     /// file is an error: the run would not check what the user asked.
     pub fn new(options: EngineOptions) -> Result<Engine, ConfigError> {
         let mut discovery = discover(&options.paths, &options.discover);
+        let outputs_refused = crate::outputs_guard::guard(
+            &options.outputs,
+            &options.paths,
+            options.discover.follow_links,
+            &mut discovery,
+        )
+        .err();
         let year_override = options.cli.year;
         let mut resolver = Resolver::new(options.config, options.cli);
         let mut inputs = Vec::with_capacity(discovery.inputs.len());
@@ -117,6 +134,8 @@ impl Engine {
             inputs,
             settings,
             discovery_errors: discovery.errors,
+            discovery_notes: discovery.notes,
+            outputs_refused,
             year_override,
             max_file_size: options.max_file_size,
         })
@@ -129,6 +148,17 @@ impl Engine {
     /// Paths that could not be walked (they make the run exit 2).
     pub fn discovery_errors(&self) -> &[DiscoverError] {
         &self.discovery_errors
+    }
+
+    /// Files left out on purpose, with why (said, not an error).
+    pub fn discovery_notes(&self) -> &[DiscoverError] {
+        &self.discovery_notes
+    }
+
+    /// Why the run must not write its outputs: one would replace an input
+    /// (exit 2 before anything is opened for writing).
+    pub fn outputs_refused(&self) -> Option<&str> {
+        self.outputs_refused.as_deref()
     }
 
     /// The options that change what the checks of input `i` conclude.
@@ -164,6 +194,9 @@ impl Engine {
             collector = collector.without_findings();
         }
         let mut summary = Summary::default();
+        // Each file's verdict, a byte per file, so that a cross-file
+        // finding CMS zeroes a file for can recount it.
+        let mut verdicts: Vec<Verdict> = Vec::with_capacity(self.inputs.len());
         let mut any_failed = false;
         let mut not_grouped = Vec::new();
         lint_inputs_each_with(
@@ -187,6 +220,7 @@ impl Engine {
                     not_grouped.push(report.path().to_owned());
                 }
                 summary.add(&report);
+                verdicts.push(Verdict::of(&report));
                 any_failed |= report.failed;
                 on_file(report)
             },
@@ -198,6 +232,7 @@ impl Engine {
             Some(lint_input(input, &self.lint_options(i)))
         });
         any_failed |= !cross.left_out.is_empty();
+        self.recount_zeroed(&cross, &mut verdicts, &mut summary);
         self.apply_to_cross_file(&mut cross);
         if let Some(baseline) = baseline {
             baseline.filter_cross_file(&mut cross.findings);
@@ -214,6 +249,33 @@ impl Engine {
             left_out,
             not_grouped,
         })
+    }
+
+    /// A file CMS scores 0 because of a cross-file finding (conflicting
+    /// values across submission types, 2023) counts as scoring 0, whatever
+    /// its own findings say; decided on the facts, before any setting.
+    fn recount_zeroed(&self, cross: &CrossFile, verdicts: &mut [Verdict], summary: &mut Summary) {
+        let zeroing: std::collections::HashSet<&str> = cross
+            .findings
+            .iter()
+            .filter(|f| f.consequence == Consequence::Zero)
+            .flat_map(|f| std::iter::once(&f.site).chain(f.related.iter().map(|r| &r.site)))
+            .map(|site| &*site.path)
+            .collect();
+        if zeroing.is_empty() {
+            return;
+        }
+        for (i, input) in self.inputs.iter().enumerate() {
+            if !zeroing.contains(input.display()) {
+                continue;
+            }
+            if let Some(verdict) = verdicts.get_mut(i)
+                && matches!(verdict, Verdict::Ready | Verdict::Points)
+            {
+                summary.verdicts.recount(*verdict, Verdict::Zero);
+                *verdict = Verdict::Zero;
+            }
+        }
     }
 
     /// Cross-file findings obey the settings of the file they point at, and

@@ -6,6 +6,7 @@
 //! prints: the binary decides what goes where, and the exit code.
 
 pub mod baseline;
+pub mod bounded;
 pub mod catalog;
 pub mod config;
 pub mod crossfile;
@@ -16,6 +17,8 @@ pub mod json;
 pub mod lint;
 pub mod mask;
 pub mod model;
+pub mod outputs_guard;
+pub mod own_report;
 pub mod pointer;
 pub mod project_root;
 pub mod read;

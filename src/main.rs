@@ -178,8 +178,13 @@ fn write_stdout(bytes: &[u8]) -> u8 {
 
 /// Says on stderr which paths could not be walked (`verb`: "check",
 /// "score", "roll up"); true when there were any, which makes the exit 2.
-fn report_discovery_errors(verb: &str, errors: &[pilint::discover::DiscoverError]) -> bool {
+fn report_discovery_errors(verb: &str, engine: &Engine) -> bool {
+    let errors = engine.discovery_errors();
     let mut stderr = std::io::stderr().lock();
+    // Files left out on purpose (this run's own report): said, not errors.
+    for note in engine.discovery_notes() {
+        let _ = writeln!(stderr, "pilint: {}: {}", note.path, note.reason);
+    }
     for error in errors {
         let _ = writeln!(
             stderr,
@@ -244,6 +249,8 @@ fn renderer(
         )),
         CheckFormat::Gitlab => Box::new(render::gitlab::Gitlab::with_root(root.clone())),
         CheckFormat::Junit => Box::new(render::junit::Junit::new(junit_threshold(args.fail_on))),
+        CheckFormat::Csv => Box::new(render::csv::Csv::new()),
+        CheckFormat::Html => Box::new(render::html::Html::new(show_score)),
     }
 }
 
@@ -263,10 +270,16 @@ fn selectors(list: &[String]) -> Result<Vec<Selector>, String> {
 /// Builds the engine every command runs: the same discovery, the same
 /// configuration and the same settings, whichever command asks.
 fn engine(options: EngineOptions) -> Result<Engine, u8> {
-    Engine::new(options).map_err(|err| {
+    let engine = Engine::new(options).map_err(|err| {
         eprintln!("pilint: invalid configuration {err}");
         EXIT_TROUBLE
-    })
+    })?;
+    // An output that would replace an input: nothing is written.
+    if let Some(reason) = engine.outputs_refused() {
+        eprintln!("pilint: {reason}");
+        return Err(EXIT_TROUBLE);
+    }
+    Ok(engine)
 }
 
 fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
@@ -301,11 +314,12 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         config: args.config.source(),
         cli: cli_settings,
         max_file_size: args.max_file_size,
+        outputs: outputs::destinations(&plan, &args),
     }) {
         Ok(engine) => engine,
         Err(code) => return code,
     };
-    set_threads(args.threads);
+    set_threads(args.threads, engine.inputs().len());
     // Report paths, fingerprints and the baseline are relative to it.
     let (root, baseline) = match project_root_and_baseline(&args) {
         Ok(found) => found,
@@ -317,8 +331,8 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
     let mut baseline = baseline;
 
     // Writers: standard output first, then each -o file.
-    let mut writers: Vec<Box<dyn Write>> =
-        vec![Box::new(std::io::BufWriter::new(std::io::stdout().lock()))];
+    let (stdout, stdout_closed) = outputs::stdout(outputs::files(&plan).next().is_some());
+    let mut writers: Vec<Box<dyn Write>> = vec![stdout];
     let mut renderers: Vec<(Box<dyn Renderer>, usize)> = Vec::new();
     for output in &plan {
         match &output.file {
@@ -425,13 +439,17 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
     let Some(outcome) = outcome else {
         return EXIT_TROUBLE;
     };
+    if stdout_closed.get() {
+        // Standard output closed early; the files were written whole.
+        return EXIT_TROUBLE;
+    }
     if let Some(baseline) = baseline
         && !report_baseline(baseline)
     {
         return EXIT_TROUBLE;
     }
     let left_out = report_left_out(&outcome.left_out);
-    let unwalked = report_discovery_errors("check", engine.discovery_errors());
+    let unwalked = report_discovery_errors("check", &engine);
     if unwalked || left_out || outcome.any_failed {
         // A path that could not be walked or read, or a file pilint
         // failed on: the run did not check everything it was asked to.
@@ -492,12 +510,13 @@ fn fails(summary: &Summary, fail_on: FailOn) -> bool {
     }
 }
 
-/// `--threads N`: files checked at once (default: one per CPU).
-fn set_threads(threads: Option<usize>) {
+/// `--threads N`: files checked at once (default: one per CPU), never
+/// more than the `inputs`.
+fn set_threads(threads: Option<u16>, inputs: usize) {
     if let Some(threads) = threads {
         // Only fails if a pool exists already, which cannot happen here.
         let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
+            .num_threads(pilint::bounded::thread_count(usize::from(threads), inputs))
             .build_global();
     }
 }
@@ -514,6 +533,7 @@ fn score(args: ScoreArgs) -> u8 {
             year: args.year,
             ..CliSettings::default()
         },
+        outputs: outputs::stdout_destination(),
         ..EngineOptions::default()
     }) {
         Ok(engine) => engine,
@@ -535,7 +555,7 @@ fn score(args: ScoreArgs) -> u8 {
         return EXIT_TROUBLE;
     }
     let left_out = report_left_out(&outcome.left_out);
-    let unwalked = report_discovery_errors("score", engine.discovery_errors());
+    let unwalked = report_discovery_errors("score", &engine);
     if unwalked || left_out || outcome.any_failed {
         return EXIT_TROUBLE;
     }
@@ -559,11 +579,13 @@ fn rollup(args: RollupArgs) -> u8 {
     let participants = match &args.participants {
         None => None,
         Some(path) => {
-            let read = std::fs::File::open(path)
+            // Regular and bounded: a FIFO or /dev/zero ends the run with a
+            // message instead of hanging it or exhausting memory.
+            let read = pilint::bounded::read_regular(path, pilint::bounded::MAX_PARTICIPANTS_SIZE)
                 .map_err(|err| err.to_string())
-                .and_then(|file| {
-                    pilint::crossfile::participants::read(std::io::BufReader::new(file))
-                        .map_err(|err| err.to_string())
+                .and_then(|bytes| {
+                    pilint::crossfile::participants::read(&bytes[..])
+                        .map_err(|err| pilint::mask::participant_error(&err, args.show_identifiers))
                 });
             match read {
                 Ok(list) => Some(list),
@@ -588,6 +610,7 @@ fn rollup(args: RollupArgs) -> u8 {
             show_identifiers: args.show_identifiers,
             ..CliSettings::default()
         },
+        outputs: outputs::stdout_destination(),
         ..EngineOptions::default()
     }) {
         Ok(engine) => engine,
@@ -613,12 +636,13 @@ fn rollup(args: RollupArgs) -> u8 {
         RollupFormat::Full => render::rollup_table::render(&rollups, use_color(args.color)),
         RollupFormat::Json => render::rollup_json::render(&rollups, participants.is_some()),
         RollupFormat::Csv => render::rollup_csv::render(&rollups),
+        RollupFormat::Html => render::html::rollup(&rollups, participants.is_some()),
     };
     if write_stdout(&bytes) != EXIT_CLEAN {
         return EXIT_TROUBLE;
     }
     let left_out = report_left_out(&outcome.left_out);
-    let unwalked = report_discovery_errors("roll up", engine.discovery_errors());
+    let unwalked = report_discovery_errors("roll up", &engine);
     let mut stderr = std::io::stderr().lock();
     for path in &outcome.not_grouped {
         let _ = writeln!(

@@ -140,6 +140,21 @@ pub fn entity(key: &crate::crossfile::EntityKey, show_identifiers: bool) -> Stri
     }
 }
 
+/// A participant-list error as stderr shows it: the identifiers it quotes
+/// masked unless they are to be shown (CI logs are widely readable).
+pub fn participant_error(
+    error: &crate::crossfile::participants::ParticipantError,
+    show_identifiers: bool,
+) -> String {
+    let mut text = error.to_string();
+    if !show_identifiers {
+        for identifier in error.identifiers.iter().filter(|i| !i.is_empty()) {
+            text = text.replace(identifier.as_str(), &mask_value(identifier));
+        }
+    }
+    text
+}
+
 /// Masks the TINs and NPIs of a roll-up (`pilint rollup`), once, before
 /// any of its formats renders it; it was computed with the real ones, so
 /// grouping and matching the participant list are unaffected. The APM

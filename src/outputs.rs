@@ -5,9 +5,14 @@
 //! to standard output: two would interleave into something no reader can
 //! parse.
 
-use std::path::PathBuf;
+use std::cell::Cell;
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
-use crate::cli::CheckFormat;
+use pilint::outputs_guard::Destination;
+
+use crate::cli::{CheckArgs, CheckFormat};
 
 /// One format and where it goes (`None`: standard output).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +85,84 @@ pub fn plan(
     Ok(outputs.into_iter().map(|(_, o)| o).collect())
 }
 
+/// Where `pilint check` writes, for the engine's guard
+/// (`pilint::outputs_guard`): the `--output-file`s, the baseline it writes
+/// or reads (pilint's own file, never a submission), and standard output
+/// when the shell redirected it to a file.
+pub fn destinations(plan: &[Output], args: &CheckArgs) -> Vec<Destination> {
+    let mut destinations: Vec<Destination> = files(plan).map(Destination::file).collect();
+    if let Some(path) = &args.write_baseline {
+        destinations.push(Destination::named("--write-baseline", path));
+    }
+    if let Some(path) = &args.baseline {
+        destinations.push(Destination::named("--baseline", path));
+    }
+    destinations.extend(Destination::stdout());
+    destinations
+}
+
+/// Standard output, when the shell redirected it to a file (`pilint score
+/// . > score.json`): that file is no input.
+pub fn stdout_destination() -> Vec<Destination> {
+    Destination::stdout().into_iter().collect()
+}
+
+/// The `--output-file`s of a plan.
+pub fn files(plan: &[Output]) -> impl Iterator<Item = &Path> {
+    plan.iter().filter_map(|o| o.file.as_deref())
+}
+
+/// Standard output, buffered. When the run also writes files
+/// (`keep_going`), a reader that goes away (`pilint check ... -o r.sarif |
+/// head`) must not leave them cut short: the rest of standard output is
+/// dropped, the run goes on, and the returned flag says it happened. Without
+/// files, the closed pipe is an error as usual, which ends the run early.
+pub fn stdout(keep_going: bool) -> (Box<dyn Write>, Rc<Cell<bool>>) {
+    let closed = Rc::new(Cell::new(false));
+    let writer = ClosedPipeSink {
+        inner: std::io::stdout().lock(),
+        closed: Rc::clone(&closed),
+        keep_going,
+    };
+    (Box::new(std::io::BufWriter::new(writer)), closed)
+}
+
+struct ClosedPipeSink<W> {
+    inner: W,
+    closed: Rc<Cell<bool>>,
+    keep_going: bool,
+}
+
+impl<W: Write> ClosedPipeSink<W> {
+    fn tolerate<T>(&self, result: std::io::Result<T>, dropped: T) -> std::io::Result<T> {
+        match result {
+            Err(err) if self.keep_going && err.kind() == ErrorKind::BrokenPipe => {
+                self.closed.set(true);
+                Ok(dropped)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for ClosedPipeSink<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed.get() {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.tolerate(result, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed.get() {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.tolerate(result, ())
+    }
+}
+
 pub fn format_name(format: CheckFormat) -> &'static str {
     match format {
         CheckFormat::Full => "full",
@@ -90,6 +173,8 @@ pub fn format_name(format: CheckFormat) -> &'static str {
         CheckFormat::Github => "github",
         CheckFormat::Gitlab => "gitlab",
         CheckFormat::Junit => "junit",
+        CheckFormat::Csv => "csv",
+        CheckFormat::Html => "html",
     }
 }
 
@@ -110,6 +195,33 @@ mod tests {
         let plan = super::plan(&[(2, Full), (4, Sarif)], &[file(6, "a.sarif")]).unwrap();
         assert_eq!(plan[0].file, None);
         assert_eq!(plan[1].file, Some(PathBuf::from("a.sarif")));
+    }
+
+    #[test]
+    fn a_closed_pipe_is_dropped_only_when_files_are_written() {
+        struct Closed;
+        impl Write for Closed {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let closed = Rc::new(Cell::new(false));
+        let mut sink = ClosedPipeSink {
+            inner: Closed,
+            closed: Rc::clone(&closed),
+            keep_going: true,
+        };
+        sink.write_all(b"abc").unwrap();
+        assert!(closed.get());
+        let mut strict = ClosedPipeSink {
+            inner: Closed,
+            closed: Rc::new(Cell::new(false)),
+            keep_going: false,
+        };
+        assert!(strict.write_all(b"abc").is_err());
     }
 
     #[test]

@@ -2,10 +2,15 @@
 //!
 //! The limit is checked against the file's metadata before reading, and
 //! again while reading (a file can grow, stdin has no size), so a huge
-//! input never gets into memory.
+//! input never gets into memory. A file must be regular and yield exactly
+//! the bytes its metadata declares ([`crate::bounded`]): a procfs file
+//! (`/proc/self/environ` declares 0 bytes, then yields the environment) or
+//! a FIFO swapped in after discovery is refused, so its content is never
+//! checked, never quoted, never shown in a frame.
 
 use std::io::Read;
 
+use crate::bounded::{BoundedError, open_regular, read_declared};
 use crate::discover::Input;
 
 /// Default `--max-file-size`: far above any real submission (they are
@@ -27,12 +32,8 @@ pub enum ReadError {
 pub fn read_input(input: &Input, limit: u64) -> Result<Vec<u8>, ReadError> {
     match input {
         Input::File { path, .. } => {
-            let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-            let size = file.metadata().map_err(ReadError::Io)?.len();
-            if size > limit {
-                return Err(ReadError::TooLarge { size, limit });
-            }
-            read_limited(file, limit, size)
+            let (file, size) = open_regular(path, limit).map_err(refused)?;
+            read_declared(file, size).map_err(refused)
         }
         Input::Stdin { .. } => read_limited(std::io::stdin().lock(), limit, 0),
     }
@@ -49,4 +50,14 @@ fn read_limited(reader: impl Read, limit: u64, size_hint: u64) -> Result<Vec<u8>
         return Err(ReadError::TooLarge { size: read, limit });
     }
     Ok(bytes)
+}
+
+/// A refused file is unreadable (exit 2, the run did not check it), except
+/// an oversized one, which stays a finding of its own.
+fn refused(err: BoundedError) -> ReadError {
+    match err {
+        BoundedError::Io(err) => ReadError::Io(err),
+        BoundedError::TooLarge { size, limit } => ReadError::TooLarge { size, limit },
+        other => ReadError::Io(std::io::Error::other(other.to_string())),
+    }
 }

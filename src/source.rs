@@ -92,19 +92,39 @@ impl SourceFile {
         }
     }
 
-    /// The byte offset where each line starts (the first is 0).
+    /// The byte offset where each line starts (the first is 0). A line
+    /// ends at `\n`, `\r\n` or a lone `\r` (old Mac OS exports), as
+    /// editors count them.
     pub fn line_starts(&self) -> &[usize] {
         self.line_starts.get_or_init(|| {
             // Counted first so the index is allocated once at its exact
             // size: grown by doubling, a 50 MB file's index would hold up
             // to twice its 10 MB, and copy itself on the way.
             let bytes = self.text.as_bytes();
-            let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
+            let lines = line_breaks(bytes).count() + 1;
             let mut starts = Vec::with_capacity(lines);
             starts.push(0);
-            starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+            starts.extend(line_breaks(bytes));
             starts
         })
+    }
+
+    /// The byte range of a 0-based line, without its line break; past the
+    /// last line, an empty range at the end of the text.
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        let starts = self.line_starts();
+        let Some(&start) = starts.get(line) else {
+            return self.text.len()..self.text.len();
+        };
+        let mut end = starts
+            .get(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let bytes = self.text.as_bytes();
+        // `\r\n` is one break of two bytes.
+        if end > start && bytes.get(end) == Some(&b'\n') && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end
     }
 
     /// How many characters the text holds before byte `offset` (a char
@@ -168,12 +188,32 @@ impl SourceFile {
 
     /// The byte offset of a 1-based line and a 1-based *byte* column, as
     /// serde_json reports them. Out-of-range positions are clamped.
+    ///
+    /// serde_json counts only `\n` as a line break, so its lines are found
+    /// here the same way, not in the line index (which also breaks at a
+    /// lone `\r`). Called once per file at most (a parse error).
     pub fn offset_of_line_byte_column(&self, line: usize, byte_column: usize) -> usize {
-        let line_starts = self.line_starts();
-        let line_index = line.saturating_sub(1).min(line_starts.len() - 1);
-        let start = line_starts[line_index];
+        let start = match line.saturating_sub(1) {
+            0 => 0,
+            n => memchr::memchr_iter(b'\n', self.text.as_bytes())
+                .take(n)
+                .last()
+                .map_or(0, |i| i + 1),
+        };
         self.clamp_offset(start + byte_column.saturating_sub(1))
     }
+}
+
+/// The start of every line after the first: after each `\n`, and after
+/// each `\r` not followed by `\n` (`\r\n` breaks once, after the `\n`).
+fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', bytes).filter_map(move |i| {
+        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            None
+        } else {
+            Some(i + 1)
+        }
+    })
 }
 
 /// The number of UTF-8 character starts in `bytes`.
@@ -222,6 +262,28 @@ mod tests {
         assert_eq!(starts.len(), 3001);
         assert_eq!(src.line_col(src.text.len()).line, 3001);
         assert_eq!(&starts[..4], &[0, 2, 4, 5]);
+    }
+
+    #[test]
+    fn lone_cr_crlf_and_lf_each_break_one_line() {
+        let src = SourceFile::from_text("t", "a\rb\r\nc\nd\r\re");
+        assert_eq!(src.line_starts(), &[0, 2, 5, 7, 9, 10]);
+        assert_eq!(src.line_col(2), LineCol { line: 2, column: 1 });
+        assert_eq!(src.line_col(10), LineCol { line: 6, column: 1 });
+        let lines: Vec<&str> = (0..6).map(|l| &src.text[src.line_range(l)]).collect();
+        assert_eq!(lines, ["a", "b", "c", "d", "", "e"]);
+        assert_eq!(src.line_range(99), 11..11);
+    }
+
+    #[test]
+    fn serde_json_positions_count_lf_only() {
+        // serde_json puts `x` at line 2, byte column 4 (the `\r` is blank).
+        let src = SourceFile::from_text("t", "{\r\n\"a\":\rx}");
+        assert_eq!(src.offset_of_line_byte_column(2, 6), 8);
+        assert_eq!(&src.text[8..9], "x");
+        assert_eq!(src.offset_of_line_byte_column(1, 99), src.text.len());
+        // Past the last line: its start.
+        assert_eq!(src.offset_of_line_byte_column(99, 1), 3);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Masking on real QRDA III files (`../shared/corpus/qrda3/`): every TIN
+//! Masking on real QRDA III files (`tests/corpus/qrda3/`, see its README): every TIN
 //! and NPI an `id` element carries is masked wherever it appears in the
 //! text, and the masked text keeps its length and line breaks, so every
 //! span, line and column a renderer computes stays exact.
@@ -30,10 +30,10 @@ fn identifiers(text: &str) -> Vec<String> {
 
 #[test]
 fn every_identifier_in_the_corpus_is_masked_and_spans_stay_valid() {
-    let corpus = Path::new("../shared/corpus/qrda3");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/qrda3");
     let mut files = 0;
     let mut masked = 0;
-    for entry in std::fs::read_dir(corpus).unwrap() {
+    for entry in std::fs::read_dir(&corpus).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_none_or(|e| e != "xml") {
             continue;

@@ -238,3 +238,17 @@ fn masking_follows_fields_not_look_alike_values() {
         .count();
     assert_eq!(frames_masked, 1, "{out}");
 }
+
+#[test]
+fn a_cross_file_zero_counts_its_files_as_scoring_zero() {
+    let document = json(&[
+        "check",
+        "--isolated",
+        "--format",
+        "json",
+        "fixtures/crossfile/conflicting-2023",
+    ]);
+    // Each file alone is ready; their conflict (X002, 2023) scores both 0.
+    assert_eq!(document["summary"]["consequences"]["zero"], 2);
+    assert_eq!(document["summary"]["consequences"]["ready"], 0);
+}

@@ -31,7 +31,7 @@ const INVALID: &[(&str, &str, usize, usize)] = &[
     ("reporting-parameters-not-single", "Q010", 352, 13),
     ("period-bound-not-single", "Q011", 346, 29),
     ("invalid-qrda3-date", "Q012", 346, 29),
-    ("section-years-disagree", "Q013", 46, 29),
+    ("section-years-disagree", "Q013", 361, 29),
     ("measure-id-not-single", "Q014", 357, 66),
     ("measure-id-wrong-root", "Q015", 356, 29),
     ("pi-measure-outside-pi-section", "Q016", 357, 13),

@@ -198,15 +198,23 @@ fn y2026_tefca_public_health_bonus() {
 
 #[test]
 fn y2026_ecr_no_scores_zero_again() {
-    // No suppression in 2026: an eCR "no" fails G9 (an UNCONFIRMED
-    // category-level reading, marked as such).
+    // No suppression in 2026: an eCR "no" fails G9, zeroing the whole
+    // category as CMS's 2024 PI page states ("or you'll earn a zero"): a
+    // cited rule, not an assumption.
     let s = score("2026-ecr-no");
     assert_eq!(s.total(), Some(0.0));
     assert_eq!(zero_codes(&s), ["REQUIRED_MEASURE_ANSWERED_NO"]);
     let SetResult::Zero { reasons, .. } = &s.best().unwrap().result else {
         panic!("zero")
     };
-    assert!(reasons[0].assumption.is_some());
+    assert!(reasons[0].assumption.is_none());
+    assert!(
+        reasons[0].message.contains(
+            "https://qpp.cms.gov/mips/promoting-interoperability?py=2024: attest yes to each required public health measure or claim an exclusion, \"or you'll earn a zero\""
+        ),
+        "{}",
+        reasons[0].message
+    );
 }
 
 /// The same 2026 file scored under 2025's rules (`--year 2025`) gets the

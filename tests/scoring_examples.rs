@@ -1,12 +1,11 @@
-//! The 27 worked examples of ../shared/spec/scoring-examples.json
-//! (scoring.md §13), each run end to end as a submission file: its total,
-//! its per-measure points, its maxima after redistribution, its bonus and
-//! its zero reason must all match.
+//! The worked examples of tests/corpus/scoring-examples.json, each run
+//! end to end as a submission file: its total, its per-measure points, its
+//! maxima after redistribution, its bonus and its zero reason must all match.
 //!
-//! Conventions of the examples (scoring.md §13): `perMeasure` lists only the
-//! measures that earn points (excluded measures are omitted), public-health
-//! points are split equally among the credited measures, and the bonus is
-//! separate.
+//! Conventions of the examples (the file's `conventions`): `perMeasure` lists
+//! only the measures that earn points (excluded measures are omitted), public-
+//! health points are split equally among the credited measures, and the bonus
+//! is separate. Each example names the documents its arithmetic rests on.
 
 use std::collections::BTreeMap;
 
@@ -15,13 +14,17 @@ use pilint::score::{FileScore, SetResult};
 use pilint::source::SourceFile;
 use serde_json::{Value, json};
 
-const EXAMPLES: &str = "../shared/spec/scoring-examples.json";
+fn corpus() -> Value {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/scoring-examples.json"
+    );
+    let text = std::fs::read_to_string(path).unwrap_or_else(|err| panic!("{path}: {err}"));
+    serde_json::from_str(&text).unwrap()
+}
 
 fn examples() -> Vec<Value> {
-    let text = std::fs::read_to_string(EXAMPLES)
-        .unwrap_or_else(|err| panic!("{EXAMPLES} (CI keeps shared/ beside the clone): {err}"));
-    let value: Value = serde_json::from_str(&text).unwrap();
-    value.as_array().unwrap().clone()
+    corpus()["examples"].as_array().unwrap().clone()
 }
 
 /// The example as the submission file a registry would send.
@@ -64,9 +67,43 @@ fn numbers(value: &Value) -> BTreeMap<String, f64> {
         .unwrap_or_default()
 }
 
+/// The examples are E01, E02, … without a gap or a repeat, so one lost in
+/// an edit is noticed.
 #[test]
-fn there_are_27_examples() {
-    assert_eq!(examples().len(), 27);
+fn examples_are_numbered_without_gaps() {
+    let numbers: Vec<String> = examples()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap()[..3].to_owned())
+        .collect();
+    let expected: Vec<String> = (1..=numbers.len()).map(|n| format!("E{n:02}")).collect();
+    assert_eq!(numbers, expected);
+    assert!(numbers.len() >= 20, "{} examples", numbers.len());
+}
+
+/// Every example cites at least one document, every cited key is described
+/// under `documents`, and every described document is cited: the sources
+/// are data a reader can follow, not a comment that drifts.
+#[test]
+fn every_example_names_its_sources() {
+    let corpus = corpus();
+    let documents = corpus["documents"].as_object().expect("documents");
+    let mut cited = std::collections::BTreeSet::new();
+    for example in examples() {
+        let name = example["name"].as_str().unwrap();
+        let sources = example["sources"].as_array().expect("sources");
+        assert!(!sources.is_empty(), "{name}: no source");
+        for key in sources {
+            let key = key.as_str().unwrap();
+            let text = documents.get(key).and_then(Value::as_str);
+            assert!(
+                text.is_some_and(|t| !t.is_empty()),
+                "{name}: {key} undescribed"
+            );
+            cited.insert(key.to_owned());
+        }
+    }
+    let described: std::collections::BTreeSet<String> = documents.keys().cloned().collect();
+    assert_eq!(cited, described, "documents described but never cited");
 }
 
 #[test]
@@ -131,7 +168,7 @@ fn every_example_scores_as_documented() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// Figures resting on a rule scoring.md marks UNCONFIRMED say so, and the
+/// Figures resting on a rule no retrieved CMS text confirms say so, and the
 /// high-confidence examples rest on none.
 #[test]
 fn unconfirmed_rules_are_marked() {

@@ -194,11 +194,47 @@ pub fn supported_years() -> Vec<u16> {
     YEAR_FILES.iter().map(|(year, _)| *year).collect()
 }
 
+/// The first performance year pilint has PI rules for: files of earlier
+/// years get only the rules that hold whatever the year.
+pub fn first_supported_year() -> i64 {
+    supported_years()
+        .first()
+        .map_or(i64::MAX, |&y| i64::from(y))
+}
+
 /// The years (other than none) in which `measure_id` exists.
 pub fn years_with_measure(measure_id: &str) -> Vec<u16> {
     all_years()
         .filter(|c| c.measure(measure_id).is_some())
         .map(|c| c.performance_year)
+        .collect()
+}
+
+/// Whether `cehrt_id` (already upper-cased) is the placeholder CMS's
+/// documentation shows in any supported year (`XX15CXXXXXXXXXX`): a
+/// placeholder is never a real CEHRT ID, whatever the file's year.
+pub fn is_cehrt_id_placeholder(cehrt_id: &str) -> bool {
+    all_years().any(|c| c.cehrt_id_patterns.iter().any(|p| p == cehrt_id))
+}
+
+/// The attestations (and Protect Patient Health Information measures) that
+/// are required in every supported year, as the newest final year's
+/// measure data describes them: what a file without a usable year, or of
+/// a year pilint has no rules for, can still be held to.
+pub fn required_attestations_every_year() -> Vec<&'static Measure> {
+    let Some(newest) = all_years().filter(|c| !c.provisional).last() else {
+        return Vec::new();
+    };
+    let required = |c: &YearCatalog, id: &str| {
+        c.measure(id).is_some_and(|m| {
+            (m.objective == "attestation" || m.objective == "protectPatientHealthInformation")
+                && m.reporting_category == Some(ReportingCategory::Required)
+        })
+    };
+    newest
+        .measures
+        .iter()
+        .filter(|m| all_years().all(|c| required(c, &m.measure_id)))
         .collect()
 }
 
@@ -213,7 +249,15 @@ mod tests {
             assert_eq!(catalog.performance_year, *year);
             assert!(catalog.measures.len() >= 38);
         }
-        assert_eq!(supported_years(), vec![2023, 2024, 2025, 2026, 2027]);
+        // Derived from the data, not a list to edit with each new year: the
+        // years run without a gap, in order, and each has its score table.
+        let years = supported_years();
+        assert!(years.len() >= 2, "{years:?}");
+        assert!(years.windows(2).all(|w| w[1] == w[0] + 1), "{years:?}");
+        for year in years {
+            let table = crate::score::table::for_year(i64::from(year));
+            assert!(table.is_some(), "no score table for {year}");
+        }
     }
 
     #[test]
@@ -248,6 +292,20 @@ mod tests {
         assert!(!year(2024).unwrap().pi_programs().contains(&"appPlus"));
         assert!(!y2025.pi_programs().contains(&"ssp"));
         assert!(year(2026).unwrap().pi_programs().contains(&"ssp"));
+    }
+
+    #[test]
+    fn facts_of_every_year() {
+        assert!(is_cehrt_id_placeholder("XX15CXXXXXXXXXX"));
+        assert!(!is_cehrt_id_placeholder("0015C01234ABCDE"));
+        let ids: Vec<&str> = required_attestations_every_year()
+            .iter()
+            .map(|m| m.measure_id.as_str())
+            .collect();
+        for id in ["PI_INFBLO_1", "PI_ONCDIR_1", "PI_PPHI_1"] {
+            assert!(ids.contains(&id), "{id} in {ids:?}");
+        }
+        assert!(!ids.contains(&"PI_ONCACB_1"));
     }
 
     #[test]

@@ -227,6 +227,16 @@ fn duplicates(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileF
         } else {
             "none of them can be scored".to_owned()
         };
+        // Where keeping the highest rests on an assumption (2024), say so.
+        let assumed = catalog::year(group.year)
+            .map(|c| c.conflicting_values_source.as_str())
+            .filter(|source| source.starts_with("ASSUMPTION") && !score.zeroed_by_conflict);
+        let verdict = match assumed {
+            Some(_) if score.kept.is_some() => {
+                format!("{verdict} (an assumption for {}: see the note)", group.year)
+            }
+            _ => verdict,
+        };
         let conflict = match (score.zeroed_by_conflict, &score.assumption) {
             (false, _) => "",
             (true, None) => ", but conflicting values score the category 0 (X002)",
@@ -238,7 +248,7 @@ fn duplicates(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileF
             group.year,
             describe(files, member)
         );
-        out.push(
+        let mut finding =
             CrossFileFinding::new(&DUPLICATE_SUBMISSION, group, head(files, member), message)
                 .with_related(
                     head(files, kept),
@@ -247,8 +257,11 @@ fn duplicates(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileF
                     } else {
                         "first submitted here"
                     },
-                ),
-        );
+                );
+        if let Some(source) = assumed {
+            finding.note = Cow::Owned(format!("{} ({source})", DUPLICATE_SUBMISSION.note));
+        }
+        out.push(finding);
     }
 }
 

@@ -307,13 +307,14 @@ mod tests {
     }
 
     #[test]
-    fn in_2024_the_zero_is_an_assumption() {
+    fn in_2024_the_highest_is_kept() {
+        // The 2025 PI Guide: the highest is kept beginning with 2024.
         let files = [
             file("a", "000111111", 2024, "registry", 10, 80.0),
             file("b", "000111111", 2024, "electronicHealthRecord", 20, 90.0),
         ];
         let score = group(&files)[0].score(&files);
-        assert_eq!(score.value, Some(0.0));
-        assert!(score.assumption.unwrap().starts_with("UNCONFIRMED"));
+        assert!(!score.zeroed_by_conflict);
+        assert_eq!(score.value, Some(90.0));
     }
 }

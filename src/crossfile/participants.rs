@@ -63,6 +63,9 @@ pub struct Participant {
 pub struct ParticipantError {
     pub line: u64,
     pub message: String,
+    /// The TINs and NPIs the message quotes: CI logs are widely readable,
+    /// so they are masked unless identifiers are to be shown.
+    pub identifiers: Vec<String>,
 }
 
 impl fmt::Display for ParticipantError {
@@ -73,18 +76,30 @@ impl fmt::Display for ParticipantError {
 
 /// Reads a participant list. Every row must be usable: a roll-up over a
 /// list with a row silently dropped would be wrong without saying so.
+///
+/// Rows are read as bytes and only the three columns used must be UTF-8:
+/// a name column exported in Latin-1 (`Peña`) by an older spreadsheet
+/// does not stop the roll-up.
 pub fn read(input: impl Read) -> Result<Vec<Participant>, ParticipantError> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .flexible(true)
         .from_reader(input);
-    let headers = reader.headers().map_err(|err| csv_error(&err, 1))?.clone();
+    let headers = reader
+        .byte_headers()
+        .map_err(|err| csv_error(&err, 1))?
+        .clone();
     let column = |name: &str| {
         headers
             .iter()
-            .position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
+            .position(|h| {
+                h.strip_prefix("\u{feff}".as_bytes())
+                    .unwrap_or(h)
+                    .eq_ignore_ascii_case(name.as_bytes())
+            })
             .ok_or_else(|| ParticipantError {
                 line: 1,
+                identifiers: Vec::new(),
                 message: format!(
                     "the header has no `{name}` column; expected the columns tin, npi, status"
                 ),
@@ -93,32 +108,54 @@ pub fn read(input: impl Read) -> Result<Vec<Participant>, ParticipantError> {
     let (tin_at, npi_at, status_at) = (column("tin")?, column("npi")?, column("status")?);
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for record in reader.records() {
+    for record in reader.byte_records() {
         let record = record.map_err(|err| csv_error(&err, 0))?;
         let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(str::is_empty) {
+        if record.iter().all(<[u8]>::is_empty) {
             continue;
         }
-        let field = |at: usize| record.get(at).unwrap_or("");
-        let tin = field(tin_at);
-        let npi = field(npi_at);
-        let fail = |message: String| ParticipantError { line, message };
+        let fail = |message: String| ParticipantError {
+            line,
+            message,
+            identifiers: Vec::new(),
+        };
+        // A failure that quotes this row's identifiers.
+        let fail_quoting = |message: String, quoted: &[&str]| ParticipantError {
+            line,
+            message,
+            identifiers: quoted.iter().map(|q| (*q).to_owned()).collect(),
+        };
+        let field = |at: usize, name: &str| {
+            std::str::from_utf8(record.get(at).unwrap_or(b""))
+                .map_err(|_| fail(format!("the `{name}` column is not UTF-8")))
+        };
+        let tin = field(tin_at, "tin")?;
+        let npi = field(npi_at, "npi")?;
+        let status_text = field(status_at, "status")?;
         if !is_digits(tin, 9) {
-            return Err(fail(format!(
-                "TIN `{tin}` is not 9 digits (a spreadsheet may have dropped leading zeros)"
-            )));
+            return Err(fail_quoting(
+                format!(
+                    "TIN `{tin}` is not 9 digits (a spreadsheet may have dropped leading zeros)"
+                ),
+                &[tin],
+            ));
         }
         if !is_digits(npi, 10) {
-            return Err(fail(format!("NPI `{npi}` is not 10 digits")));
+            return Err(fail_quoting(
+                format!("NPI `{npi}` is not 10 digits"),
+                &[npi],
+            ));
         }
-        let status = Status::parse(field(status_at)).ok_or_else(|| {
+        let status = Status::parse(status_text).ok_or_else(|| {
             fail(format!(
-                "status `{}` is not one of required, excluded, qp, partial-qp",
-                field(status_at)
+                "status `{status_text}` is not one of required, excluded, qp, partial-qp"
             ))
         })?;
         if !seen.insert((tin.to_owned(), npi.to_owned())) {
-            return Err(fail(format!("TIN {tin} / NPI {npi} is listed twice")));
+            return Err(fail_quoting(
+                format!("TIN {tin} / NPI {npi} is listed twice"),
+                &[tin, npi],
+            ));
         }
         out.push(Participant {
             tin: tin.to_owned(),
@@ -140,6 +177,8 @@ fn csv_error(err: &csv::Error, fallback_line: u64) -> ParticipantError {
             csv::ErrorKind::Utf8 { .. } => "the file is not UTF-8".to_owned(),
             _ => err.to_string(),
         },
+        // csv's own messages quote no field value.
+        identifiers: Vec::new(),
     }
 }
 
@@ -176,5 +215,16 @@ mod tests {
                 .unwrap_err();
         assert!(err.message.contains("twice"));
         assert!(read(&b"tin,npi,status\n\xff\xfe,1,2\n"[..]).is_err());
+    }
+
+    #[test]
+    fn only_the_columns_used_must_be_utf8() {
+        // `Pe\xf1a`: Latin-1 in the ignored name column.
+        let list =
+            read(&b"name,tin,npi,status\nPe\xf1a,000111111,1234567893,required\n"[..]).unwrap();
+        assert_eq!(list[0].npi, "1234567893");
+        let err = read(&b"tin,npi,status\n000111111,1234567893,requir\xe9d\n"[..]).unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("`status` column is not UTF-8"));
     }
 }

@@ -10,6 +10,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::json::envelope;
 use crate::json::parse::ParsedJson;
 use crate::json::schema::{DocumentShape, ItemSchema};
 use crate::json::span_index::{NodeId, SpanIndex};
@@ -50,27 +51,40 @@ pub fn decode_with<'f>(parsed: &ParsedJson, on_item: &'f mut OnItem<'f>) -> Opti
         pointer: Pointer::Root,
         node: index.root(),
     };
+    // The submission inside an API envelope, at its own pointers.
+    if let Some(inner) = envelope::inner(value) {
+        let at = At {
+            pointer: envelope::inner_pointer(),
+            node: envelope::inner_node(index),
+        };
+        return Some(match DocumentShape::of_map(inner) {
+            DocumentShape::Submission => decoder.submission(inner, &at),
+            DocumentShape::MeasurementSetBody => decoder.body(inner, &at),
+        });
+    }
     Some(match DocumentShape::of(value) {
         DocumentShape::Submission => decoder.submission(root, &top),
-        DocumentShape::MeasurementSetBody => {
-            // The body's embedded `submission` holds the identity; the body
-            // itself is the one measurement set.
-            let identity = root.get("submission").and_then(Value::as_object);
-            let mut submission = match identity {
-                Some(identity) => {
-                    let at = decoder.member(&top, "submission");
-                    decoder.submission(identity, &at)
-                }
-                None => decoder.submission(&Map::new(), &top),
-            };
-            submission.loc = decoder.head_loc(&top);
-            submission.measurement_sets = vec![decoder.measurement_set(root, &top)];
-            submission
-        }
+        DocumentShape::MeasurementSetBody => decoder.body(root, &top),
     })
 }
 
 impl Decoder<'_, '_> {
+    /// A `POST /measurement-sets` body: its embedded `submission` holds the
+    /// identity; the body itself is the one measurement set.
+    fn body(&mut self, root: &Map<String, Value>, top: &At) -> Submission {
+        let identity = root.get("submission").and_then(Value::as_object);
+        let mut submission = match identity {
+            Some(identity) => {
+                let at = self.member(top, "submission");
+                self.submission(identity, &at)
+            }
+            None => self.submission(&Map::new(), top),
+        };
+        submission.loc = self.head_loc(top);
+        submission.measurement_sets = vec![self.measurement_set(root, top)];
+        submission
+    }
+
     fn span(&self, at: &At) -> Option<Span> {
         at.node
             .and_then(|node| self.index.spans(node))

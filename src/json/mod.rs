@@ -2,7 +2,11 @@
 //! against the shipped schema, and decoding into the model.
 
 pub mod decode;
+pub mod envelope;
+mod foreign;
+pub mod key_levels;
 pub mod parse;
+pub mod past_years;
 pub mod schema;
 pub mod span_index;
 
@@ -25,7 +29,31 @@ pub fn check(source: &SourceFile) -> JsonOutcome {
             submission: None,
         };
     };
-    diagnostics.extend(schema::validate(&parsed.skeleton, &parsed.index));
+    if envelope::is_foreign_object(&parsed.skeleton) {
+        // Not a QPP submission at all: one finding, not a list of every
+        // property it lacks, and no model.
+        diagnostics.push(foreign::finding(&parsed.skeleton, &parsed.index));
+        return JsonOutcome {
+            diagnostics,
+            submission: None,
+        };
+    }
+    let (submission_value, prefix) = match envelope::inner(&parsed.skeleton) {
+        Some(_) => {
+            diagnostics.push(foreign::envelope_finding(&parsed.index));
+            (
+                parsed
+                    .skeleton
+                    .pointer(envelope::ENVELOPE_POINTER)
+                    .unwrap_or(&parsed.skeleton),
+                envelope::ENVELOPE_POINTER,
+            )
+        }
+        None => (&parsed.skeleton, ""),
+    };
+    let mut structural = schema::validate(&parsed.skeleton, &parsed.index);
+    past_years::drop_later_requirements(submission_value, prefix, &mut structural);
+    diagnostics.extend(structural);
     // The measurement items, which the skeleton leaves out, are validated
     // one by one as the decoder reads them.
     let index = &parsed.index;

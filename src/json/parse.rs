@@ -161,9 +161,13 @@ impl<'de> Visitor<'de> for SyntaxVisitor {
 /// instead of as part of the skeleton: `measurements` of every measurement
 /// set object, where the schema and the decoder look for them (the sets of
 /// `measurementSets`, or the root itself for a `POST /measurement-sets`
-/// body). Non-empty arrays only.
+/// body; inside the `data.submission` of an API envelope). Non-empty
+/// arrays only.
 pub fn measurement_arrays(index: &SpanIndex) -> Vec<Span> {
-    let Some(root) = index.root().filter(|&r| index.is_object(r)) else {
+    // The submission inside an API envelope is read like a bare one.
+    let Some(root) = crate::json::envelope::inner_node(index)
+        .or_else(|| index.root().filter(|&r| index.is_object(r)))
+    else {
         return Vec::new();
     };
     let body = index.member(root, "submission").is_some()

@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, quote_short};
 use crate::json::span_index::{SpanIndex, push_token};
+use crate::json::{envelope, key_levels};
 use crate::model::Pointer;
 use crate::rules::registry::RuleMeta;
 use crate::rules::schema::{
@@ -37,12 +38,17 @@ impl DocumentShape {
     /// read as a submission, whose schema then says what is missing.
     pub fn of(value: &Value) -> DocumentShape {
         match value {
-            Value::Object(map)
-                if map.contains_key("submission") && !map.contains_key("measurementSets") =>
-            {
-                DocumentShape::MeasurementSetBody
-            }
+            Value::Object(map) => DocumentShape::of_map(map),
             _ => DocumentShape::Submission,
+        }
+    }
+
+    /// [`DocumentShape::of`] for an object.
+    pub fn of_map(map: &serde_json::Map<String, Value>) -> DocumentShape {
+        if map.contains_key("submission") && !map.contains_key("measurementSets") {
+            DocumentShape::MeasurementSetBody
+        } else {
+            DocumentShape::Submission
         }
     }
 }
@@ -97,6 +103,12 @@ pub fn validate(value: &Value, index: &SpanIndex) -> Vec<Diagnostic> {
             ),
         )];
     }
+    // The submission inside an API envelope is validated at its own
+    // pointers (`/data/submission/…`); the envelope itself is no error.
+    let (value, prefix) = match envelope::inner(value).and(inner_value(value)) {
+        Some(inner) => (inner, envelope::ENVELOPE_POINTER),
+        None => (value, ""),
+    };
     let validator = match DocumentShape::of(value) {
         DocumentShape::Submission => &*SUBMISSION_VALIDATOR,
         DocumentShape::MeasurementSetBody => &*BODY_VALIDATOR,
@@ -106,9 +118,14 @@ pub fn validate(value: &Value, index: &SpanIndex) -> Vec<Diagnostic> {
         return out;
     }
     for error in validator.iter_errors(value) {
-        convert(&error, "", index, &mut out);
+        convert(&error, prefix, index, &mut out);
     }
     out
+}
+
+/// The envelope's submission as a `Value` (the validator takes a `Value`).
+fn inner_value(root: &Value) -> Option<&Value> {
+    root.get("data")?.get("submission")
 }
 
 /// Validates one item of a measurements array, which the skeleton that
@@ -198,9 +215,7 @@ fn convert(
                 let mut member = pointer.clone();
                 push_token(&mut member, key);
                 let span = index.key_span(&member).or(value_span);
-                let suggestion = closest(key, KNOWN_KEYS.iter().copied())
-                    .map(|k| format!("; did you mean `{k}`?"))
-                    .unwrap_or_default();
+                let suggestion = key_levels::advice(key, key_levels::level_of(&pointer, instance));
                 push(
                     &UNKNOWN_PROPERTY,
                     span,
@@ -227,11 +242,26 @@ fn convert(
             } else {
                 &WRONG_TYPE
             };
+            // CMS's documentation writes placeholders such as
+            // "< performanceYearToBeReported >" where a value goes.
+            let placeholder = instance
+                .as_str()
+                .filter(|s| s.trim_start().starts_with('<') && s.trim_end().ends_with('>'))
+                .map(|s| {
+                    format!(
+                        " ({} is a placeholder from CMS's documentation: write the value)",
+                        quote_short(s)
+                    )
+                })
+                .unwrap_or_default();
             push(
                 rule,
                 value_span,
                 pointer.clone(),
-                format!("{field} must be {expected}, not {}", type_phrase(instance)),
+                format!(
+                    "{field} must be {expected}, not {}{placeholder}",
+                    type_phrase(instance)
+                ),
             );
         }
         ValidationErrorKind::Enum { options } => {
@@ -363,6 +393,11 @@ fn field_name(pointer: &str) -> String {
 
 /// How an object is named in messages: "the submission", "measurement set 1", …
 fn object_phrase(pointer: &str) -> String {
+    // Inside an API envelope, the submission is named as a bare one.
+    let pointer = pointer
+        .strip_prefix(envelope::ENVELOPE_POINTER)
+        .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+        .unwrap_or(pointer);
     let tokens: Vec<&str> = pointer.split('/').skip(1).collect();
     let ordinal = |t: &str| t.parse::<usize>().map(|i| i + 1).unwrap_or(0);
     match tokens.as_slice() {
@@ -408,28 +443,6 @@ fn type_phrase(value: &Value) -> String {
         Value::Object(_) => "an object".to_owned(),
     }
 }
-
-/// Every property name the schema defines, for "did you mean" suggestions.
-const KNOWN_KEYS: &[&str] = &[
-    "entityType",
-    "taxpayerIdentificationNumber",
-    "nationalProviderIdentifier",
-    "entityId",
-    "performanceYear",
-    "measurementSets",
-    "category",
-    "submissionMethod",
-    "programName",
-    "performanceStart",
-    "performanceEnd",
-    "cehrtId",
-    "measurements",
-    "measureId",
-    "value",
-    "numerator",
-    "denominator",
-    "submission",
-];
 
 /// The closest candidate by edit distance, when it is close enough to be a
 /// likely typo (case differences count as close).

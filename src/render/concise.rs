@@ -3,13 +3,16 @@
 //! `errorformat`, Emacs's compilation mode and the VS Code problem matcher
 //! shipped in `editors/vscode/` read as they are; then the cross-file
 //! findings, each at the place it is about, in the same shape; then the
-//! summary line (`-q` leaves it out).
+//! summary line (`-q` leaves it out). Control characters in a path or a
+//! message are escaped (`\n`, `\u{1b}`), so a file name cannot forge a
+//! line or drive the terminal.
 
 use std::io::{self, Write};
 
 use crate::crossfile::CrossFileFinding;
 use crate::lint::FileReport;
-use crate::render::position::{of_site, one_line, position_or_start};
+use crate::render::escape::escape;
+use crate::render::position::{of_site, position_or_start};
 use crate::render::{Renderer, Summary, summary_line};
 
 pub struct Concise {
@@ -30,12 +33,12 @@ impl Renderer for Concise {
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",
-                one_line(report.path()),
+                escape(report.path()),
                 at.line,
                 at.column,
                 diagnostic.severity.as_str(),
                 diagnostic.code,
-                one_line(&diagnostic.message)
+                escape(&diagnostic.message)
             )?;
         }
         Ok(())
@@ -47,12 +50,12 @@ impl Renderer for Concise {
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",
-                one_line(&finding.site.path),
+                escape(&finding.site.path),
                 at.line,
                 at.column,
                 finding.severity.as_str(),
                 finding.code,
-                one_line(&finding.message)
+                escape(&finding.message)
             )?;
         }
         Ok(())

@@ -2,7 +2,6 @@
 //! underlined, then a one-line summary.
 
 use codespan_reporting::diagnostic::{Diagnostic as Frame, Label, Severity as FrameSeverity};
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use codespan_reporting::term::{self, Config};
 
@@ -11,9 +10,10 @@ use crate::lint::FileReport;
 use std::io::{self, Write};
 
 use crate::crossfile::{CrossFileFinding, Overview};
+use crate::render::escape::{escape, escape_keeping};
 use crate::render::full_crossfile;
 use crate::render::score_table::no_score;
-use crate::render::window::{WindowedFile, needs_window};
+use crate::render::window::DisplayFile;
 use crate::render::{Renderer, Summary, plural, render_all, summary_line};
 use crate::score::points::number;
 use crate::score::{FileScore, SetResult};
@@ -65,20 +65,15 @@ impl Renderer for Full {
 
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let mut buffer = self.buffer();
-        let file = SimpleFile::new(report.path(), report.source.text.as_str());
         for diagnostic in &report.diagnostics {
             let spans = label_spans(report, diagnostic);
+            // Drawn from a display copy of the lines shown: control
+            // characters escaped, long lines cut (see window.rs).
+            let shown = DisplayFile::new(report.path(), &report.source, &spans);
+            let frame = to_frame(report, diagnostic, &|range| shown.map(range));
             // Rendering into memory only fails on a span outside the file,
             // which `to_frame` rules out; fall back to one plain line anyway.
-            let drawn = if needs_window(&report.source, &spans) {
-                let windowed = WindowedFile::new(report.path(), &report.source, &spans);
-                let frame = to_frame(report, diagnostic, &|range| windowed.map(range));
-                term::emit_to_write_style(&mut buffer, &self.config, &windowed, &frame)
-            } else {
-                let frame = to_frame(report, diagnostic, &|range| range);
-                term::emit_to_write_style(&mut buffer, &self.config, &file, &frame)
-            };
-            if drawn.is_err() {
+            if term::emit_to_write_style(&mut buffer, &self.config, &shown, &frame).is_err() {
                 writeln_plain(&mut buffer, report, diagnostic)?;
             }
         }
@@ -126,7 +121,7 @@ pub fn render_with_score(reports: &[FileReport], color: bool, show_score: bool) 
 fn score_line(report: &FileReport) -> String {
     let counts = format!(
         "{}: {}, {}",
-        report.path(),
+        escape(report.path()),
         plural(report.count(Severity::Error), "error"),
         plural(report.count(Severity::Warning), "warning")
     );
@@ -183,18 +178,24 @@ fn to_frame(
     }
     for related in &diagnostic.related {
         let span = report.source.clamp_span(related.span);
-        labels.push(Label::secondary((), map(span.range())).with_message(&related.message));
+        labels.push(Label::secondary((), map(span.range())).with_message(escape(&related.message)));
     }
     let mut notes = Vec::new();
     if diagnostic.span.is_none() {
-        notes.push(format!("file: {}", report.path()));
+        notes.push(format!("file: {}", escape(report.path())));
     }
     notes.push(format!("effect: {}", diagnostic.consequence.effect()));
     if !diagnostic.note.is_empty() {
-        notes.push(format!("why: {}", diagnostic.note));
+        notes.push(format!(
+            "why: {}",
+            escape_keeping(&diagnostic.note, |c| c == '\n')
+        ));
     }
     if !diagnostic.help.is_empty() {
-        notes.push(format!("help: {}", diagnostic.help));
+        notes.push(format!(
+            "help: {}",
+            escape_keeping(&diagnostic.help, |c| c == '\n')
+        ));
     }
     notes.push(format!(
         "rule: {} (pilint rule {}; {})",
@@ -204,7 +205,7 @@ fn to_frame(
     ));
     Frame::new(severity)
         .with_code(diagnostic.code)
-        .with_message(&diagnostic.message)
+        .with_message(escape(&diagnostic.message))
         .with_labels(labels)
         .with_notes(notes)
 }
@@ -213,10 +214,10 @@ fn writeln_plain(out: &mut Buffer, report: &FileReport, diagnostic: &Diagnostic)
     writeln!(
         out,
         "{}: {}[{}]: {}",
-        report.path(),
+        escape(report.path()),
         diagnostic.severity.as_str(),
         diagnostic.code,
-        diagnostic.message
+        escape(&diagnostic.message)
     )
 }
 

@@ -11,6 +11,7 @@ use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
 
 use crate::crossfile::{CrossFileFinding, Overview, Site};
 use crate::diagnostic::Severity;
+use crate::render::escape::{escape, escape_keeping};
 use crate::render::plural;
 use crate::score::points::number;
 
@@ -19,8 +20,9 @@ const BAR_WIDTH: usize = 30;
 /// How many of the most frequent findings the overview names.
 const TOP_FINDINGS: usize = 5;
 
+/// `path:line:col`, the path escaped like every text from a file.
 fn place(site: &Site) -> String {
-    format!("{}:{}:{}", site.path, site.at.line, site.at.column)
+    format!("{}:{}:{}", escape(&site.path), site.at.line, site.at.column)
 }
 
 /// `error[X002]`, `warning[X003]`, `note[X001]`: the labels of the frames.
@@ -49,20 +51,33 @@ pub fn write_findings(out: &mut Buffer, findings: &[CrossFileFinding]) -> io::Re
         out.set_color(&spec)?;
         write!(out, "{name}[{}]", finding.code)?;
         out.set_color(&bold)?;
-        write!(out, ": {}", finding.message)?;
+        write!(out, ": {}", escape(&finding.message))?;
         out.reset()?;
         writeln!(out)?;
         writeln!(out, "  ┌─ {}", place(&finding.site))?;
         for related in &finding.related {
-            writeln!(out, "  ├─ {}: {}", place(&related.site), related.message)?;
+            writeln!(
+                out,
+                "  ├─ {}: {}",
+                place(&related.site),
+                escape(&related.message)
+            )?;
         }
         writeln!(out, "  │")?;
         writeln!(out, "  = effect: {}", finding.consequence.effect())?;
         if !finding.note.is_empty() {
-            writeln!(out, "  = why: {}", finding.note)?;
+            writeln!(
+                out,
+                "  = why: {}",
+                escape_keeping(&finding.note, |c| c == '\n')
+            )?;
         }
         if !finding.help.is_empty() {
-            writeln!(out, "  = help: {}", finding.help)?;
+            writeln!(
+                out,
+                "  = help: {}",
+                escape_keeping(&finding.help, |c| c == '\n')
+            )?;
         }
         writeln!(
             out,

@@ -17,6 +17,12 @@
 //!
 //! A cross-file finding is annotated at the place it is about; its message
 //! names the places in the other files (`related: path:line:col: …`).
+//!
+//! GitHub refuses a step summary over 1 MiB (docs: "Adding a job summary",
+//! "Step isolation and limits") and then shows none of it. The table is
+//! cut at whole rows to stay under [`STEP_SUMMARY_LIMIT`] with what the
+//! step already wrote, and says how many findings it leaves out; only the
+//! kept rows are held in memory, so a run of any size costs at most that.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -30,22 +36,22 @@ use crate::render::{Renderer, Summary};
 /// Annotations of one kind GitHub shows per step.
 pub const ANNOTATIONS_PER_KIND: usize = 10;
 
-/// One finding, kept for the step summary table.
-struct Row {
-    path: String,
-    line: usize,
-    column: usize,
-    severity: Severity,
-    code: &'static str,
-    name: &'static str,
-    message: String,
-}
+/// The most a step summary may hold: GitHub's limit per step.
+pub const STEP_SUMMARY_LIMIT: u64 = 1024 * 1024;
+
+/// Room kept for the table's heading and its closing line.
+const STEP_SUMMARY_FRAME: u64 = 1024;
 
 pub struct Github {
     /// `$GITHUB_STEP_SUMMARY`, where the full table goes past the limit.
     step_summary: Option<PathBuf>,
     counts: [usize; 3],
-    rows: Vec<Row>,
+    /// The step summary's rows, rendered, while they fit the limit.
+    rows: String,
+    /// Where each kept row ends in `rows`.
+    row_ends: Vec<usize>,
+    /// Findings past the limit, not in `rows`.
+    rows_left_out: usize,
 }
 
 impl Github {
@@ -53,7 +59,30 @@ impl Github {
         Github {
             step_summary,
             counts: [0; 3],
-            rows: Vec::new(),
+            rows: String::new(),
+            row_ends: Vec::new(),
+            rows_left_out: 0,
+        }
+    }
+
+    /// Keeps one row of the step summary table, unless the table is full.
+    fn keep_row(&mut self, a: &Annotation) {
+        let row = format!(
+            "| {} | {} | {} | {} | {} {} | {} |\n",
+            cell(a.path),
+            a.at.map_or(1, |at| at.line),
+            a.at.map_or(1, |at| at.column),
+            a.severity.as_str(),
+            a.code,
+            a.name,
+            cell(a.message)
+        );
+        let budget = STEP_SUMMARY_LIMIT - STEP_SUMMARY_FRAME;
+        if self.rows_left_out > 0 || (self.rows.len() + row.len()) as u64 > budget {
+            self.rows_left_out += 1;
+        } else {
+            self.rows.push_str(&row);
+            self.row_ends.push(self.rows.len());
         }
     }
 }
@@ -120,15 +149,7 @@ impl Github {
         )?;
         self.counts[kind_index(a.severity)] += 1;
         if self.step_summary.is_some() {
-            self.rows.push(Row {
-                path: a.path.to_owned(),
-                line: a.at.map_or(1, |at| at.line),
-                column: a.at.map_or(1, |at| at.column),
-                severity: a.severity,
-                code: a.code,
-                name: a.name,
-                message: a.message.to_owned(),
-            });
+            self.keep_row(&a);
         }
         Ok(())
     }
@@ -195,10 +216,17 @@ impl Renderer for Github {
             return Ok(());
         }
         let written = match &self.step_summary {
-            Some(path) => write_step_summary(path, &self.rows)
-                .map(|()| "the step summary lists every one")
-                .unwrap_or("the job log lists every one (the step summary could not be written)"),
-            None => "the job log lists every one",
+            Some(path) => match write_step_summary(path, &self.rows, &self.row_ends, total) {
+                Ok(0) => "the step summary lists every one".to_owned(),
+                Ok(left_out) => format!(
+                    "the step summary lists the first {} (GitHub accepts at most 1 MiB there), the job log every one",
+                    total - left_out
+                ),
+                Err(_) => {
+                    "the job log lists every one (the step summary could not be written)".to_owned()
+                }
+            },
+            None => "the job log lists every one".to_owned(),
         };
         writeln!(
             out,
@@ -211,32 +239,38 @@ impl Renderer for Github {
     }
 }
 
-/// Appends the full table of findings, in Markdown, to the step summary.
-fn write_step_summary(path: &PathBuf, rows: &[Row]) -> io::Result<()> {
-    let mut file = std::io::BufWriter::new(
-        std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)?,
-    );
-    writeln!(file, "## pilint: {} findings\n", rows.len())?;
+/// Appends the table of findings, in Markdown, to the step summary, cut
+/// at whole rows to keep the file under [`STEP_SUMMARY_LIMIT`] with what
+/// the step already wrote there. Returns how many findings it left out.
+fn write_step_summary(
+    path: &std::path::Path,
+    rows: &str,
+    row_ends: &[usize],
+    total: usize,
+) -> io::Result<usize> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    let already = file.metadata()?.len();
+    let room = STEP_SUMMARY_LIMIT.saturating_sub(already + STEP_SUMMARY_FRAME);
+    let kept_rows = row_ends.partition_point(|&end| end as u64 <= room);
+    let kept = kept_rows.checked_sub(1).map_or(0, |i| row_ends[i]);
+    let left_out = total - kept_rows;
+    let mut file = std::io::BufWriter::new(file);
+    writeln!(file, "## pilint: {total} findings\n")?;
     writeln!(file, "| File | Line | Column | Severity | Rule | Message |")?;
     writeln!(file, "|---|---|---|---|---|---|")?;
-    for row in rows {
+    file.write_all(&rows.as_bytes()[..kept])?;
+    if left_out > 0 {
         writeln!(
             file,
-            "| {} | {} | {} | {} | {} {} | {} |",
-            cell(&row.path),
-            row.line,
-            row.column,
-            row.severity.as_str(),
-            row.code,
-            row.name,
-            cell(&row.message)
+            "\n{left_out} more findings are not listed: GitHub accepts at most 1 MiB of step summary. The job log lists every one."
         )?;
     }
     writeln!(file)?;
-    file.flush()
+    file.flush()?;
+    Ok(left_out)
 }
 
 /// A Markdown table cell: no line breaks, `|` escaped.
@@ -247,6 +281,39 @@ fn cell(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_step_summary_stays_under_the_limit_and_says_what_it_left_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("summary.md");
+        std::fs::write(&path, "x".repeat(1000)).unwrap();
+        let mut github = Github::new(Some(path.clone()));
+        let message = "m".repeat(300);
+        let total = 10_000;
+        for i in 0..total {
+            github.keep_row(&Annotation {
+                path: &format!("f{i}.json"),
+                at: None,
+                severity: Severity::Error,
+                code: "S005",
+                name: "malformed-value",
+                message: &message,
+                more: String::new(),
+            });
+        }
+        assert!(github.rows.len() as u64 <= STEP_SUMMARY_LIMIT);
+        let left_out = write_step_summary(&path, &github.rows, &github.row_ends, total).unwrap();
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            written.len() as u64 <= STEP_SUMMARY_LIMIT,
+            "{}",
+            written.len()
+        );
+        assert!(left_out > 0 && left_out < total);
+        let listed = written.matches("| S005 malformed-value |").count();
+        assert_eq!(listed + left_out, total);
+        assert!(written.contains(&format!("{left_out} more findings are not listed")));
+    }
 
     #[test]
     fn escaping_follows_the_toolkit() {

@@ -5,11 +5,16 @@
 //! than a batch of reports in memory.
 
 pub mod concise;
+pub mod csv;
+pub mod csv_safe;
+pub mod escape;
 pub mod fingerprint;
 pub mod full;
 pub mod full_crossfile;
 pub mod github;
 pub mod gitlab;
+pub mod html;
+pub mod html_frame;
 pub mod json;
 pub mod json_crossfile;
 pub mod json_lines;
@@ -100,25 +105,68 @@ pub struct Verdicts {
     pub not_checked: usize,
 }
 
-impl Verdicts {
-    fn add(&mut self, report: &FileReport) {
+/// What CMS will do with one file: the bucket [`Verdicts`] counts it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Rejected,
+    Zero,
+    Points,
+    Ready,
+    NotChecked,
+}
+
+impl Verdict {
+    /// The file's verdict from its own findings (facts, not the shown ones).
+    pub fn of(report: &FileReport) -> Verdict {
         use crate::rules::{Consequence, Family};
         let unchecked = report.failed
             || report
                 .diagnostics
                 .iter()
                 .any(|d| d.family == Family::File && d.consequence == Consequence::None);
-        let slot = if unchecked {
-            &mut self.not_checked
-        } else {
-            match report.consequence {
-                Consequence::Rejected => &mut self.rejected,
-                Consequence::Zero => &mut self.zero,
-                Consequence::Points => &mut self.points,
-                Consequence::None => &mut self.ready,
-            }
-        };
-        *slot += 1;
+        if unchecked {
+            return Verdict::NotChecked;
+        }
+        // A zero in one PI set while CMS keeps another that scores: the
+        // category is not 0, but the zeroed set's points are lost.
+        let scores = report
+            .score
+            .as_ref()
+            .and_then(|s| s.total())
+            .is_some_and(|total| total > 0.0);
+        match report.consequence {
+            Consequence::Rejected => Verdict::Rejected,
+            Consequence::Zero if scores => Verdict::Points,
+            Consequence::Zero => Verdict::Zero,
+            Consequence::Points => Verdict::Points,
+            Consequence::None => Verdict::Ready,
+        }
+    }
+}
+
+impl Verdicts {
+    fn add(&mut self, report: &FileReport) {
+        *self.slot(Verdict::of(report)) += 1;
+    }
+
+    fn slot(&mut self, verdict: Verdict) -> &mut usize {
+        match verdict {
+            Verdict::Rejected => &mut self.rejected,
+            Verdict::Zero => &mut self.zero,
+            Verdict::Points => &mut self.points,
+            Verdict::Ready => &mut self.ready,
+            Verdict::NotChecked => &mut self.not_checked,
+        }
+    }
+
+    /// Counts a file counted as `from` as `to` instead: a cross-file
+    /// finding can zero a file its own findings left ready.
+    pub fn recount(&mut self, from: Verdict, to: Verdict) {
+        let from_slot = self.slot(from);
+        if *from_slot > 0 {
+            *from_slot -= 1;
+            *self.slot(to) += 1;
+        }
     }
 }
 

@@ -16,7 +16,8 @@
 //!       "noScoreReasons": [], "zeroReasons": [],
 //!       "measures": [{"measureId": "PI_EP_1", "answer": "49/115", "points": 4, "max": 10,
 //!                     "formula": "((49/115)*10) = 4", "excluded": false,
-//!                     "assumption": false, "assumptions": []}],
+//!                     "assumption": false, "assumptions": [],
+//!                     "nextPoint": {"numerator": 52, "points": 5}}],
 //!       "bonus": 5, "bonusMeasures": […], "redistributions": […],
 //!       "subtotal": 80, "cap": 100,
 //!       "weight": 25, "weighted": 20, "weightAssumption": null,
@@ -33,7 +34,10 @@
 //! (`zeroReasons` lists every failed gate). `weight` is a percentage of the
 //! final score of `framework`; `weighted` = `total` × `weight` / 100. A
 //! figure with `assumption: true` rests on a rule CMS has not confirmed;
-//! `assumptions` says which. Lines and columns are 1-based, columns count
+//! `assumptions` says which. `nextPoint` is the smallest numerator that
+//! earns a proportion measure one more point (null at the maximum);
+//! `restore` lists, for a set scoring 0, the changes that restore a score.
+//! Lines and columns are 1-based, columns count
 //! characters.
 
 use serde::Serialize;
@@ -108,6 +112,8 @@ struct SetOut {
     cap: Option<Value>,
     notes: Vec<String>,
     assumptions: Vec<String>,
+    /// For a set scoring 0, the changes that restore a score.
+    restore: Vec<crate::score::reach::Change>,
 }
 
 #[derive(Serialize)]
@@ -136,6 +142,15 @@ struct MeasureOut {
     excluded: bool,
     assumption: bool,
     assumptions: Vec<String>,
+    /// The smallest numerator that earns one more point.
+    next_point: Option<NextPointOut>,
+}
+
+/// `{"numerator": 154, "points": 12}`.
+#[derive(Serialize)]
+struct NextPointOut {
+    numerator: u64,
+    points: Value,
 }
 
 #[derive(Serialize)]
@@ -261,6 +276,7 @@ fn set_out(source: &SourceFile, set: &SetScore) -> SetOut {
         } => {
             out.zero_reasons = reasons(list);
             out.notes = notes.clone();
+            out.restore = crate::score::reach::restore(list);
         }
         SetResult::Scored(b) => {
             out.measures = b
@@ -275,6 +291,10 @@ fn set_out(source: &SourceFile, set: &SetScore) -> SetOut {
                     excluded: m.excluded,
                     assumption: !m.assumptions.is_empty(),
                     assumptions: m.assumptions.clone(),
+                    next_point: m.next_point.map(|next| NextPointOut {
+                        numerator: next.numerator,
+                        points: points_value(next.points),
+                    }),
                 })
                 .collect();
             out.bonus = Some(points_value(b.bonus.points));

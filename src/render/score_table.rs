@@ -275,6 +275,7 @@ fn set_block(
             for note in notes {
                 writeln!(out, "  Note: {note}")?;
             }
+            restore_block(out, reasons)?;
         }
         SetResult::Scored(breakdown) => breakdown_block(out, breakdown, &mark)?,
     }
@@ -362,6 +363,7 @@ fn breakdown_block(
         mark(&bonus.assumptions),
     ]);
     table(out, &rows)?;
+    reach_block(out, breakdown)?;
     if !breakdown.redistributions.is_empty() {
         writeln!(out, "  Redistribution:")?;
         for moved in &breakdown.redistributions {
@@ -398,6 +400,67 @@ fn breakdown_block(
         )
     } else {
         writeln!(out, "  Total: {sum} = {}/100", number(breakdown.total))
+    }
+}
+
+/// Points within reach: `PI_HIE_1 150/200 = 11 of 15; 154/200 would give
+/// 12`, for each proportion measure below its maximum.
+fn reach_block(out: &mut Buffer, breakdown: &Breakdown) -> std::io::Result<()> {
+    let lines = reach_lines(breakdown);
+    if lines.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "  Points within reach:")?;
+    for line in lines {
+        writeln!(out, "    {line}")?;
+    }
+    Ok(())
+}
+
+/// One sentence per proportion measure that can earn one more point.
+pub fn reach_lines(breakdown: &Breakdown) -> Vec<String> {
+    breakdown
+        .measures
+        .iter()
+        .filter_map(|m| {
+            let next = m.next_point?;
+            // The answer of a proportion measure is `numerator/denominator`.
+            let denominator = m.answer.split_once('/').map_or("", |(_, d)| d);
+            Some(format!(
+                "{} {} = {} of {}; {}/{denominator} would give {}",
+                m.measure_id,
+                m.answer,
+                number(m.points),
+                number(m.max),
+                next.numerator,
+                number(next.points)
+            ))
+        })
+        .collect()
+}
+
+/// What restores a score to a set scoring 0.
+fn restore_block(out: &mut Buffer, reasons: &[Reason]) -> std::io::Result<()> {
+    let changes = crate::score::reach::restore(reasons);
+    match changes.as_slice() {
+        [] => Ok(()),
+        [one] => writeln!(
+            out,
+            "  To restore a score: {}{}",
+            one.change,
+            rule_mark(one.rule)
+        ),
+        all => {
+            writeln!(
+                out,
+                "  To restore a score, all {} changes are needed:",
+                all.len()
+            )?;
+            for change in all {
+                writeln!(out, "    {}{}", change.change, rule_mark(change.rule))?;
+            }
+            Ok(())
+        }
     }
 }
 

@@ -25,13 +25,13 @@ pub static DUPLICATE_SUBMISSION: RuleMeta = RuleMeta {
            `X` rules: a file with a structural error (`F`, `S`, `Q`) or a set rejected before \
            scoring has its own findings instead.",
     why: "When CMS receives several PI submissions for the same clinician or group, it scores \
-          each and keeps the highest (scoring.md §11 M1, the scoring engine's \"Picked the \
-          highest scoring measurement set\", CMSgov/qpp-submissions-docs \
-          `src/app/components/references/json/scoring-example-output-aci.json`; M2, 2023 PI \
-          Quick Start Guide Step 5). Knowing which one counts tells you which file to fix. A \
+          each and keeps the highest (the scoring engine's \"Picked the highest scoring \
+          measurement set\", \
+          CMSgov/qpp-submissions-docs/src/app/components/references/json/scoring-example-output-aci.json; \
+          for individual and group data, 2023 MIPS PI Quick Start Guide, Step 5). Knowing which one counts tells you which file to fix. A \
           second submission by the same method replaces the first at the Submissions API, so \
           the last one sent may be the one that counts.",
-    note: "CMS scores each PI submission of an entity and keeps the highest (scoring.md §11 M1)",
+    note: "CMS scores each PI submission of an entity and keeps the highest (CMS scoring engine: \"Picked the highest scoring measurement set\")",
     help: "make sure the submission CMS keeps is the one you mean; withdraw or correct the others",
     years: &[],
     family: crate::rules::Family::CrossFile,
@@ -52,24 +52,24 @@ pub static CONFLICTING_VALUES: RuleMeta = RuleMeta {
            included) between submissions of different types (`submissionMethod`; QRDA III \
            files are `electronicHealthRecord`), and reports each measure of a later submission \
            whose value differs from an earlier submission of another type, pointing at both \
-           values. Applies to the years where conflicting values zero the category: an error \
-           in 2023; a warning in 2024, where the sources disagree.",
+           values. Applies to the years where conflicting values zero the category (2023, \
+           `conflictingValuesScoreZero` in the year's data).",
     why: "2023 MIPS PI Quick Start Guide, Step 5: when CMS receives conflicting data for a \
           single measure or required attestation through multiple submission types, the \
-          clinician or group scores 0 for the PI category (scoring.md §11 M4). From 2025 CMS \
-          scores each submission and keeps the highest (2025 PI Guide; NAACOS 2026); for 2024 \
-          the two sources disagree (UNCONFIRMED), so pilint warns. Year parameter \
-          `conflictingValuesScoreZero` in src/catalog/years/YYYY.json.",
+          clinician or group scores 0 for the PI category. From 2025 CMS \
+          scores each submission and keeps the highest (2025 PI Guide; NAACOS 2026). For 2024 \
+          pilint follows the 2025 PI Guide, which says the highest is kept beginning with \
+          2024, and labels that as an assumption on `duplicate-submission` (X001).",
     note: "conflicting PI data sent through different submission types scores the category 0 \
            (2023 PI Quick Start Guide, Step 5)",
     help: "send the same values through every submission type, or withdraw all but one submission",
-    years: &[2023, 2024],
+    years: &[2023],
     family: crate::rules::Family::CrossFile,
     consequence: crate::rules::Consequences::ZERO,
     invalid: Example::prose(
         "An individual's 2023 registry JSON file and QRDA III file with different `PI_EP_1` \
-         values: see fixtures/crossfile/conflicting-2023/ (and conflicting-2024/ for the \
-         warning), covered by tests/crossfile_cli.rs.",
+         values: see fixtures/crossfile/conflicting-2023/ (conflicting-2024/ shows 2024, where \
+         the highest is kept), covered by tests/crossfile_cli.rs.",
     ),
     valid: Example::json(VALID),
 };
@@ -82,12 +82,13 @@ pub static PERIOD_MISMATCH: RuleMeta = RuleMeta {
     what: "Within each entity and performance year, reports a submission whose \
            `performanceStart`/`performanceEnd` differ from the first submission in another \
            file, pointing at both start dates.",
-    why: "PI data must come from one continuous performance period (scoring.md §5 G2; 2024 \
-          QPP PI requirements: the same 180-day period for every measure). CMS scores each \
-          submission on its own dates and keeps the highest (§11 M1), so two periods for one \
+    why: "PI data must come from one continuous performance period (2024 QPP PI \
+          requirements: the same 180-day period for every measure). CMS scores each \
+          submission on its own dates and keeps the highest (CMS scoring engine: \"Picked the highest scoring measurement \
+          set\"), so two periods for one \
           entity mean the files were exported differently, and the score that counts may rest \
           on the period you did not intend.",
-    note: "one entity's PI data come from one continuous performance period (scoring.md §5 G2)",
+    note: "one entity's PI data come from one continuous performance period (2024 QPP PI requirements)",
     help: "export every submission of this entity over the same performance period",
     years: &[],
     family: crate::rules::Family::CrossFile,
@@ -109,11 +110,12 @@ pub static INDIVIDUAL_AND_GROUP: RuleMeta = RuleMeta {
            performance year in another file, pointing at both, with both predicted scores and \
            the one that counts.",
     why: "When CMS has both individual and group data for a clinician, it scores both and the \
-          clinician gets the higher (scoring.md §11 M2, 2023 PI Quick Start Guide Step 5); \
+          clinician gets the higher (2023 MIPS PI Quick Start Guide, Step 5); \
           in an APM entity's PI roll-up each TIN/NPI contributes the higher of the two \
-          (§11 M3, Shared Savings Program CEHRT FAQ A4). Either submission alone may then \
+          (CMS, MIPS PI Performance Category CEHRT FAQs for the Shared Savings Program, \
+          2024, A4). Either submission alone may then \
           not be the one that decides the clinician's score.",
-    note: "the clinician gets the higher of the individual and the group score (scoring.md §11 M2)",
+    note: "the clinician gets the higher of the individual and the group score (2023 MIPS PI Quick Start Guide, Step 5)",
     help: "check that both submissions are intended; `pilint rollup` shows which score counts",
     years: &[],
     family: crate::rules::Family::CrossFile,

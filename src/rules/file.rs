@@ -16,8 +16,7 @@ pub static INVALID_JSON: RuleMeta = RuleMeta {
     summary: "The file is not well-formed JSON.",
     what: "Parses the file as strict JSON (RFC 8259) and reports the first syntax error at the \
            line and column where parsing stopped: trailing commas, comments, `NaN`/`Infinity`, \
-           single quotes, an empty or truncated file, text after the document. Raised by \
-           `src/json/parse.rs`.",
+           single quotes, an empty or truncated file, text after the document.",
     why: "The QPP Submissions API accepts `application/json` only (qpp-submissions-docs, \
           guides/basic-tutorial.tsx); a file that does not parse is rejected whole, with no \
           score for any category in it.",
@@ -41,7 +40,7 @@ pub static INVALID_UTF8: RuleMeta = RuleMeta {
     severity: Severity::Error,
     summary: "The file contains bytes that are not UTF-8.",
     what: "Reports the first byte sequence that is not valid UTF-8 (often a Windows-1252 `é` \
-           or `’` pasted into a name). Raised by `src/json/parse.rs` and the XML front end.",
+           or `’` pasted into a name).",
     why: "JSON text exchanged between systems must be UTF-8 (RFC 8259 §8.1); the Submissions \
           API cannot decode other encodings.",
     note: "JSON exchanged between systems must be encoded as UTF-8 (RFC 8259 §8.1)",
@@ -106,11 +105,9 @@ pub static NOT_QRDA3_DOCUMENT: RuleMeta = RuleMeta {
            `<ClinicalDocument`) whose root element is not `ClinicalDocument`, or whose \
            `ClinicalDocument` has no CMS QRDA III Report templateId (root \
            `2.16.840.1.113883.10.20.27.1.2`): a C-CDA or QRDA I document, a stylesheet, any \
-           other XML. pilint reports this once and checks nothing else in the file. Raised by \
-           `src/xml/mod.rs`.",
+           other XML. pilint reports this once and checks nothing else in the file.",
     why: "CMS's QRDA III converter rejects such a file whole with error 5 \
-          (NOT_VALID_QRDA_DOCUMENT, `converter/src/main/java/gov/cms/qpp/conversion/decode/QrdaDecoderEngine.java`; \
-          spec qrda3-pi.md §1, §3.1): only QRDA Category III documents carry MIPS PI data.",
+          (NOT_VALID_QRDA_DOCUMENT, `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/decode/QrdaDecoderEngine.java`): only QRDA Category III documents carry MIPS PI data.",
     note: "CMS accepts PI as QPP JSON or QRDA Category III XML only (converter error 5)",
     help: "export the PI data as a QRDA Category III document or as QPP JSON",
     years: &[],

@@ -5,7 +5,7 @@
 //! `commons/src/main/java/gov/cms/qpp/conversion/model/error/ProblemCode.java`),
 //! and each rule's "why" names the converter's error number so a user can
 //! map CMS's `CT - ` messages to pilint's. The rest go beyond the converter
-//! where CMS rejects or mis-reads the data later (spec qrda3-pi.md §11);
+//! where CMS rejects or mis-reads the data later;
 //! `docs/qrda3-differences.md` lists every deliberate difference.
 
 use crate::diagnostic::Severity;
@@ -76,8 +76,7 @@ pub static INVALID_XML: RuleMeta = RuleMeta {
            duplicate attribute, an undefined entity, an undeclared namespace prefix, text or a \
            second element after the root, an empty file. Nothing else is checked in that file.",
     why: "CMS's converter rejects a file that is not well-formed XML with error 2 \
-          (NOT_VALID_XML_DOCUMENT, `converter/src/main/java/gov/cms/qpp/conversion/Converter.java`; \
-          spec qrda3-pi.md §9.2); no category of it is scored.",
+          (NOT_VALID_XML_DOCUMENT, `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/Converter.java`); no category of it is scored.",
     note: "CMS rejects a QRDA III file that is not well-formed XML (converter error 2)",
     help: "fix the XML at the position shown; nothing else in this file was checked",
     years: &[],
@@ -98,8 +97,8 @@ pub static DOCTYPE_NOT_ALLOWED: RuleMeta = RuleMeta {
            no entity it declares (internal, as in a \"billion laughs\" bomb, or external, \
            pointing at a file or URL) is ever expanded or fetched.",
     why: "QRDA III never needs a DTD. CMS's converter forbids any DOCTYPE \
-          (`disallow-doctype-decl` in `converter/src/main/java/gov/cms/qpp/conversion/xml/XmlUtils.java`) \
-          and rejects the file with error 2 (NOT_VALID_XML_DOCUMENT; spec qrda3-pi.md §12).",
+          (`disallow-doctype-decl` in `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/xml/XmlUtils.java`) \
+          and rejects the file with error 2 (NOT_VALID_XML_DOCUMENT).",
     note: "CMS rejects any DOCTYPE in a QRDA III file (converter error 2)",
     help: "remove the DOCTYPE declaration; QRDA III uses no DTD or entities",
     years: &[],
@@ -121,7 +120,7 @@ pub static XML_LIMIT_EXCEEDED: RuleMeta = RuleMeta {
     what: "Reports a QRDA III file over 64 MiB, or elements nested more than 256 deep (a real \
            QRDA III nests about 15 deep), and stops reading it, so that a hostile file cannot \
            exhaust memory or time.",
-    why: "CMS's converter sets no such limits (spec qrda3-pi.md §12), but no genuine QRDA III \
+    why: "CMS's converter sets no such limits, but no genuine QRDA III \
           file comes near them: CMS's largest samples are about 1.3 MB. A file past them is \
           broken or hostile, and pilint must stay fast and bounded on every input.",
     note: "pilint bounds file size and nesting to stay fast on any input",
@@ -142,14 +141,21 @@ pub static IG_VERSION: RuleMeta = RuleMeta {
     severity: Severity::Error,
     summary: "The QRDA III templateId extension is not the implementation guide of the performance year.",
     what: "Compares the extension of `ClinicalDocument/templateId[@root='2.16.840.1.113883.10.20.27.1.2']` \
-           with the one CMS published for the performance year the PI period states \
-           (`2022-12-01` for 2023 and 2024, `2024-12-01` for 2025; the table is data in \
-           `src/xml/ig_versions.json`), and names the expected extension. A missing extension is \
-           an error too. For a year whose guide pilint has not recorded yet, the finding is \
-           information only, and every other check still runs.",
+           with the one CMS published for the document's performance year (`2022-12-01` for \
+           2023 and 2024, `2024-12-01` for 2025), and names the expected extension. A \
+           superseded version of the year's guide is named as such (`2024-07-01` is the 2025 \
+           guide v1.0, superseded by v1.1, `2024-12-01`; `2022-05-01` is the 2023 guide v1.0). \
+           When the period and the extension disagree, the message names both; a period older \
+           than every supported year in a document written to a current guide is reported at \
+           the period, which is then the likely mistake. A missing extension is an error too. \
+           For a year whose guide pilint has not recorded yet, the finding is information \
+           only, and every other check still runs.",
     why: "CMS's converter accepts exactly one extension at a time and rejects anything else \
-          with error 5 (NOT_VALID_QRDA_DOCUMENT, `converter/src/main/java/gov/cms/qpp/conversion/model/TemplateId.java`; \
-          spec qrda3-pi.md §3.1): a 2025 file written to the 2023–2024 guide is rejected whole.",
+          with error 5 (NOT_VALID_QRDA_DOCUMENT, \
+          `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/model/TemplateId.java`): \
+          a 2025 file written to the 2023–2024 guide, or to the superseded first version of the \
+          2025 guide, is rejected whole (CMS QRDA III Implementation Guide for Eligible \
+          Clinicians, eCQI Resource Center, per performance year).",
     note: "CMS accepts only the QRDA III implementation guide of the performance year (converter error 5)",
     help: "write the extension CMS's QRDA III implementation guide for this year gives",
     years: &[],
@@ -172,8 +178,7 @@ pub static PROGRAM_NAME_NOT_SINGLE: RuleMeta = RuleMeta {
     what: "Requires exactly one `informationRecipient/intendedRecipient/id[@root='2.16.840.1.113883.3.249.7']/@extension` \
            (the program and entity type, e.g. `MIPS_GROUP`).",
     why: "CMS's converter reports error 24 (CLINICAL_DOCUMENT_MISSING_PROGRAM_NAME, \
-          `converter/src/main/java/gov/cms/qpp/conversion/validate/ClinicalDocumentValidator.java`; \
-          spec qrda3-pi.md §3.2) for a missing or repeated program name: without it CMS cannot \
+          `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/ClinicalDocumentValidator.java`) for a missing or repeated program name: without it CMS cannot \
           tell which program and entity the data is for.",
     note: "CMS needs exactly one program name (converter error 24)",
     help: "give one program name, e.g. MIPS_INDIV or MIPS_GROUP",
@@ -199,10 +204,18 @@ pub static UNKNOWN_PROGRAM_NAME: RuleMeta = RuleMeta {
     summary: "The program name is not one CMS accepts.",
     what: "Checks the program name against the MIPS names CMS accepts, ignoring case: \
            MIPS_INDIV, MIPS_GROUP, MIPS_VIRTUALGROUP, MIPS_APMENTITY, MIPS_SUBGROUP, MIPS \
-           (legacy, individual), MIPS_APP1_INDIV/GROUP/APMENTITY and APP_PLUS_INDIV/GROUP/APMENTITY.",
+           (legacy, individual), MIPS_APP1_INDIV/GROUP/APMENTITY and APP_PLUS_INDIV/GROUP/APMENTITY. \
+           A CPCPLUS or PCF document with a PI section is reported as PI data that program does \
+           not accept (remove the PI section); in the years before 2023, when CPC+ and PCF were \
+           running programs, they are not reported. An SSP_PI_* name is a warning: CMS's tools \
+           disagreed on it.",
     why: "CMS's converter reports error 25 (CLINICAL_DOCUMENT_INCORRECT_PROGRAM_NAME, \
-          `converter/src/main/java/gov/cms/qpp/conversion/model/Program.java`; spec qrda3-pi.md \
-          §3.2). Retired programs such as CPCPLUS and PCF are no longer accepted.",
+          `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/model/Program.java`). \
+          CPC+ and PCF practices reported PI under MIPS: the converter refused a PCF document \
+          with a PI section (error 106, PCF_NO_PI) until both programs were removed in October \
+          2025. The converter accepted SSP_PI_* names from July to December 2025 and then \
+          reverted, while CMS's measure data (CMSgov/qpp-measures-data, \
+          measures/2026/measures-data.json, allowedPrograms) lists `ssp` for PI in 2026 and 2027.",
     note: "CMS accepts only MIPS, APP and APP Plus program names (converter error 25)",
     help: "use the program name for your entity, e.g. MIPS_GROUP",
     years: &[],
@@ -226,8 +239,7 @@ pub static NO_CATEGORY_SECTION: RuleMeta = RuleMeta {
            Improvement Activities (`…27.2.4`) or quality Measure Section (`…27.2.3`) templateId \
            directly in the document body.",
     why: "CMS's converter reports error 23 (CLINICAL_DOCUMENT_MISSING_PI_OR_IA_OR_ECQM_CHILD, \
-          `converter/src/main/java/gov/cms/qpp/conversion/validate/ClinicalDocumentValidator.java`; \
-          spec qrda3-pi.md §4): a document without a category reports nothing.",
+          `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/ClinicalDocumentValidator.java`): a document without a category reports nothing.",
     note: "CMS rejects a document with no category section (converter error 23)",
     help: "add the PI section (templateId 2.16.840.1.113883.10.20.27.2.5), or check its templateId",
     years: &[],
@@ -246,8 +258,7 @@ pub static DUPLICATE_SECTION: RuleMeta = RuleMeta {
            quality Measure Section, pointing at the second and labelling the first.",
     why: "CMS's converter reports error 26 (CLINICAL_DOCUMENT_CONTAINS_DUPLICATE_PI_SECTIONS) \
           for two PI sections and error 27 (…_DUPLICATE_IA_SECTIONS) for two IA or quality \
-          sections (`converter/src/main/java/gov/cms/qpp/conversion/validate/ClinicalDocumentValidator.java`; \
-          spec qrda3-pi.md §4, §9.2).",
+          sections (`CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/ClinicalDocumentValidator.java`).",
     note: "CMS accepts one section per category (converter errors 26 and 27)",
     help: "merge the two sections into one",
     years: &[],
@@ -268,8 +279,7 @@ pub static VIRTUAL_GROUP_ID_MISSING: RuleMeta = RuleMeta {
     what: "For program MIPS_VIRTUALGROUP, requires \
            `representedOrganization/id[@root='2.16.840.1.113883.3.249.5.2']/@extension`.",
     why: "CMS's converter reports error 78 (VIRTUAL_GROUP_ID_REQUIRED, \
-          `converter/src/main/java/gov/cms/qpp/conversion/validate/ClinicalDocumentValidator.java`; \
-          spec qrda3-pi.md §3.3): a virtual group's data is filed under its virtual group id.",
+          `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/ClinicalDocumentValidator.java`): a virtual group's data is filed under its virtual group id.",
     note: "CMS needs the virtual group id of a virtual group (converter error 78)",
     help: "add the virtual group id under root 2.16.840.1.113883.3.249.5.2",
     years: &[],
@@ -299,8 +309,7 @@ pub static REPORTING_PARAMETERS_NOT_SINGLE: RuleMeta = RuleMeta {
            performance period) as a direct entry of the PI section. One nested inside a measure \
            does not count, and is labelled when present.",
     why: "CMS's converter reports error 22 (PI_SECTION_MISSING_REPORTING_PARAMETER_ACT, \
-          `converter/src/main/java/gov/cms/qpp/conversion/validate/PiSectionValidator.java`; \
-          spec qrda3-pi.md §4, §5): without it the PI category has no performance period.",
+          `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/PiSectionValidator.java`): without it the PI category has no performance period.",
     note: "CMS needs one performance period per PI section (converter error 22)",
     help: "give the PI section one entry with the Reporting Parameters Act",
     years: &[],
@@ -324,8 +333,7 @@ pub static PERIOD_BOUND_NOT_SINGLE: RuleMeta = RuleMeta {
     why: "CMS's converter reports error 29 (…_SINGLE_PERFORMANCE_START), 30 \
           (…_SINGLE_PERFORMANCE_END) and, for a start it cannot read a year from, 31 \
           (REPORTING_PARAMETERS_MISSING_PERFORMANCE_YEAR) \
-          (`converter/src/main/java/gov/cms/qpp/conversion/validate/ReportingParametersActValidator.java`; \
-          spec qrda3-pi.md §5).",
+          (`CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/ReportingParametersActValidator.java`).",
     note: "CMS needs one start and one end date (converter errors 29, 30, 31)",
     help: "give one low and one high value",
     years: &[],
@@ -357,9 +365,9 @@ pub static INVALID_PERIOD_DATE: RuleMeta = RuleMeta {
            spaces. Unlike CMS's converter, pilint never turns `20250230` into February 28 nor \
            reads only the first eight digits of `2025-012-01`.",
     why: "CMS's converter reports error 69 (INVALID_PERFORMANCE_PERIOD_FORMAT, \
-          `converter/src/main/java/gov/cms/qpp/conversion/util/FormatHelper.java`) for dates it \
+          `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/util/FormatHelper.java`) for dates it \
           cannot read, fails with error 3 on a start under four characters, and silently \
-          changes the dates it bends (spec qrda3-pi.md §5, §11.9): the period CMS scores is then \
+          changes the dates it bends: the period CMS scores is then \
           not the one you wrote.",
     note: "CMS reads period dates leniently and may score a different period (converter errors 69, 3)",
     help: "write the date as YYYYMMDD",
@@ -375,26 +383,28 @@ pub static SECTION_YEARS_DISAGREE: RuleMeta = RuleMeta {
     name: "section-years-disagree",
     severity: Severity::Error,
     summary: "Sections of one document report different performance years.",
-    what: "Compares the year of every section's performance period (PI, Improvement Activities, \
-           quality) with the PI section's and reports each section whose period starts in \
-           another year.",
-    why: "CMS's converter takes the performance year of the whole submission from the first \
-          section in the file and does not compare the others (spec qrda3-pi.md §5, §11.9): an \
-          IA section dated 2024 ahead of a 2025 PI section files the PI data under 2024 with no \
-          error.",
+    what: "Takes the document's performance year as CMS's converter does, from the first \
+           section (PI, Improvement Activities or quality) in document order that has a \
+           Reporting Parameters Act, and reports every other section whose period starts in \
+           another year. pilint's year-dependent rules use that same year.",
+    why: "CMS's converter files the whole submission under the year of the first section's \
+          Reporting Parameters Act and does not compare the others (CMSgov/qpp-conversion-tool, \
+          converter/src/main/java/gov/cms/qpp/conversion/encode/ClinicalDocumentEncoder.java): \
+          an IA section dated 2024 ahead of a 2025 PI section files the PI data under 2024 with \
+          no error, and CMS then judges that PI period by 2024's rules.",
     note: "CMS files the whole document under the year of its first section",
     help: "make every section's performance period fall in the same year",
     years: &[],
     family: crate::rules::Family::Qrda,
     consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::xml(crate::qrda3_group_2025!(concat!(
+        crate::qrda3_pi_section!(crate::qrda3_pi_entries_2025!()),
         "      <component>\n",
         "        <section>\n",
         "          <templateId root=\"2.16.840.1.113883.10.20.27.2.4\" extension=\"2020-12-01\"/>\n",
         crate::qrda3_period!("20240101", "20241231"),
         "        </section>\n",
-        "      </component>\n",
-        crate::qrda3_pi_section!(crate::qrda3_pi_entries_2025!())
+        "      </component>\n"
     ))),
     valid: VALID,
 };
@@ -409,8 +419,8 @@ pub static MEASURE_ID_NOT_SINGLE: RuleMeta = RuleMeta {
     why: "CMS's converter reports error 16 (PI_NUMERATOR_DENOMINATOR_MISSING_MEASURE_ID) for \
           numerator/denominator measures and error 12 \
           (PI_MEASURE_PERFORMED_RNR_MEASURE_ID_NOT_SINGULAR) for measure-performed measures \
-          (`converter/src/main/java/gov/cms/qpp/conversion/validate/AciNumeratorDenominatorValidator.java`, \
-          `AciMeasurePerformedRnRValidator.java`; spec qrda3-pi.md §6.1).",
+          (`CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/AciNumeratorDenominatorValidator.java`, \
+          `AciMeasurePerformedRnRValidator.java`).",
     note: "CMS needs exactly one measure id per PI measure (converter errors 12 and 16)",
     help: "give the measure one id under root 2.16.840.1.113883.3.7031",
     years: &[],
@@ -440,7 +450,7 @@ pub static MEASURE_ID_WRONG_ROOT: RuleMeta = RuleMeta {
     what: "Reports a measure id whose `@root` is not `2.16.840.1.113883.3.7031` (or is missing).",
     why: "The CMS QRDA III implementation guide puts PI measure ids under root \
           2.16.840.1.113883.3.7031. CMS's converter reads the extension whatever the root \
-          (spec qrda3-pi.md §6.1, §11.2), so the file converts today, but a receiver that \
+          (`CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/decode/PiNumeratorDenominatorDecoder.java`), so the file converts today, but a receiver that \
           follows the guide may not find the measure.",
     note: "the QRDA III guide identifies PI measures under root 2.16.840.1.113883.3.7031",
     help: "set root=\"2.16.840.1.113883.3.7031\" on the measure id",
@@ -471,8 +481,7 @@ pub static PI_MEASURE_OUTSIDE_PI_SECTION: RuleMeta = RuleMeta {
            measure whose nearest enclosing template is not the PI section: inside another \
            section, or nested in another measure. Such a measure is not part of the PI data.",
     why: "CMS's converter reports error 15 (PI_NUMERATOR_DENOMINATOR_PARENT_NOT_PI_SECTION, \
-          `converter/src/main/java/gov/cms/qpp/conversion/validate/AciNumeratorDenominatorValidator.java`; \
-          spec qrda3-pi.md §4) for numerator/denominator measures; a misplaced measure-performed \
+          `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/AciNumeratorDenominatorValidator.java`) for numerator/denominator measures; a misplaced measure-performed \
           measure is silently left out of PI.",
     note: "CMS reads PI measures only as entries of the PI section (converter error 15)",
     help: "move the measure into the PI section",
@@ -501,8 +510,7 @@ pub static NUMERATOR_DENOMINATOR_NOT_SINGLE: RuleMeta = RuleMeta {
            (`…27.3.32`) observation in each PI numerator/denominator measure.",
     why: "CMS's converter reports error 17 (PI_NUMERATOR_DENOMINATOR_MISSING_CHILDREN) for a \
           measure with neither and error 18 (…_EXACTLY_ONE_NUMERATOR_OR_DENOMINATOR_CHILD_NODE) \
-          otherwise (`converter/src/main/java/gov/cms/qpp/conversion/validate/AciNumeratorDenominatorValidator.java`; \
-          spec qrda3-pi.md §6.2).",
+          otherwise (`CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/AciNumeratorDenominatorValidator.java`).",
     note: "CMS needs one numerator and one denominator per measure (converter errors 17 and 18)",
     help: "give the measure one Numerator Data and one Denominator Data",
     years: &[],
@@ -527,8 +535,8 @@ pub static AGGREGATE_COUNT_NOT_SINGLE: RuleMeta = RuleMeta {
            Data, and exactly one `value` in that count.",
     why: "CMS's converter reports error 39 (NUMERATOR_DENOMINATOR_CHILD_EXACT), and 8 \
           (AGGREGATE_COUNT_VALUE_NOT_SINGULAR) or 42 for repeated values \
-          (`converter/src/main/java/gov/cms/qpp/conversion/validate/CommonNumeratorDenominatorValidator.java`, \
-          `AggregateCountValidator.java`; spec qrda3-pi.md §6.2, §9.1).",
+          (`CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/CommonNumeratorDenominatorValidator.java`, \
+          `AggregateCountValidator.java`).",
     note: "CMS needs exactly one count per numerator and denominator (converter errors 39, 8, 42)",
     help: "keep one Aggregate Count with one value",
     years: &[],
@@ -570,8 +578,7 @@ pub static INVALID_COUNT: RuleMeta = RuleMeta {
     why: "CMS's converter reports error 41 (NUMERATOR_DENOMINATOR_MUST_BE_INTEGER), 42 \
           (NUMERATOR_DENOMINATOR_INVALID_VALUE, missing or negative) or 9 \
           (AGGREGATE_COUNT_VALUE_NOT_INTEGER) \
-          (`converter/src/main/java/gov/cms/qpp/conversion/validate/CommonNumeratorDenominatorValidator.java`; \
-          spec qrda3-pi.md §6.2).",
+          (`CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/CommonNumeratorDenominatorValidator.java`).",
     note: "CMS needs whole, non-negative counts (converter errors 41, 42, 9)",
     help: "write the count as a whole number, e.g. value=\"49\"",
     years: &[],
@@ -591,8 +598,7 @@ pub static MEASURE_PERFORMED_NOT_SINGLE: RuleMeta = RuleMeta {
     what: "Requires exactly one Measure Performed observation (`…27.3.27`) in each PI \
            measure-performed measure (`…27.3.29`).",
     why: "CMS's converter reports error 11 (PI_MEASURE_PERFORMED_RNR_MEASURE_PERFORMED_EXACT, \
-          `converter/src/main/java/gov/cms/qpp/conversion/validate/AciMeasurePerformedRnRValidator.java`; \
-          spec qrda3-pi.md §6.3).",
+          `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/AciMeasurePerformedRnRValidator.java`).",
     note: "CMS needs one yes/no answer per measure (converter error 11)",
     help: "keep one Measure Performed observation",
     years: &[],
@@ -615,8 +621,7 @@ pub static INVALID_MEASURE_PERFORMED: RuleMeta = RuleMeta {
     what: "Requires exactly one `value` with `@code` `Y` or `N` (either case) in each PI \
            Measure Performed observation; `Yes`, `true` or no code are reported.",
     why: "CMS's converter reports error 51 (IA_MEASURE_INVALID_TYPE, shared by PI and IA; \
-          `converter/src/main/java/gov/cms/qpp/conversion/validate/MeasurePerformedValidator.java`; \
-          spec qrda3-pi.md §6.3).",
+          `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/MeasurePerformedValidator.java`).",
     note: "CMS reads a yes/no measure only from code Y or N (converter error 51)",
     help: "write code=\"Y\" or code=\"N\"",
     years: &[],
@@ -646,8 +651,7 @@ pub static RESTRICTED_MEASURE_COMBINATION: RuleMeta = RuleMeta {
            or PI_LVITC_2. The general rule (any template) is the semantic rule on Health \
            Information Exchange options, which also runs on QRDA III files.",
     why: "CMS's converter reports error 102 (PI_RESTRICTED_MEASURES, \
-          `converter/src/main/java/gov/cms/qpp/conversion/validate/PiSectionValidator.java`; \
-          spec qrda3-pi.md §7). It looks only at numerator/denominator entries, so it fires only \
+          `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/PiSectionValidator.java`). It looks only at numerator/denominator entries, so it fires only \
           when PI_HIE_5 (a yes/no measure) is wrongly sent as a numerator/denominator.",
     note: "CMS's converter rejects PI_HIE_5 beside PI_HIE_1/PI_HIE_4 or their exclusions (error 102)",
     help: "report one Health Information Exchange option: PI_HIE_5 as a yes/no measure, or PI_HIE_1 and PI_HIE_4",
@@ -670,8 +674,8 @@ pub static NON_PI_MEASURE_IN_PI_SECTION: RuleMeta = RuleMeta {
     summary: "The PI section holds an Improvement Activity measure.",
     what: "Reports an Improvement Activity measure (`…27.3.33`) that is an entry of the PI \
            section. pilint leaves it out of the PI data.",
-    why: "CMS's converter accepts it and sends it to CMS as a PI measurement (spec qrda3-pi.md \
-          §4, §11.6), where it is not a PI measure: the activity is not credited to \
+    why: "CMS's converter accepts it and sends it to CMS as a PI measurement \
+          (`CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/decode/PiSectionDecoder.java`), where it is not a PI measure: the activity is not credited to \
           Improvement Activities either.",
     note: "CMS's converter files an IA measure inside the PI section as PI data",
     help: "move the activity to the Improvement Activities section",
@@ -700,7 +704,8 @@ pub static DUPLICATE_CEHRT_ID: RuleMeta = RuleMeta {
     summary: "The document gives more than one CEHRT ID.",
     what: "Reports every CEHRT ID (`participant/associatedEntity/id[@root='2.16.840.1.113883.3.2074.1']`) \
            after the first, labelling the one CMS reads.",
-    why: "CMS's converter silently keeps the first CEHRT ID (spec qrda3-pi.md §3.4); it \
+    why: "CMS's converter silently keeps the first CEHRT ID \
+          (`CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/decode/ClinicalDocumentDecoder.java`); it \
           rejected two with error 100 (PCF_DUPLICATE_CEHRT) until PCF was retired in 2025-10. \
           A PI submission is scored against one CEHRT ID, and it may not be the one you meant.",
     note: "CMS reads only the first CEHRT ID",
@@ -728,7 +733,8 @@ pub static AMBIGUOUS_IDENTIFIER: RuleMeta = RuleMeta {
     what: "For an individual, reports a second distinct NPI or TIN; for a group, virtual group \
            or subgroup, a second distinct TIN (across all performers).",
     why: "CMS's converter takes the first NPI and the first TIN in document order, \
-          independently, even from different performers (spec qrda3-pi.md §3.3, §11.8): the \
+          independently, even from different performers \
+          (`CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/decode/ClinicalDocumentDecoder.java`): the \
           data may be filed under a TIN/NPI pair that never belonged together.",
     note: "CMS reads only the first NPI and the first TIN",
     help: "send one performer, or one file per clinician",

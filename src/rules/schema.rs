@@ -7,9 +7,9 @@
 use crate::diagnostic::Severity;
 use crate::rules::registry::{Example, RuleMeta};
 
-const SOURCE: &str = "Field tables of the QPP Submissions API (CMSgov/qpp-submissions-docs, \
-                      src/app/components/references/data.ts: submissionsFields, \
-                      measurementSetsFields, measurementsFields).";
+const SOURCE: &str = "Field tables of the QPP Submissions API \
+                      (CMSgov/qpp-submissions-docs/src/app/components/references/data.ts: \
+                      submissionsFields, measurementSetsFields, measurementsFields).";
 
 macro_rules! valid_group {
     () => {
@@ -209,20 +209,53 @@ pub static NOT_A_SUBMISSION: RuleMeta = RuleMeta {
     code: "S008",
     name: "not-a-submission",
     severity: Severity::Error,
-    summary: "The file's top level is not a submission object.",
+    summary: "The file is not a QPP submission: its top level is not an object, or has none of a submission's keys.",
     what: "Reports a file whose top-level value is not a JSON object (an array, a string, a \
-           number). pilint reads two shapes: a whole submission (`entityType`, \
-           `performanceYear`, `measurementSets`) and a `POST /measurement-sets` body (a \
-           measurement set with an embedded `submission`).",
+           number), and a JSON object with no property the Submissions API documents (none of \
+           `entityType`, `performanceYear`, `measurementSets`, nor a measurement set's or a \
+           measurement's, nor an embedded `submission`), such as a `package.json` a hook picked \
+           up: one finding naming the keys it has, like `not-qrda3-document` for XML, and \
+           nothing else is checked. pilint reads three shapes: a whole submission, a \
+           `POST /measurement-sets` body (a measurement set with an embedded `submission`) and \
+           a submission in the API's `{\"data\": {\"submission\": …}}` envelope.",
     why: "The QPP Submissions API takes one submission (or one measurement set) per request \
           body (CMSgov/qpp-submissions-docs, guides/basic-tutorial.tsx and \
-          guides/qualified-registries-and-qcdrs.tsx).",
+          guides/qualified-registries-and-qcdrs.tsx); a file with none of a submission's \
+          properties is some other JSON file, and a list of every property it lacks would \
+          not say so.",
     note: "the Submissions API takes one submission object per request",
     help: "put one submission object at the top level of the file",
     years: &[],
     family: crate::rules::Family::Structure,
     consequence: crate::rules::Consequences::REJECTED,
     invalid: Example::json(r#"[]"#),
+    valid: Example::json(valid_group!()),
+};
+
+pub static SUBMISSION_IN_ENVELOPE: RuleMeta = RuleMeta {
+    code: "S009",
+    name: "submission-in-envelope",
+    severity: Severity::Info,
+    summary: "The file is a Submissions API envelope (`{\"data\": {\"submission\": …}}`); the submission inside is checked.",
+    what: "Recognises a file whose top level is `{\"data\": {\"submission\": {…}}}`, the \
+           shape in which the QPP Submissions API returns a submission, says so once at the \
+           `data` key, and checks the submission inside it as a bare one: every finding points \
+           into it (`/data/submission/measurementSets/0/…`).",
+    why: "The Submissions API wraps every response body in `data` (CMSgov/qpp-submissions-docs, \
+          guides/basic-tutorial.tsx), and its score-preview example wrapped the submission the \
+          same way (references/json/scoring-example-submission-input.json). Saved responses \
+          are worth checking, but `POST /submissions` takes the bare submission: sent as it \
+          is, the envelope's `data` is not a submission property.",
+    note: "the Submissions API answers with the submission inside `data`",
+    help: "to submit it, send the object at /data/submission on its own",
+    years: &[],
+    family: crate::rules::Family::Structure,
+    consequence: crate::rules::Consequences::NONE,
+    invalid: Example::json(concat!(
+        "{\n  \"data\": {\n    \"submission\": ",
+        crate::valid_2025!(),
+        "\n  }\n}"
+    )),
     valid: Example::json(valid_group!()),
 };
 
@@ -235,4 +268,5 @@ pub static RULES: &[&RuleMeta] = &[
     &VALUE_OUT_OF_RANGE,
     &EMPTY_ARRAY,
     &NOT_A_SUBMISSION,
+    &SUBMISSION_IN_ENVELOPE,
 ];

@@ -121,15 +121,25 @@ fn attestations(view: &SetView<'_>, table: &ScoreTable, out: &mut Vec<Reason>) {
     for attestation in &table.attestations {
         let id = &attestation.measure_id;
         match view.boolean(id) {
-            None => out.push(Reason::gate(
-                &attestation.gate,
-                &attestation.missing_code,
-                &view.set.loc,
-                format!(
-                    "{id} ({}) is missing; it must be answered yes",
-                    attestation.label
-                ),
-            )),
+            None => {
+                // 2023 accepted a SAFER Guides "no": the measure must be there, either way.
+                let answer = if attestation.no_accepted_from_catalog
+                    && view.catalog.safer_guide_no_accepted
+                {
+                    "yes or no"
+                } else {
+                    "yes"
+                };
+                out.push(Reason::gate(
+                    &attestation.gate,
+                    &attestation.missing_code,
+                    &view.set.loc,
+                    format!(
+                        "{id} ({}) is missing; it must be answered {answer}",
+                        attestation.label
+                    ),
+                ))
+            }
             Some(node) if !node.value => {
                 if attestation.no_accepted_from_catalog && view.catalog.safer_guide_no_accepted {
                     continue;
@@ -254,25 +264,29 @@ fn answered_no(view: &SetView<'_>, table: &ScoreTable, out: &mut Vec<Reason>) {
         (
             &m.measure_id,
             &m.label,
-            Some(&table.public_health.answered_no_assumption),
+            Some(&table.public_health.answered_no_source),
         )
     });
-    for (id, label, assumption) in scored.chain(public_health) {
+    for (id, label, source) in scored.chain(public_health) {
         let Some(node) = view.boolean(id) else {
             continue;
         };
         if node.value || view.catalog.is_suppressed(id) {
             continue;
         }
-        let mut reason = Reason::gate(
+        let reason = Reason::gate(
             "G9",
             reasons::REQUIRED_MEASURE_ANSWERED_NO,
             &node.loc,
-            format!("{id} ({label}) is answered no; it must be yes or claim an exclusion"),
+            match source {
+                Some(source) => format!(
+                    "{id} ({label}) is answered no; it must be yes or claim an exclusion ({source})"
+                ),
+                None => {
+                    format!("{id} ({label}) is answered no; it must be yes or claim an exclusion")
+                }
+            },
         );
-        if let Some(assumption) = assumption {
-            reason = reason.with_assumption(assumption.clone());
-        }
         out.push(reason);
     }
 }

@@ -25,6 +25,7 @@ pub mod gates;
 pub mod period;
 pub mod points;
 pub mod public_health;
+pub mod reach;
 pub mod reasons;
 pub mod redistribution;
 pub mod table;
@@ -300,9 +301,10 @@ fn compute(view: &SetView<'_>, table: &ScoreTable) -> SetResult {
     }
     let failed = gates::check(view, table);
     if !failed.is_empty() {
-        let incomplete = failed
-            .iter()
-            .any(|r| r.code == reasons::REQUIRED_MEASURE_MISSING);
+        // A missing required element: a required measure, or the CEHRT ID.
+        let incomplete = failed.iter().any(|r| {
+            r.code == reasons::REQUIRED_MEASURE_MISSING || r.code == reasons::MISSING_CEHRT_ID
+        });
         let notes = match (&table.incomplete_note, incomplete) {
             (Some(note), true) => vec![note.clone()],
             _ => Vec::new(),
@@ -318,6 +320,10 @@ fn compute(view: &SetView<'_>, table: &ScoreTable) -> SetResult {
     let bonus = bonus::score(view, table);
     let subtotal = measures.iter().map(|m| m.points).sum::<f64>() + bonus.points;
     let cap = table.cap.points;
+    if subtotal >= cap {
+        // At the cap one more point earns nothing: none is within reach.
+        measures.iter_mut().for_each(|m| m.next_point = None);
+    }
     SetResult::Scored(Breakdown {
         measures,
         redistributions: maxima.moves,

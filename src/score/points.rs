@@ -26,6 +26,9 @@ pub struct MeasureScore {
     pub excluded: bool,
     /// Unconfirmed rules this figure rests on.
     pub assumptions: Vec<String>,
+    /// For a proportion measure scored on its counts: the smallest
+    /// numerator that earns one more point (`None` at the maximum).
+    pub next_point: Option<crate::score::reach::NextPoint>,
 }
 
 /// Rounds a non-negative raw value to a whole point.
@@ -94,6 +97,7 @@ pub fn score(view: &SetView<'_>, table: &ScoreTable, maxima: &Maxima) -> Vec<Mea
             formula: String::new(),
             excluded: false,
             assumptions: Vec::new(),
+            next_point: None,
         };
         if let Some(slot) = maxima.slot(id) {
             line.max = slot.max;
@@ -108,6 +112,12 @@ pub fn score(view: &SetView<'_>, table: &ScoreTable, maxima: &Maxima) -> Vec<Mea
                 }
                 line.points = p.points;
                 line.formula = p.formula;
+                line.next_point = crate::score::reach::next_point(
+                    counts.numerator,
+                    counts.denominator,
+                    slot.max,
+                    table,
+                );
             } else if view.is_yes(id) {
                 line.points = slot.max;
                 line.formula = format!("yes = {}", number(slot.max));

@@ -44,6 +44,7 @@ pub fn score(view: &SetView<'_>, table: &ScoreTable, maxima: &Maxima) -> Vec<Mea
                 formula: String::new(),
                 excluded: view.claimed_exclusion(id).is_some(),
                 assumptions: Vec::new(),
+                next_point: None,
             };
             match (slot, moved) {
                 (Some(slot), _) if credited.contains(&id) => {

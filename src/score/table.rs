@@ -76,7 +76,8 @@ pub struct PublicHealth {
     pub engagement_required: bool,
     pub engagement_source: String,
     pub split_assumption: String,
-    pub answered_no_assumption: String,
+    /// The CMS source stating that a public-health "no" zeroes the category.
+    pub answered_no_source: String,
     pub source: String,
 }
 

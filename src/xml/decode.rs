@@ -52,7 +52,7 @@ impl Decoder<'_> {
 
     fn submission(&self) -> Submission {
         let doc = self.doc;
-        let program = facts::document_program(doc);
+        let program = facts::document_model_program(doc);
         let entity = program.map(|(p, _)| p.entity);
         // An unknown program name is kept as written, at its own span, so the
         // semantic identity rules see what `unknown-program-name` reports
@@ -94,7 +94,7 @@ impl Decoder<'_> {
         let doc = self.doc;
         let (hit, value) = facts::first_value(doc, Doc::ROOT, Field::ProgramName)?;
         let loc = self.value_loc(hit.element, value, "extension");
-        let Some(program) = facts::program(&value.text) else {
+        let Some(program) = facts::model_program(&value.text) else {
             // The converter lower-cases a name it does not know.
             return Some(Node::new(value.text.to_lowercase(), loc));
         };

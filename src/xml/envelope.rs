@@ -9,8 +9,8 @@ use crate::rules::qrda;
 use crate::xml::facts::{self, SECTIONS};
 use crate::xml::reader::{Doc, Hit};
 use crate::xml::templates::Field;
-use crate::xml::years;
 use crate::xml::{at_element, at_value};
+use crate::xml::{programs, years};
 
 pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
     ig_version(doc, out);
@@ -56,53 +56,78 @@ fn ig_version(doc: &Doc, out: &mut Vec<Diagnostic>) {
     };
     let (hit, value) = shown;
     let belongs = years::years_of(&value.text);
-    let belongs_text = if belongs.is_empty() {
-        "is not a CMS QRDA III implementation guide pilint knows".to_owned()
-    } else {
-        format!(
-            "is the implementation guide for {}",
-            years::describe_years(belongs)
-        )
-    };
+    let describe = years::describe(&value.text);
     let quoted = quote_short(&value.text);
-    let diagnostic = match (year, expected) {
-        (Some(year), Some(expected)) => at_value(
+    let at_extension = |message: String| {
+        at_value(
             doc,
             &qrda::IG_VERSION,
             hit.element,
             value,
             "extension",
-            format!(
-                "templateId extension {quoted} {belongs_text}, but the performance period is in {year}; CMS expects `{expected}` for {year}"
-            ),
-        ),
+            message,
+        )
+    };
+    let period = facts::document_year(doc);
+    let diagnostic = match (year, expected) {
+        // The extension is this year's, but a superseded version of it.
+        (Some(year), Some(expected)) if belongs.contains(&year) => at_extension(format!(
+            "templateId extension {quoted} {describe}; CMS accepts only `{expected}` for {year}"
+        )),
+        // A period older than every supported year in a document written
+        // to a current guide: the period, not the extension, is suspect.
+        (Some(year), _)
+            if !belongs.is_empty()
+                && year < crate::catalog::first_supported_year()
+                && belongs
+                    .iter()
+                    .all(|&y| y >= crate::catalog::first_supported_year()) =>
+        {
+            let Some(period) = period else { return };
+            at_value(
+                doc,
+                &qrda::IG_VERSION,
+                period.hit.element,
+                period.value,
+                "value",
+                format!(
+                    "the performance period starts in {year}, but templateId extension {quoted} {describe}: check the period (a {year} file would need that year's guide)"
+                ),
+            )
+            .with_related(value.span, "the implementation guide of the document")
+            .with_help("correct the performance period, or the templateId extension if the file really is for this year")
+        }
+        // The two disagree and nothing says which is wrong: name both.
+        (Some(year), Some(expected)) if !belongs.is_empty() => {
+            let mut finding = at_extension(format!(
+                "templateId extension {quoted} {describe}, but the performance period is in {year}: if the period is right, CMS expects `{expected}`; if the extension is right, the period should be in {}",
+                years::describe_years(belongs)
+            ))
+            .with_help("correct whichever is wrong: the templateId extension or the performance period");
+            if let Some(period) = period {
+                finding = finding.with_related(
+                    period.value.span,
+                    format!("performance year {year} comes from here"),
+                );
+            }
+            finding
+        }
+        (Some(year), Some(expected)) => at_extension(format!(
+            "templateId extension {quoted} {describe}; CMS expects `{expected}` for {year}"
+        )),
         (Some(year), None) => {
             let latest = years::latest()
                 .map(|(e, y)| format!("; the newest pilint knows is `{e}` ({y})"))
                 .unwrap_or_default();
-            at_value(
-                doc,
-                &qrda::IG_VERSION,
-                hit.element,
-                value,
-                "extension",
-                format!(
-                    "pilint has no CMS QRDA III implementation guide on record for {year}, so it cannot confirm extension {quoted}{latest}"
-                ),
-            )
+            at_extension(format!(
+                "pilint has no CMS QRDA III implementation guide on record for {year}, so it cannot confirm extension {quoted}{latest}"
+            ))
             .with_severity(Severity::Info)
             // pilint cannot say what CMS will do.
             .with_consequence(crate::rules::Consequence::None)
             .with_help("check the extension against CMS's QRDA III implementation guide for this year")
         }
-        (None, _) => at_value(
-            doc,
-            &qrda::IG_VERSION,
-            hit.element,
-            value,
-            "extension",
-            format!("templateId extension {quoted} {belongs_text}"),
-        ),
+        (None, _) => at_extension(format!("templateId extension {quoted} {describe}")),
     };
     out.push(diagnostic);
 }
@@ -152,17 +177,7 @@ fn program_name(doc: &Doc, out: &mut Vec<Diagnostic>) {
             if let Some(value) = &first.value
                 && facts::program(&value.text).is_none()
             {
-                out.push(at_value(
-                    doc,
-                    &qrda::UNKNOWN_PROGRAM_NAME,
-                    first.element,
-                    value,
-                    "extension",
-                    format!(
-                        "program name {} is not one CMS accepts for MIPS",
-                        quote_short(&value.text)
-                    ),
-                ));
+                out.extend(programs::unknown_program(doc, first.element, value));
             }
         }
     }
@@ -284,13 +299,18 @@ fn identifiers(doc: &Doc, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Q013: every section's period lies in the same year.
+/// Q013: every section's period lies in the year of the first section,
+/// which is the year CMS files the whole document under.
 fn section_years(doc: &Doc, out: &mut Vec<Diagnostic>) {
-    let Some(reference) = facts::document_year(doc) else {
+    let Some((first, Some(reference))) = facts::first_dated_section(doc) else {
         return;
     };
     let year = reference.year;
+    let first_title = doc.node(first).kind.title();
     for section in facts::sections(doc) {
+        if section == first {
+            continue;
+        }
         let Some(other) = facts::section_year(doc, section) else {
             continue;
         };
@@ -305,11 +325,14 @@ fn section_years(doc: &Doc, out: &mut Vec<Diagnostic>) {
                     other.value,
                     "value",
                     format!(
-                        "the {}'s performance period starts in {other_year}, but the document's performance year is {year}",
+                        "the {}'s performance period starts in {other_year}, but CMS files the document under {year}, the year of its first section (the {first_title})",
                         kind.title()
                     ),
                 )
-                .with_related(reference.value.span, format!("performance year {year} comes from here")),
+                .with_related(
+                    reference.value.span,
+                    format!("performance year {year} comes from the first section's period"),
+                ),
             );
         }
     }

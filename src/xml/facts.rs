@@ -34,6 +34,25 @@ pub fn program(name: &str) -> Option<Program> {
     Some(Program { program, entity })
 }
 
+/// The program a name stands for in the model the rules read: the
+/// converter's own names, and the `SSP_PI_*` names it accepted from July to
+/// December 2025 (as program `ssp`), so that the year's measure data, not
+/// today's converter alone, decides whether `ssp` may carry PI data.
+pub fn model_program(name: &str) -> Option<Program> {
+    program(name).or_else(|| {
+        crate::xml::programs::ssp_entity(name).map(|entity| Program {
+            program: "ssp",
+            entity,
+        })
+    })
+}
+
+/// The program of the document's first program name, as the model reads it.
+pub fn document_model_program(doc: &Doc) -> Option<(Program, &AttrValue)> {
+    let (_, name) = first_value(doc, Doc::ROOT, Field::ProgramName)?;
+    Some((model_program(&name.text)?, name))
+}
+
 /// Every program name pilint accepts, for messages.
 pub const PROGRAM_NAMES: &str = "MIPS_INDIV, MIPS_GROUP, MIPS_VIRTUALGROUP, MIPS_APMENTITY, \
      MIPS_SUBGROUP, MIPS_APP1_INDIV, MIPS_APP1_GROUP, MIPS_APP1_APMENTITY, APP_PLUS_INDIV, \
@@ -92,14 +111,29 @@ pub struct YearAt<'a> {
     pub value: &'a AttrValue,
 }
 
-/// The document's performance year: the PI section's, else the first
-/// section's that states one.
+/// The document's performance year as CMS's converter decides it: the
+/// year of the first Reporting Parameters Act found breadth-first from the
+/// ClinicalDocument, which is the one of the first section in document
+/// order that has a direct Reporting Parameters Act, whatever its category
+/// (CMSgov/qpp-conversion-tool, `ClinicalDocumentEncoder.java`). A PI
+/// section dated otherwise is then outside the performance year.
 pub fn document_year(doc: &Doc) -> Option<YearAt<'_>> {
-    let all = sections(doc);
-    all.iter()
-        .filter(|&&s| doc.node(s).kind == Kind::PiSection)
-        .chain(all.iter())
-        .find_map(|&s| section_year(doc, s))
+    let (_, year) = first_dated_section(doc)?;
+    year
+}
+
+/// The first section with a direct Reporting Parameters Act, and the year
+/// its start states (`None` when the start has no readable year: the
+/// converter then has no year either, it does not look further).
+pub fn first_dated_section(doc: &Doc) -> Option<(NodeId, Option<YearAt<'_>>)> {
+    sections(doc)
+        .into_iter()
+        .find(|&s| {
+            doc.children_of(s, Kind::ReportingParameters)
+                .next()
+                .is_some()
+        })
+        .map(|s| (s, section_year(doc, s)))
 }
 
 /// The program of the document's first program name.

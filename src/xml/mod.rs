@@ -9,6 +9,7 @@ pub mod envelope;
 pub mod facts;
 pub mod paths;
 pub mod pi_section;
+pub mod programs;
 pub mod reader;
 pub mod templates;
 pub mod years;

@@ -16,9 +16,17 @@ struct Table {
 
 /// One CMS QRDA III IG version.
 #[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct IgVersion {
     pub extension: String,
     pub years: Vec<i64>,
+    /// The guide's version number, when recorded (`1.0`, `1.1`).
+    #[serde(default)]
+    pub version: Option<String>,
+    /// The extension of the later version of the same year's guide that
+    /// replaced this one; CMS accepts only that one.
+    #[serde(default)]
+    pub superseded_by: Option<String>,
 }
 
 static TABLE: LazyLock<Vec<IgVersion>> = LazyLock::new(|| {
@@ -29,12 +37,45 @@ static TABLE: LazyLock<Vec<IgVersion>> = LazyLock::new(|| {
         .unwrap_or_default()
 });
 
-/// The extension CMS expects for `year`, when pilint knows it.
+/// The extension CMS expects for `year` (never a superseded one), when
+/// pilint knows it.
 pub fn extension_for(year: i64) -> Option<&'static str> {
     TABLE
         .iter()
-        .find(|v| v.years.contains(&year))
+        .find(|v| v.years.contains(&year) && v.superseded_by.is_none())
         .map(|v| v.extension.as_str())
+}
+
+/// The record of `extension`, when pilint knows it.
+pub fn version_of(extension: &str) -> Option<&'static IgVersion> {
+    TABLE.iter().find(|v| v.extension == extension)
+}
+
+/// How an extension is named in messages: "the implementation guide for
+/// 2025", or, for a superseded one, "the 2025 implementation guide v1.0,
+/// superseded by v1.1 (`2024-12-01`)".
+pub fn describe(extension: &str) -> String {
+    let Some(record) = version_of(extension) else {
+        return "is not a CMS QRDA III implementation guide pilint knows".to_owned();
+    };
+    let years = describe_years(&record.years);
+    match &record.superseded_by {
+        Some(newer) => {
+            let version = record
+                .version
+                .as_deref()
+                .map(|v| format!(" v{v}"))
+                .unwrap_or_default();
+            let newer_version = version_of(newer)
+                .and_then(|n| n.version.as_deref())
+                .map(|v| format!("v{v}, "))
+                .unwrap_or_default();
+            format!(
+                "is the {years} CMS QRDA III implementation guide{version}, superseded by {newer_version}`{newer}`"
+            )
+        }
+        None => format!("is the CMS QRDA III implementation guide for {years}"),
+    }
 }
 
 /// The years an extension belongs to (empty when unknown).
@@ -49,6 +90,7 @@ pub fn years_of(extension: &str) -> &'static [i64] {
 pub fn latest() -> Option<(&'static str, i64)> {
     TABLE
         .iter()
+        .filter(|v| v.superseded_by.is_none())
         .filter_map(|v| Some((v.extension.as_str(), *v.years.iter().max()?)))
         .max_by_key(|(_, year)| *year)
 }
@@ -74,13 +116,33 @@ mod tests {
 
     #[test]
     fn table_parses_and_maps_years() {
-        assert!(TABLE.len() >= 7);
+        assert!(TABLE.len() >= 9);
         assert_eq!(extension_for(2023), Some("2022-12-01"));
         assert_eq!(extension_for(2024), Some("2022-12-01"));
         assert_eq!(extension_for(2025), Some("2024-12-01"));
-        assert_eq!(extension_for(2026), None);
         assert_eq!(years_of("2017-07-01"), &[2017, 2018]);
-        assert_eq!(latest(), Some(("2024-12-01", 2025)));
+        // The newest guide is the table's last year, whichever that is, and
+        // no year after it has an extension yet.
+        let (extension, year) = latest().unwrap();
+        let newest = TABLE.iter().flat_map(|v| v.years.iter().copied()).max();
+        assert_eq!(Some(year), newest);
+        assert_eq!(extension_for(year), Some(extension));
+        assert_eq!(extension_for(year + 1), None);
         assert_eq!(describe_years(&[2023, 2024]), "2023 and 2024");
+        // A superseded guide is never the one expected, and says so.
+        assert_eq!(years_of("2024-07-01"), &[2025]);
+        assert_eq!(
+            describe("2024-07-01"),
+            "is the 2025 CMS QRDA III implementation guide v1.0, superseded by v1.1, `2024-12-01`"
+        );
+        assert_eq!(
+            describe("2022-05-01"),
+            "is the 2023 CMS QRDA III implementation guide v1.0, superseded by v1.1, `2022-12-01`"
+        );
+        assert_eq!(
+            describe("2022-12-01"),
+            "is the CMS QRDA III implementation guide for 2023 and 2024"
+        );
+        assert!(describe("2031-01-01").starts_with("is not"));
     }
 }

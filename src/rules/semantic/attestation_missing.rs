@@ -1,9 +1,10 @@
 //! `A001 attestation-missing`: a required attestation or Protect Patient
 //! Health Information measure is not reported.
 
-use crate::catalog::ReportingCategory;
+use crate::catalog::{Measure, ReportingCategory};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::{Example, RuleMeta};
+use crate::rules::semantic::attestation_not_yes::SAFER_GUIDE;
 use crate::rules::semantic::support::{finding, is_attestation, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
@@ -12,12 +13,14 @@ pub static META: RuleMeta = RuleMeta {
     name: "attestation-missing",
     severity: Severity::Error,
     summary: "A required attestation or Protect Patient Health Information measure is not reported.",
-    what: "Reports, at the PI measurement set, each required measure of the attestation and \
-           Protect Patient Health Information objectives that the set does not report: \
+    what: "Reports, at the PI measurement set and in one finding listing them all, the \
+           required measures of the attestation and Protect Patient Health Information \
+           objectives that the set does not report: \
            `PI_INFBLO_1` (actions to limit or restrict the compatibility of CEHRT), \
            `PI_ONCDIR_1` (ONC direct review), `PI_PPHI_1` (Security Risk Analysis) and \
            `PI_PPHI_2` (SAFER Guides). The list comes from the year's measure data \
-           (reportingCategory `required`); `PI_ONCACB_1` is optional and never reported.",
+           (reportingCategory `required`); `PI_ONCACB_1` is optional and never reported. In \
+           2023 the SAFER Guides measure must be reported but may be answered yes or no.",
     why: "Each of these is an all-or-nothing requirement: without it the PI category scores \
           0 (2023 MIPS PI Quick Start Guide; QPP 2024 PI requirements; 2025 MIPS PI Guide; \
           measures-schema.yaml: `isRequired` means \"attesting to the measure is required in \
@@ -50,18 +53,36 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             && m.reporting_category == Some(ReportingCategory::Required)
     });
     for set in pi_sets(context.submission) {
-        for measure in required.clone() {
-            if set.measurement(&measure.measure_id).is_none() {
-                out.push(finding(
-                    &META,
-                    &set.loc,
-                    format!(
-                        "the PI measurement set does not report `{}` ({}); without it the PI category scores 0",
-                        measure.measure_id, measure.title
-                    ),
-                ));
-            }
+        // One finding per set, listing them all: they share one place and
+        // one consequence, and one fix.
+        let missing: Vec<&Measure> = required
+            .clone()
+            .filter(|m| set.measurement(&m.measure_id).is_none())
+            .collect();
+        let named: Vec<String> = missing
+            .iter()
+            .map(|m| format!("`{}` ({})", m.measure_id, m.title))
+            .collect();
+        let message = match named.as_slice() {
+            [] => continue,
+            [one] => format!(
+                "the PI measurement set does not report the required attestation {one}; without it the PI category scores 0"
+            ),
+            _ => format!(
+                "the PI measurement set does not report {} required attestations: {}; without them the PI category scores 0",
+                named.len(),
+                named.join(", ")
+            ),
+        };
+        let mut diagnostic = finding(&META, &set.loc, message);
+        // 2023 accepted a SAFER Guides "no": say so when it is missing.
+        if catalog.safer_guide_no_accepted && missing.iter().any(|m| m.measure_id == SAFER_GUIDE) {
+            diagnostic = diagnostic.with_help(format!(
+                "add each measure, answered yes if you can attest to it; `{SAFER_GUIDE}` (SAFER Guides) may be answered yes or no in {}",
+                catalog.performance_year
+            ));
         }
+        out.push(diagnostic);
     }
 }
 
@@ -71,25 +92,33 @@ mod tests {
     use crate::rules::semantic::testing::run;
 
     #[test]
-    fn flags_each_missing_attestation_at_the_set() {
+    fn flags_a_missing_attestation_at_the_set() {
         let found = run(&RULE, META.invalid.text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].at, "{");
-        assert!(found[0].message.contains("`PI_INFBLO_1`"));
+        assert_eq!(
+            found[0].message,
+            "the PI measurement set does not report the required attestation `PI_INFBLO_1` (Actions to Limit or Restrict the Compatibility of CEHRT); without it the PI category scores 0"
+        );
         assert!(run(&RULE, META.valid.text).is_empty());
     }
 
     #[test]
-    fn the_optional_attestation_is_not_required() {
+    fn one_finding_lists_every_missing_attestation() {
         let text = crate::group_file!(
             year: "2023",
             measurements: crate::required_measures!(),
         );
         let found = run(&RULE, text);
-        let ids: Vec<&str> = found
-            .iter()
-            .filter_map(|f| f.message.split('`').nth(1))
-            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        let message = &found[0].message;
+        assert!(
+            message.starts_with(
+                "the PI measurement set does not report 4 required attestations: `PI_INFBLO_1`"
+            ),
+            "{message}"
+        );
+        let ids: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
         assert_eq!(
             ids,
             ["PI_INFBLO_1", "PI_ONCDIR_1", "PI_PPHI_1", "PI_PPHI_2"]

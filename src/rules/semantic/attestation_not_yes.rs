@@ -1,7 +1,7 @@
 //! `A002 attestation-not-yes`: a required attestation or the Security Risk
 //! Analysis is answered `false`.
 
-use crate::catalog::ReportingCategory;
+use crate::catalog::{Measure, ReportingCategory};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{boolean, finding, is_attestation, pi_sets};
@@ -18,7 +18,9 @@ pub static META: RuleMeta = RuleMeta {
     what: "Reports a `false` answer to `PI_INFBLO_1`, `PI_ONCDIR_1` or `PI_PPHI_1` (Security \
            Risk Analysis; from 2026 it also attests the security risk management \
            activities), pointing at the `false`. `PI_PPHI_2` (SAFER Guides) has its own \
-           rule, `safer-guide-not-yes`; `PI_ONCACB_1` is optional and may be `false`.",
+           rule, `safer-guide-not-yes`; `PI_ONCACB_1` is optional and may be `false`. Runs \
+           whatever the year: without a usable or supported year, the attestations required \
+           in every supported year are judged.",
     why: "A \"no\" on any of these scores the whole PI category 0 (2023 MIPS PI Quick Start \
           Guide; QPP 2024 PI requirements; 2025 MIPS PI Guide; NAACOS 2026 PI FAQ 4a for the \
           two-part 2026 Security Risk Analysis).",
@@ -50,14 +52,20 @@ pub static META: RuleMeta = RuleMeta {
 pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(catalog) = context.catalog else {
-        return;
+    // Without a usable or supported year, the attestations required in
+    // every year are still judged: a "no" to them is never acceptable.
+    let judged: Vec<&Measure> = match context.catalog {
+        Some(catalog) => catalog
+            .measures
+            .iter()
+            .filter(|m| {
+                is_attestation(catalog, &m.measure_id)
+                    && m.reporting_category == Some(ReportingCategory::Required)
+            })
+            .collect(),
+        None => crate::catalog::required_attestations_every_year(),
     };
-    let judged = catalog.measures.iter().filter(|m| {
-        is_attestation(catalog, &m.measure_id)
-            && m.reporting_category == Some(ReportingCategory::Required)
-            && m.measure_id != SAFER_GUIDE
-    });
+    let judged = judged.into_iter().filter(|m| m.measure_id != SAFER_GUIDE);
     for set in pi_sets(context.submission) {
         for measure in judged.clone() {
             for measurement in set.measurement(&measure.measure_id).into_iter() {

@@ -16,7 +16,7 @@ pub static META: RuleMeta = RuleMeta {
            schema (`missing-property`), so this rule shows for an empty value there, and for \
            both cases in other input formats.",
     why: "`cehrtId` is \"writable, required\" for PI measurement sets \
-          (CMSgov/qpp-submissions-docs, src/app/components/references/data.ts, \
+          (CMSgov/qpp-submissions-docs/src/app/components/references/data.ts, \
           measurementSetsFields), and PI credit needs it: \"Measurement set submitted \
           together with CEHRT ID, so will receive score\" (references/scoring.tsx; \
           scoring-example-output-aci.json `hasCehrtId`). Without it the PI category scores 0.",

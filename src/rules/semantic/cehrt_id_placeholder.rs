@@ -37,13 +37,11 @@ pub static META: RuleMeta = RuleMeta {
 pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(catalog) = context.catalog else {
-        return;
-    };
+    // Year-independent: a placeholder of any year is never a real CEHRT ID.
     for set in pi_sets(context.submission) {
         let Some(id) = &set.cehrt_id else { continue };
         let upper = id.value.to_ascii_uppercase();
-        if catalog.cehrt_id_patterns.contains(&upper) {
+        if crate::catalog::is_cehrt_id_placeholder(&upper) {
             out.push(finding(
                 &META,
                 &id.loc,

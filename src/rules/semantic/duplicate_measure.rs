@@ -19,7 +19,7 @@ pub static META: RuleMeta = RuleMeta {
            only the first occurrence of each measure, so an export that repeated its rows \
            gives one finding per measure, not one per row.",
     why: "No two measurements in one measurement set may have the same `measureId` \
-          (CMSgov/qpp-submissions-docs, src/app/components/references/measurements.tsx); \
+          (CMSgov/qpp-submissions-docs/src/app/components/references/measurements.tsx); \
           with two answers CMS cannot tell which one you meant.",
     note: "a measurement set may hold each measure once",
     help: "keep one measurement for the measure and remove the other",
@@ -51,9 +51,7 @@ struct Occurrences<'a> {
 }
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    if context.catalog.is_none() {
-        return;
-    }
+    // Year-independent: runs with no usable or an unsupported year too.
     for set in pi_sets(context.submission) {
         // Ids in the order their first repeat appears, which is where
         // each finding points.

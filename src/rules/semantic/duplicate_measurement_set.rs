@@ -21,7 +21,7 @@ pub static META: RuleMeta = RuleMeta {
            program are allowed; CMS scores each and keeps the highest.",
     why: "Within a submission a measurement set is identified by its category, submission \
           method and program; a second one with the same triple is a duplicate \
-          (CMSgov/qpp-submissions-docs, src/app/components/references/measurement-sets.tsx; \
+          (CMSgov/qpp-submissions-docs/src/app/components/references/measurement-sets.tsx; \
           the API answers `DuplicateEntryError`, CMSgov/qpp-conversion-tool \
           submissionDuplicateEntryErrorFixture.json).",
     note: "a submission holds one PI measurement set per submission method and program",
@@ -74,9 +74,7 @@ fn key(set: &MeasurementSet) -> Option<(&str, &str)> {
 }
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    if context.catalog.is_none() {
-        return;
-    }
+    // Year-independent: runs with no usable or an unsupported year too.
     let sets: Vec<&MeasurementSet> = pi_sets(context.submission).collect();
     for (index, set) in sets.iter().enumerate() {
         let Some((method, program)) = key(set) else {

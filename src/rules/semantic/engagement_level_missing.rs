@@ -84,9 +84,9 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                         .with_severity(Severity::Warning)
                         // The bonus is at risk, not the category.
                         .with_consequence(crate::rules::Consequence::Points)
-                        .with_note(
-                            "assumption: a bonus public-health measure needs its engagement level like a required one; CMS marks the levels isRequired but has not confirmed it for the bonus (scoring.md §8 P6)",
-                        )
+                        .with_note(format!(
+                            "assumption: a bonus public-health measure needs its engagement level like a required one; CMS's measure data marks the levels isRequired (CMSgov/qpp-measures-data, measures/{year}/measures-data.json), but no CMS guide says so for the bonus"
+                        ))
                 } else {
                     finding(
                         &META,

@@ -19,7 +19,7 @@ pub static META: RuleMeta = RuleMeta {
            `submission` of a measurement-set body).",
     why: "The Submissions API identifies a submission by TIN (group), TIN + NPI \
           (individual) or entityId (APM entity, virtual group, subgroup) \
-          (CMSgov/qpp-submissions-docs, src/app/components/references/data.ts, \
+          (CMSgov/qpp-submissions-docs/src/app/components/references/data.ts, \
           submissionsFields: `entityId` \"required if entityType is apm, virtualGroup or \
           subgroup\"); CMS's converter writes the same fields per entity type \
           (CMSgov/qpp-conversion-tool, ClinicalDocumentEncoder.java).",
@@ -40,9 +40,7 @@ pub static META: RuleMeta = RuleMeta {
 pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    if context.catalog.is_none() {
-        return;
-    }
+    // Year-independent: runs with no usable or an unsupported year too.
     let submission = context.submission;
     let Some(entity_type) = &submission.entity_type else {
         return;

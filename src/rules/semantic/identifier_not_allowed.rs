@@ -18,7 +18,7 @@ pub static META: RuleMeta = RuleMeta {
            `virtualGroup`, `apm` or `subgroup`, and `entityId` on an `individual` or `group` \
            (warnings: CMS's own converter writes some of these, so they may be ignored rather \
            than rejected).",
-    why: "Submissions API field table (CMSgov/qpp-submissions-docs, \
+    why: "Submissions API field table (CMSgov/qpp-submissions-docs/\
           src/app/components/references/data.ts, submissionsFields): the TIN is writable \
           \"only if entityType is individual or group\", the NPI \"only if entityType is \
           individual\"; `entityId` identifies APM entities, virtual groups and subgroups. \
@@ -39,9 +39,7 @@ pub static META: RuleMeta = RuleMeta {
 pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    if context.catalog.is_none() {
-        return;
-    }
+    // Year-independent: runs with no usable or an unsupported year too.
     let submission = context.submission;
     let Some(entity_type) = &submission.entity_type else {
         return;

@@ -16,7 +16,7 @@ pub static META: RuleMeta = RuleMeta {
            present and a whole number of at least 0, written as an integer (`49`, not `49.0`, \
            `4.9e1` or `-1`). Points at the count (or at the value, when a count is missing).",
     why: "The Submissions API documents `numerator` and `denominator` as integers ≥ 0 \
-          (CMSgov/qpp-submissions-docs, src/app/components/references/data.ts, \
+          (CMSgov/qpp-submissions-docs/src/app/components/references/data.ts, \
           measurementsFields); CMS's QRDA III converter rejects PI counts that are not whole \
           numbers (CMSgov/qpp-conversion-tool, ERROR_MESSAGES.md, PI numerator/denominator \
           errors).",
@@ -44,9 +44,7 @@ pub static META: RuleMeta = RuleMeta {
 pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    if context.catalog.is_none() {
-        return;
-    }
+    // Year-independent: runs with no usable or an unsupported year too.
     for (measurement, proportion) in context.pi_proportions() {
         let id = measurement.id().unwrap_or("this measure");
         for (count, field) in [

@@ -17,7 +17,7 @@ pub static META: RuleMeta = RuleMeta {
            no time or zone) and name a day that exists: `2025-02-29` and `2025-04-31` do not. \
            The finding points at the date (or at the set, when the date is missing).",
     why: "The Submissions API documents both fields as required RFC 3339 full-dates \
-          (CMSgov/qpp-submissions-docs, src/app/components/references/data.ts, \
+          (CMSgov/qpp-submissions-docs/src/app/components/references/data.ts, \
           measurementSetsFields); a date that does not exist cannot start or end the PI \
           performance period, and without a period the minimum-length requirement cannot be \
           met (2025 MIPS PI Guide; QPP 2024 PI requirements).",
@@ -47,9 +47,7 @@ pub static META: RuleMeta = RuleMeta {
 pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    if context.catalog.is_none() {
-        return;
-    }
+    // Year-independent: runs with no usable or an unsupported year too.
     for set in pi_sets(context.submission) {
         let submission = context.submission;
         check_date(

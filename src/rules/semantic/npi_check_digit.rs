@@ -39,9 +39,7 @@ pub static META: RuleMeta = RuleMeta {
 pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    if context.catalog.is_none() {
-        return;
-    }
+    // Year-independent: runs with no usable or an unsupported year too.
     let Some(npi) = &context.submission.national_provider_identifier else {
         return;
     };

@@ -15,7 +15,7 @@ pub static META: RuleMeta = RuleMeta {
            so this rule speaks for input formats without a schema (QRDA III). A wrong check \
            digit is `npi-check-digit`.",
     why: "Submissions API field table: nationalProviderIdentifier, \"10-digit identifier\" \
-          (CMSgov/qpp-submissions-docs, src/app/components/references/data.ts, \
+          (CMSgov/qpp-submissions-docs/src/app/components/references/data.ts, \
           submissionsFields).",
     note: "an NPI is exactly ten digits",
     help: "write the clinician's ten-digit NPI",
@@ -37,9 +37,7 @@ pub static META: RuleMeta = RuleMeta {
 pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    if context.catalog.is_none() {
-        return;
-    }
+    // Year-independent: runs with no usable or an unsupported year too.
     let Some(npi) = &context.submission.national_provider_identifier else {
         return;
     };

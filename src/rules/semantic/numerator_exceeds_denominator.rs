@@ -16,7 +16,7 @@ pub static META: RuleMeta = RuleMeta {
            the numerator, labelling the denominator. A denominator of 0 is allowed only with \
            a numerator of 0, so any numerator over a zero denominator is reported too.",
     why: "The Submissions API requires numerator ≥ 0 and ≤ denominator, and a denominator of \
-          0 only when the numerator is 0 (CMSgov/qpp-submissions-docs, \
+          0 only when the numerator is 0 (CMSgov/qpp-submissions-docs/\
           src/app/components/references/data.ts, measurementsFields); the numerator counts \
           a subset of the denominator's patients or actions.",
     note: "the numerator counts a subset of the denominator, so it can never be larger",
@@ -43,9 +43,7 @@ pub static META: RuleMeta = RuleMeta {
 pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    if context.catalog.is_none() {
-        return;
-    }
+    // Year-independent: runs with no usable or an unsupported year too.
     for (measurement, proportion) in context.pi_proportions() {
         let (Some(numerator), Some(denominator)) = (&proportion.numerator, &proportion.denominator)
         else {

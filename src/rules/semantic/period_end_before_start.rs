@@ -15,7 +15,7 @@ pub static META: RuleMeta = RuleMeta {
            reports an end date earlier than the start date, pointing at the end date. (The \
            same day for both is a one-day period: `period-too-short` reports that.)",
     why: "`performanceStart` is the first and `performanceEnd` the last day the data applies \
-          to (CMSgov/qpp-submissions-docs, src/app/components/references/data.ts, \
+          to (CMSgov/qpp-submissions-docs/src/app/components/references/data.ts, \
           measurementSetsFields); a period that ends before it starts holds no day of data, \
           so it cannot meet the PI minimum continuous period (scoring prerequisite).",
     note: "performanceStart is the first and performanceEnd the last day of the PI period",
@@ -37,9 +37,7 @@ pub static META: RuleMeta = RuleMeta {
 pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    if context.catalog.is_none() {
-        return;
-    }
+    // Year-independent: runs with no usable or an unsupported year too.
     for set in pi_sets(context.submission) {
         let (Some((start, start_loc)), Some((end, end_loc))) = (
             period_date(&set.performance_start),

@@ -22,8 +22,8 @@ pub static META: RuleMeta = RuleMeta {
            Provide Patients Electronic Access `PI_PEA_1`, Immunization Registry Reporting \
            `PI_PHCDRR_1` [`_EX_1..3`] and Electronic Case Reporting `PI_PHCDRR_3` \
            [`_EX_1..3`]; and that at least one Health Information Exchange option is \
-           reported. The list comes from the year's measure data. Points at the set. An \
-           incomplete HIE option is `hie-option-incomplete`.",
+           reported. The list comes from the year's measure data. One finding per set, at the \
+           set, lists every gap. An incomplete HIE option is `hie-option-incomplete`.",
     why: "\"All measures associated with the category [must] either be reported or their \
           corresponding exclusion claimed\" (CMSgov/qpp-submissions-docs, \
           references/scoring.tsx); a required measure left out scores the PI category 0 \
@@ -66,66 +66,101 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for set in pi_sets(context.submission) {
-        for measure in catalog.measures.iter().filter(|m| checked(catalog, m)) {
-            if set.measurement(&measure.measure_id).is_some()
-                || claimed_exclusion(set, catalog, &measure.measure_id).is_some()
-            {
-                continue;
-            }
-            out.push(finding(
-                &META,
-                &set.loc,
-                missing_message(catalog, set, measure),
-            ));
-        }
+        // One finding per set listing every gap: they share one place,
+        // one consequence and one fix.
+        let mut gaps: Vec<Gap> = catalog
+            .measures
+            .iter()
+            .filter(|m| checked(catalog, m))
+            .filter(|m| {
+                set.measurement(&m.measure_id).is_none()
+                    && claimed_exclusion(set, catalog, &m.measure_id).is_none()
+            })
+            .map(|m| measure_gap(catalog, set, m))
+            .collect();
         let any_hie = set.measurements.iter().any(|m| {
             m.id()
                 .is_some_and(|id| hie_option_of(catalog, id).is_some())
         });
         if !any_hie && !catalog.hie_options.is_empty() {
-            let options: Vec<String> = catalog
-                .hie_options
-                .iter()
-                .map(|option| {
-                    let members: Vec<String> = option.iter().map(|m| format!("`{m}`")).collect();
-                    members.join(" and ")
-                })
-                .collect();
-            out.push(finding(
-                &META,
-                &set.loc,
-                format!(
-                    "the PI measurement set reports no Health Information Exchange option (report {}); without one the PI category scores 0",
-                    options.join(", or ")
-                ),
-            ));
+            gaps.push(hie_gap(catalog));
         }
+        let message = match gaps.as_slice() {
+            [] => continue,
+            [one] => one.alone.clone(),
+            _ => format!(
+                "the PI measurement set does not report {} required measures: {}; the PI category then scores 0",
+                gaps.len(),
+                gaps.iter()
+                    .map(|g| g.listed.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        };
+        out.push(finding(&META, &set.loc, message));
     }
 }
 
-fn missing_message(catalog: &YearCatalog, set: &MeasurementSet, measure: &Measure) -> String {
+/// One thing a set lacks: its message when it is the only one, and its
+/// item in the list when there are several.
+struct Gap {
+    alone: String,
+    listed: String,
+}
+
+fn hie_gap(catalog: &YearCatalog) -> Gap {
+    let options: Vec<String> = catalog
+        .hie_options
+        .iter()
+        .map(|option| {
+            let members: Vec<String> = option.iter().map(|m| format!("`{m}`")).collect();
+            members.join(" and ")
+        })
+        .collect();
+    let options = options.join(", or ");
+    Gap {
+        alone: format!(
+            "the PI measurement set reports no Health Information Exchange option (report {options}); without one the PI category scores 0"
+        ),
+        listed: format!("a Health Information Exchange option ({options})"),
+    }
+}
+
+fn measure_gap(catalog: &YearCatalog, set: &MeasurementSet, measure: &Measure) -> Gap {
     let id = &measure.measure_id;
-    let mut message = if measure.exclusion.is_empty() {
-        format!(
-            "the PI measurement set does not report `{id}` ({}), which has no exclusion",
-            measure.title
+    let (mut alone, mut listed) = if measure.exclusion.is_empty() {
+        (
+            format!(
+                "the PI measurement set does not report `{id}` ({}), which has no exclusion",
+                measure.title
+            ),
+            format!("`{id}` ({}), which has no exclusion", measure.title),
         )
     } else {
-        format!(
-            "the PI measurement set reports neither `{id}` ({}) nor its exclusion {}",
-            measure.title,
-            either(&measure.exclusion)
+        (
+            format!(
+                "the PI measurement set reports neither `{id}` ({}) nor its exclusion {}",
+                measure.title,
+                either(&measure.exclusion)
+            ),
+            format!(
+                "`{id}` ({}) or its exclusion {}",
+                measure.title,
+                either(&measure.exclusion)
+            ),
         )
     };
     let unclaimed = unclaimed_exclusions(set, catalog, id);
     if !unclaimed.is_empty() {
-        message.push_str(&format!(
+        let note = format!(
             " ({} answered false, which claims nothing)",
             either(&unclaimed)
-        ));
+        );
+        alone.push_str(&note);
+        listed.push_str(&note);
     }
-    message.push_str("; the PI category then scores 0");
-    message
+    alone.push_str("; the PI category then scores 0");
+    Gap { alone, listed }
 }
 
 #[cfg(test)]
@@ -155,6 +190,22 @@ mod tests {
         let found = run(&RULE, &text);
         assert_eq!(found.len(), 1);
         assert!(found[0].message.contains("nor its exclusion `PI_PHCDRR_3_EX_1`, `PI_PHCDRR_3_EX_2` or `PI_PHCDRR_3_EX_3` (`PI_PHCDRR_3_EX_2` answered false, which claims nothing)"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn one_finding_lists_every_gap() {
+        let text = crate::group_file!(
+            year: "2025",
+            measurements: "        { \"measureId\": \"PI_PPHI_1\", \"value\": true }",
+        );
+        let found = run(&RULE, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let message = &found[0].message;
+        assert!(
+            message.starts_with("the PI measurement set does not report 6 required measures: `PI_EP_1` (e-Prescribing) or its exclusion `PI_LVPP_1`; "),
+            "{message}"
+        );
+        assert!(message.ends_with("; a Health Information Exchange option (`PI_HIE_1` and `PI_HIE_4`, or `PI_HIE_5`, or `PI_HIE_6`); the PI category then scores 0"), "{message}");
     }
 
     #[test]

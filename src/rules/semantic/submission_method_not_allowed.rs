@@ -18,7 +18,7 @@ pub static META: RuleMeta = RuleMeta {
            exist for quality data only. The accepted list is year data \
            (`piSubmissionMethods`).",
     why: "For PI, `registry` means data not sent as QRDA and `electronicHealthRecord` data \
-          sent as QRDA; the other methods do not apply to PI (CMSgov/qpp-submissions-docs, \
+          sent as QRDA; the other methods do not apply to PI (CMSgov/qpp-submissions-docs/\
           src/app/components/references/data.ts, measurementSetsFields; CMS's converter \
           always writes `electronicHealthRecord` for PI, CMSgov/qpp-conversion-tool \
           PiSectionEncoder.java).",

@@ -15,7 +15,7 @@ pub static META: RuleMeta = RuleMeta {
            schema reports this first (`malformed-value`), so this rule speaks for input \
            formats without a schema (QRDA III).",
     why: "Submissions API field table: taxpayerIdentificationNumber, \"9-digit identifier\" \
-          (CMSgov/qpp-submissions-docs, src/app/components/references/data.ts, \
+          (CMSgov/qpp-submissions-docs/src/app/components/references/data.ts, \
           submissionsFields); CMS matches the submission to the practice by it.",
     note: "a TIN is exactly nine digits",
     help: "write the TIN as nine digits, without a dash",
@@ -34,9 +34,7 @@ pub static META: RuleMeta = RuleMeta {
 pub const RULE: SemanticRule = SemanticRule { meta: &META, check };
 
 fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    if context.catalog.is_none() {
-        return;
-    }
+    // Year-independent: runs with no usable or an unsupported year too.
     let Some(tin) = &context.submission.taxpayer_identification_number else {
         return;
     };

@@ -11,7 +11,13 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Error,
     summary: "The performance year is one pilint has no PI rules for, or is provisional.",
     what: "Reports a `performanceYear` outside the years pilint ships measure data for \
-           (2023–2027), naming the supported years; year-dependent rules are then skipped. \
+           (2023–2027), naming the supported years; year-dependent rules (measure lists, \
+           CEHRT ID shapes, period rules, programs, required measures) are then skipped, and \
+           so are today's structural requirements that did not exist before 2023 (`cehrtId` \
+           on a PI set, the 2017 category name `aci`). Rules that hold whatever the year still \
+           run: identifier formats and the NPI check digit, a placeholder CEHRT ID, required \
+           attestations answered false, counts, dates and duplicates; they run too when the \
+           year is missing or not a number. \
            A provisional year (2027, whose CMS measure data is still a copy of 2026) gets an \
            info finding instead: its results rest on the previous year's rules.",
     why: "Measures, exclusions and thresholds change every year (CMSgov/qpp-measures-data, \

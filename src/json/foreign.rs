@@ -1,0 +1,68 @@
+//! The findings that say what a JSON file is when it is not a bare QPP
+//! submission: an API envelope around one, or no submission at all.
+
+use serde_json::Value;
+
+use crate::diagnostic::Diagnostic;
+use crate::json::envelope::{ENVELOPE_POINTER, SUBMISSION_KEYS};
+use crate::json::span_index::SpanIndex;
+use crate::rules::schema::{NOT_A_SUBMISSION, SUBMISSION_IN_ENVELOPE};
+use crate::source::Span;
+
+/// How many of a foreign file's keys the message names.
+const KEYS_SHOWN: usize = 4;
+
+/// `not-a-submission` for a JSON object with none of a submission's keys.
+pub fn finding(root: &Value, index: &SpanIndex) -> Diagnostic {
+    let keys: Vec<String> = root
+        .as_object()
+        .map(|o| {
+            o.keys()
+                .take(KEYS_SHOWN)
+                .map(|k| format!("`{k}`"))
+                .collect()
+        })
+        .unwrap_or_default();
+    let more = if root.as_object().is_some_and(|o| o.len() > KEYS_SHOWN) {
+        ", …"
+    } else {
+        ""
+    };
+    let has = if keys.is_empty() {
+        "it is an empty object".to_owned()
+    } else {
+        format!("its keys are {}{more}", keys.join(", "))
+    };
+    let wanted = match SUBMISSION_KEYS.map(|k| format!("`{k}`")) {
+        [a, b, c] => format!("{a}, {b} or {c}"),
+    };
+    Diagnostic::new(
+        &NOT_A_SUBMISSION,
+        head(index, ""),
+        "",
+        format!(
+            "this JSON file is not a QPP submission: it has none of {wanted} ({has})"
+        ),
+    )
+    .with_help("point pilint at QPP submission files only, or list this file under `exclude` in pilint.toml")
+}
+
+/// `submission-in-envelope`, at the envelope's `data` key.
+pub fn envelope_finding(index: &SpanIndex) -> Diagnostic {
+    let span = index.key_span("/data").or_else(|| head(index, ""));
+    Diagnostic::new(
+        &SUBMISSION_IN_ENVELOPE,
+        span,
+        "/data",
+        format!(
+            "this file is a QPP Submissions API envelope (`{{\"data\": {{\"submission\": …}}}}`), as the API returns a submission; pilint checks the submission at {ENVELOPE_POINTER}"
+        ),
+    )
+}
+
+/// The first character of the value at `pointer`.
+fn head(index: &SpanIndex, pointer: &str) -> Option<Span> {
+    index
+        .value_span(pointer)
+        .map(|s| Span::new(s.start, (s.start + 1).min(s.end)))
+}
