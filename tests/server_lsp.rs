@@ -458,10 +458,10 @@ fn an_editor_session_from_open_to_shutdown() {
     // each finding is published on every file it concerns.
     let cross = root.join("cross");
     std::fs::create_dir(&cross).unwrap();
-    for name in ["group-ehr.xml", "group-registry.json"] {
+    for name in ["individual-ehr.xml", "individual-registry.json"] {
         std::fs::write(
             cross.join(name),
-            fixture(&format!("crossfile/conflicting-2024/{name}")),
+            fixture(&format!("crossfile/conflicting-2023/{name}")),
         )
         .unwrap();
     }
@@ -469,8 +469,8 @@ fn an_editor_session_from_open_to_shutdown() {
         "textDocument/didSave",
         json!({"textDocument": {"uri": uri(&file)}}),
     );
-    let registry = uri(&cross.join("group-registry.json"));
-    let ehr = uri(&cross.join("group-ehr.xml"));
+    let registry = uri(&cross.join("individual-registry.json"));
+    let ehr = uri(&cross.join("individual-ehr.xml"));
     let published = client.diagnostics(&registry);
     let found = codes(&published);
     assert!(found.contains(&"X002".to_owned()), "{published:#}");
@@ -489,7 +489,7 @@ fn an_editor_session_from_open_to_shutdown() {
     assert!(found.contains(&"X002".to_owned()), "{published:#}");
 
     // Resolved (one of the two files is gone): cleared on the next save.
-    std::fs::remove_file(cross.join("group-ehr.xml")).unwrap();
+    std::fs::remove_file(cross.join("individual-ehr.xml")).unwrap();
     client.notify(
         "textDocument/didSave",
         json!({"textDocument": {"uri": uri(&file)}}),
