@@ -40,6 +40,10 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `pilint man > pilint.1`.
     Man,
+    /// Run the language server (LSP 3.17 over standard input and output):
+    /// live findings, measure hovers, the predicted score and quick fixes
+    /// in an editor.
+    Server(ServerArgs),
 }
 
 #[derive(Args)]
@@ -343,6 +347,73 @@ impl From<FrameworkArg> for pilint::score::Framework {
             FrameworkArg::Mips => pilint::score::Framework::Mips,
             FrameworkArg::App => pilint::score::Framework::App,
             FrameworkArg::Mvp => pilint::score::Framework::Mvp,
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct ServerArgs {
+    /// Rules that report (replaces the config's `select`).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+
+    /// Rules added to the selection.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+
+    /// Rules that do not report (added to the config's `ignore`).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+
+    /// Apply this performance year's rules, whatever the files say.
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<i64>,
+
+    /// Show TINs and NPIs in full (masked as *****6789 by default).
+    #[arg(long)]
+    pub show_identifiers: bool,
+
+    /// Report documents larger than this many bytes instead of checking them.
+    #[arg(long, value_name = "BYTES", default_value_t = pilint::read::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+impl ServerArgs {
+    /// Serves one editor until it exits: 0 after `shutdown` and `exit`,
+    /// 1 otherwise (as LSP asks: `exit` without `shutdown`, a lost
+    /// client), 2 when the flags are unusable.
+    pub fn run(self) -> u8 {
+        let selectors = pilint::select::parse_all;
+        let cli = (|| -> Result<pilint::settings::CliSettings, String> {
+            Ok(pilint::settings::CliSettings {
+                select: self.select.as_deref().map(selectors).transpose()?,
+                extend_select: selectors(&self.extend_select)?,
+                ignore: selectors(&self.ignore)?,
+                year: self.year,
+                show_identifiers: self.show_identifiers,
+            })
+        })();
+        let cli = match cli {
+            Ok(cli) => cli,
+            Err(reason) => {
+                eprintln!("pilint server: {reason}");
+                return 2;
+            }
+        };
+        match pilint::server::run(pilint::server::ServerOptions {
+            config: self.config.source(),
+            cli,
+            max_file_size: self.max_file_size,
+            ..pilint::server::ServerOptions::default()
+        }) {
+            Ok(()) => 0,
+            Err(reason) => {
+                eprintln!("pilint server: {reason}");
+                1
+            }
         }
     }
 }

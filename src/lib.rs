@@ -27,6 +27,7 @@ pub mod rule;
 pub mod rules;
 pub mod score;
 pub mod select;
+pub mod server;
 pub mod settings;
 pub mod source;
 pub mod xml;

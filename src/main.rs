@@ -71,6 +71,7 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut command, "pilint", &mut script);
             write_stdout(&script)
         }
+        Command::Server(args) => args.run(),
         Command::Man => {
             let mut page = Vec::new();
             match clap_mangen::Man::new(command).render(&mut page) {
