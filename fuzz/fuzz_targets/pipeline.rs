@@ -23,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
     let json = pilint::render::json::render(&reports);
     serde_json::from_slice::<serde_json::Value>(&json).expect("json output parses");
     let framework = pilint::score::Framework::Mips;
-    let _ = pilint::render::score_table::render(&reports, framework, false);
-    let score_json = pilint::render::score_json::render(&reports, framework);
+    // The entities across files, as `pilint score` shows them.
+    let cross = pilint::crossfile::of_reports(&reports, None);
+    let entities: Vec<_> = cross.entities().collect();
+    let _ = pilint::render::score_table::render(&reports, &entities, framework, false);
+    let score_json = pilint::render::score_json::render(&reports, &entities, framework);
     serde_json::from_slice::<serde_json::Value>(&score_json).expect("score output parses");
 });
