@@ -305,9 +305,14 @@ fn dotted(root: &Path, full: &Path) -> Option<String> {
 /// Percent-encodes every byte outside RFC 3986's unreserved set and `/`
 /// (and `:` for a drive letter), for URIs built from paths.
 pub fn percent_encode(path: &str) -> String {
+    percent_encode_keeping(path, b"-._~/:")
+}
+
+/// Percent-encodes every byte but ASCII letters, digits and `keep`.
+pub fn percent_encode_keeping(path: &str, keep: &[u8]) -> String {
     let mut out = String::with_capacity(path.len());
     for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/:".contains(&byte) {
+        if byte.is_ascii_alphanumeric() || keep.contains(&byte) {
             out.push(byte as char);
         } else {
             out.push_str(&format!("%{byte:02X}"));

@@ -486,16 +486,10 @@ fn artifact(located: &Located) -> ArtifactLocation {
     }
 }
 
+/// A relative path as a URI reference: `:` is encoded too, so a name
+/// with a colon is never read as a scheme.
 fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    crate::project_root::percent_encode_keeping(path, b"-._~/")
 }
 
 #[cfg(test)]
