@@ -31,14 +31,16 @@ pub fn of_file(
     uri: &Uri,
 ) -> lsp_types::Diagnostic {
     let range = finding
-        .span
+        .span()
         .map_or_else(Range::default, |span| positions.range(span));
     let related = finding
         .related
         .iter()
-        .map(|r| DiagnosticRelatedInformation {
-            location: Location::new(uri.clone(), positions.range(r.span)),
-            message: r.message.clone(),
+        .filter_map(|r| {
+            Some(DiagnosticRelatedInformation {
+                location: Location::new(uri.clone(), positions.range(r.span()?)),
+                message: r.message.clone(),
+            })
         })
         .collect();
     let mut diagnostic = finding_diagnostic(
@@ -50,7 +52,7 @@ pub fn of_file(
             message: &finding.message,
             note: &finding.note,
             help: &finding.help,
-            pointer: &finding.pointer,
+            pointer: finding.pointer(),
         },
         range,
     );
