@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use lsp_types::{DiagnosticRelatedInformation, Location, Range, Uri};
 
-use super::diagnostics::{self, Finding};
+use super::diagnostics;
 use super::position::{Encoding, Positions};
 use crate::diagnostic::{Diagnostic, Site};
 use crate::engine::{CrossFileMode, Engine, EngineOptions, RunOptions};
@@ -75,20 +75,7 @@ pub fn fan_out(findings: &[Diagnostic], request: &Request) -> ByUri {
             continue;
         };
         let main_range = texts.range(site);
-        fn describe<'a>(finding: &'a Diagnostic, message: &'a str) -> Finding<'a> {
-            Finding {
-                code: finding.code,
-                name: finding.name,
-                severity: finding.severity,
-                consequence: finding.consequence,
-                message,
-                note: &finding.note,
-                help: &finding.help,
-                pointer: finding.pointer(),
-            }
-        }
-        let mut main =
-            diagnostics::finding_diagnostic(describe(finding, &finding.message), main_range);
+        let mut main = diagnostics::lsp_diagnostic(finding, &finding.message, main_range);
         let mut related = Vec::new();
         for other in &finding.related {
             let Some(other_site) = other.site() else {
@@ -109,7 +96,7 @@ pub fn fan_out(findings: &[Diagnostic], request: &Request) -> ByUri {
                 file_name(&site.path),
                 finding.message
             );
-            let mut mirrored = diagnostics::finding_diagnostic(describe(finding, &message), range);
+            let mut mirrored = diagnostics::lsp_diagnostic(finding, &message, range);
             mirrored.related_information = Some(vec![DiagnosticRelatedInformation {
                 location: Location::new(main_uri.clone(), main_range),
                 message: finding.message.clone(),
