@@ -66,11 +66,10 @@ pub fn mask_findings(report: &mut FileReport) {
 /// like a TIN is never touched. File paths are shown as given, like
 /// everywhere else.
 pub fn mask_diagnostic(diagnostic: &mut crate::diagnostic::Diagnostic) {
-    if diagnostic.identifiers.is_empty() {
+    let mut quoted: Vec<String> = diagnostic.identifiers().map(str::to_owned).collect();
+    if quoted.is_empty() {
         return;
     }
-    // Taken: once masked, the values have no further use.
-    let mut quoted: Vec<String> = std::mem::take(&mut diagnostic.identifiers);
     // Longest first, so that a value containing another is masked whole.
     quoted.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     quoted.dedup();
@@ -87,6 +86,12 @@ pub fn mask_diagnostic(diagnostic: &mut crate::diagnostic::Diagnostic) {
             let mut masked = text.to_string();
             mask_in(&mut masked, &quoted);
             *text = Cow::Owned(masked);
+        }
+    }
+    // The arguments are shown too (`--format json`).
+    for argument in &mut diagnostic.arguments {
+        if argument.kind.is_identifier() {
+            argument.value = mask_value(&argument.value);
         }
     }
 }
@@ -395,7 +400,10 @@ mod tests {
             "group TIN 12-3456789 is submitted 2 times; MIPS_APM stays",
         )
         .with_related_site(site, "12-3456789's other submission");
-        finding.identifiers = vec!["12-3456789".to_owned()];
+        finding.arguments = vec![crate::diagnostic::Argument {
+            kind: crate::diagnostic::ArgumentKind::Tin,
+            value: "12-3456789".to_owned(),
+        }];
         mask_diagnostic(&mut finding);
         assert_eq!(
             finding.message,

@@ -33,7 +33,7 @@ fn entity_finding(rule: &RuleMeta, group: &EntityGroup, site: Site, message: Str
         year: group.year,
     };
     let mut finding = Diagnostic::across_files(rule, subject, site, message);
-    finding.identifiers = group.key.identifiers();
+    finding.arguments = group.key.arguments();
     finding
 }
 

@@ -10,7 +10,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
-use crate::diagnostic::{Diagnostic, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, quote_short};
 use crate::json::span_index::{SpanIndex, push_token};
 use crate::json::{envelope, key_levels};
 use crate::model::Pointer;
@@ -169,17 +169,23 @@ fn convert(
 
     // A TIN or an NPI quoted in the message is an identifier argument:
     // masking hides it there, whatever it looks like.
-    let identifier = (pointer.ends_with("/taxpayerIdentificationNumber")
-        || pointer.ends_with("/nationalProviderIdentifier"))
-    .then(|| {
-        instance
+    let kind = if pointer.ends_with("/taxpayerIdentificationNumber") {
+        Some(ArgumentKind::Tin)
+    } else if pointer.ends_with("/nationalProviderIdentifier") {
+        Some(ArgumentKind::Npi)
+    } else {
+        None
+    };
+    let identifier = kind.map(|kind| {
+        let value = instance
             .as_str()
-            .map_or_else(|| instance.to_string(), str::to_owned)
+            .map_or_else(|| instance.to_string(), str::to_owned);
+        (kind, value)
     });
     let mut push = |rule: &'static RuleMeta, span: Option<Span>, pointer: String, msg: String| {
         let finding = Diagnostic::new(rule, span, pointer, msg);
         out.push(match &identifier {
-            Some(value) => finding.with_identifier(value),
+            Some((kind, value)) => finding.with_argument(*kind, value),
             None => finding,
         });
     };

@@ -15,6 +15,7 @@
 //!       "message": "…", "note": "…", "help": "…",
 //!       "line": 3, "column": 35, "endLine": 3, "endColumn": 47,
 //!       "pointer": "/taxpayerIdentificationNumber",
+//!       "arguments": [{"kind": "tin", "value": "*****6789"}],
 //!       "url": "https://github.com/pilint/pilint/blob/main/docs/rules/S005.md"
 //!     }]
 //!   }],
@@ -46,7 +47,7 @@
 
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Argument, Diagnostic};
 use crate::lint::FileReport;
 use std::io::{self, Write};
 
@@ -106,6 +107,10 @@ pub(crate) struct DiagnosticOut<'a> {
     pointer: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     related: Option<Vec<RelatedOut<'a>>>,
+    /// The values the message quotes, with what each is (TINs and NPIs
+    /// masked like the message).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    arguments: &'a [Argument],
     /// The rule's documentation page (`crate::rules::url`).
     url: String,
 }
@@ -327,6 +332,7 @@ pub(crate) fn diagnostic_out<'a>(origin: Origin<'a>, d: &'a Diagnostic) -> Diagn
                 })
                 .collect()
         }),
+        arguments: &d.arguments,
         url: crate::rules::url::url(d.code),
     }
 }

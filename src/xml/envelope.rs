@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Severity, quote_short};
 use crate::rules::qrda;
 use crate::xml::facts::{self, SECTIONS};
 use crate::xml::reader::{Doc, Hit};
@@ -267,12 +267,15 @@ fn identifiers(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let Some((program, _)) = facts::document_program(doc) else {
         return;
     };
-    let fields: &[(Field, &str)] = match program.entity {
-        "individual" => &[(Field::Npi, "NPI"), (Field::Tin, "TIN")],
-        "group" | "virtualGroup" | "subgroup" => &[(Field::Tin, "TIN")],
+    let fields: &[(Field, &str, ArgumentKind)] = match program.entity {
+        "individual" => &[
+            (Field::Npi, "NPI", ArgumentKind::Npi),
+            (Field::Tin, "TIN", ArgumentKind::Tin),
+        ],
+        "group" | "virtualGroup" | "subgroup" => &[(Field::Tin, "TIN", ArgumentKind::Tin)],
         _ => &[],
     };
-    for &(field, label) in fields {
+    for &(field, label, kind) in fields {
         let valued = facts::valued(doc, Doc::ROOT, field);
         let mut seen = HashSet::new();
         let Some(first) = valued.first() else {
@@ -295,7 +298,7 @@ fn identifiers(doc: &Doc, out: &mut Vec<Diagnostic>) {
                         ),
                     )
                     .with_related(first.element.span, format!("the {label} CMS reads"))
-                    .with_identifier(&value.text),
+                    .with_argument(kind, &value.text),
                 );
             }
         }

@@ -145,7 +145,7 @@ pub(crate) fn at_element(
     doc: &Doc,
     rule: &'static RuleMeta,
     element: Element,
-    message: impl Into<String>,
+    message: impl Into<crate::diagnostic::Message>,
 ) -> Diagnostic {
     Diagnostic::new(rule, Some(element.span), doc.xpath(element), message)
 }
@@ -157,7 +157,7 @@ pub(crate) fn at_value(
     element: Element,
     value: &AttrValue,
     attribute: &str,
-    message: impl Into<String>,
+    message: impl Into<crate::diagnostic::Message>,
 ) -> Diagnostic {
     Diagnostic::new(
         rule,

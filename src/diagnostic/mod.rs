@@ -17,6 +17,10 @@ use crate::source::Span;
 
 pub use crate::rule::Severity;
 
+mod message;
+
+pub use message::{Argument, ArgumentKind, Message, quote_short};
+
 /// A place in a file, resolved to line and column while the file's text
 /// was at hand (cross-file findings are made after the texts are gone).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +111,11 @@ pub struct Diagnostic {
     /// What CMS does with the file because of this finding, for the
     /// file's performance year: CMS's fact, which no setting changes.
     pub consequence: Consequence,
+    /// What is wrong, in one line.
     pub message: String,
+    /// The values the message quotes, with what each is: the finding's
+    /// data (identifiers among them, which masking hides).
+    pub arguments: Vec<Argument>,
     /// The rule's fixed text unless a finding words it for its case:
     /// borrowed, since a large run holds tens of thousands of findings.
     pub note: Cow<'static, str>,
@@ -116,9 +124,6 @@ pub struct Diagnostic {
     pub primary: Label,
     /// Secondary places ("first defined here").
     pub related: Vec<Label>,
-    /// The identifiers (TINs, NPIs) the texts quote, exactly as quoted:
-    /// masking replaces these and nothing else, whatever they look like.
-    pub identifiers: Vec<String>,
     /// The entity and year, for a finding about several files.
     pub subject: Option<Subject>,
 }
@@ -130,7 +135,7 @@ impl Diagnostic {
         rule: &RuleMeta,
         span: Option<Span>,
         pointer: impl Into<String>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         Self::at(
             rule,
@@ -148,7 +153,7 @@ impl Diagnostic {
         rule: &RuleMeta,
         subject: Subject,
         site: Site,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         let mut finding = Self::at(rule, Place::Site(site), message);
         finding.consequence = rule.consequence.in_year(Some(subject.year));
@@ -156,14 +161,16 @@ impl Diagnostic {
         finding
     }
 
-    fn at(rule: &RuleMeta, place: Place, message: impl Into<String>) -> Self {
+    fn at(rule: &RuleMeta, place: Place, message: impl Into<Message>) -> Self {
+        let message = message.into();
         Diagnostic {
             code: rule.code,
             name: rule.name,
             severity: rule.severity,
             family: rule.family,
             consequence: rule.consequence.default,
-            message: message.into(),
+            message: message.text,
+            arguments: message.arguments,
             note: Cow::Borrowed(rule.note),
             help: Cow::Borrowed(rule.help),
             primary: Label {
@@ -171,7 +178,6 @@ impl Diagnostic {
                 message: String::new(),
             },
             related: Vec::new(),
-            identifiers: Vec::new(),
             subject: None,
         }
     }
@@ -214,15 +220,28 @@ impl Diagnostic {
         self
     }
 
-    /// Records that the message quotes `value`, an identifier, with
-    /// [`quote_short`]: masking will hide it there.
-    pub fn with_identifier(mut self, value: &str) -> Self {
+    /// Records that the message, built elsewhere, quotes `value` with
+    /// [`quote_short`] (a schema error's text): the argument is then the
+    /// finding's data, and masking hides an identifier there.
+    pub fn with_argument(mut self, kind: ArgumentKind, value: &str) -> Self {
         let quoted = quote_short(value);
         let inner = &quoted[1..quoted.len() - 1];
         if !inner.is_empty() {
-            self.identifiers.push(inner.to_owned());
+            self.arguments.push(Argument {
+                kind,
+                value: inner.to_owned(),
+            });
         }
         self
+    }
+
+    /// The identifiers (TINs, NPIs) the finding's texts quote, exactly as
+    /// quoted: masking replaces these and nothing else.
+    pub fn identifiers(&self) -> impl Iterator<Item = &str> {
+        self.arguments
+            .iter()
+            .filter(|a| a.kind.is_identifier())
+            .map(|a| a.value.as_str())
     }
 
     /// A related place in the reported file.
@@ -253,25 +272,6 @@ impl Diagnostic {
     }
 }
 
-/// Quotes a value for a message, cut short so a message never carries a
-/// whole document (and never much of a clinician's data).
-pub fn quote_short(value: &str) -> String {
-    const MAX: usize = 40;
-    let mut out = String::from("`");
-    let mut chars = value.chars();
-    out.extend(
-        chars
-            .by_ref()
-            .take(MAX)
-            .map(|c| if c.is_control() { ' ' } else { c }),
-    );
-    if chars.next().is_some() {
-        out.push('…');
-    }
-    out.push('`');
-    out
-}
-
 /// Sorts findings by position (file-level findings first), then code, so
 /// output is stable whatever order the checks ran in.
 pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
@@ -282,16 +282,4 @@ pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
             .then_with(|| a.code.cmp(b.code))
             .then_with(|| a.message.cmp(&b.message))
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quote_short_cuts_long_values() {
-        assert_eq!(quote_short("abc"), "`abc`");
-        let long = "x".repeat(100);
-        assert_eq!(quote_short(&long).chars().count(), 43);
-    }
 }
