@@ -4,7 +4,6 @@ pub mod crossfile;
 pub mod examples;
 pub mod file;
 pub mod qrda;
-pub mod qrda_examples;
 pub mod registry;
 pub mod schema;
 pub mod semantic;

@@ -1,0 +1,29 @@
+//! `Q019 invalid-qrda3-count`: A numerator or denominator count is missing, not a whole number, or
+//! negative.
+
+use super::VALID;
+use crate::diagnostic::Severity;
+use crate::rules::registry::{Example, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "Q019",
+    name: "invalid-qrda3-count",
+    severity: Severity::Error,
+    summary: "A numerator or denominator count is missing, not a whole number, or negative.",
+    what: "Reads each PI Aggregate Count's `value/@value` as CMS's converter does (a 32-bit \
+           integer, optional sign, leading zeros allowed, no spaces) and reports a missing \
+           value, a non-integer (`5.0`, `Bob`, ` 5`, `99999999999`) or a negative count.",
+    why: "CMS's converter reports error 41 (NUMERATOR_DENOMINATOR_MUST_BE_INTEGER), 42 \
+          (NUMERATOR_DENOMINATOR_INVALID_VALUE, missing or negative) or 9 \
+          (AGGREGATE_COUNT_VALUE_NOT_INTEGER) \
+          (`CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/CommonNumeratorDenominatorValidator.java`).",
+    note: "CMS needs whole, non-negative counts (converter errors 41, 42, 9)",
+    help: "write the count as a whole number, e.g. value=\"49\"",
+    years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
+    invalid: Example::xml(with_pea!(crate::qrda3_proportion!(
+        "PI_PEA_1", "86.1", "1809"
+    ))),
+    valid: VALID,
+};

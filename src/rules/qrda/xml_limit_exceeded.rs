@@ -1,0 +1,28 @@
+//! `Q003 xml-limit-exceeded`: The file is larger, or nested deeper, than pilint decodes.
+
+use super::VALID;
+use crate::diagnostic::Severity;
+use crate::rules::registry::{Example, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "Q003",
+    name: "xml-limit-exceeded",
+    severity: Severity::Error,
+    summary: "The file is larger, or nested deeper, than pilint decodes.",
+    what: "Reports a QRDA III file over 64 MiB, or elements nested more than 256 deep (a real \
+           QRDA III nests about 15 deep), and stops reading it, so that a hostile file cannot \
+           exhaust memory or time.",
+    why: "CMS's converter sets no such limits, but no genuine QRDA III \
+          file comes near them: CMS's largest samples are about 1.3 MB. A file past them is \
+          broken or hostile, and pilint must stay fast and bounded on every input.",
+    note: "pilint bounds file size and nesting to stay fast on any input",
+    help: "check that this is the QRDA III file you meant to submit",
+    years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
+    invalid: Example::prose(
+        "A document nested 100,000 elements deep: see `deep_nesting_is_bounded` in \
+         tests/qrda3_hostile.rs and fixtures/invalid/qrda3/xml-limit-exceeded.xml.",
+    ),
+    valid: VALID,
+};

@@ -1,0 +1,28 @@
+//! `S007 empty-array`: A list that must hold at least one item is empty.
+
+use super::SOURCE;
+use crate::diagnostic::Severity;
+use crate::rules::registry::{Example, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "S007",
+    name: "empty-array",
+    severity: Severity::Error,
+    summary: "A list that must hold at least one item is empty.",
+    what: "Reports an empty `measurementSets` array on a whole submission.",
+    why: SOURCE,
+    note: "a submission file without a measurement set submits nothing",
+    help: "add the PI measurement set",
+    years: &[],
+    family: crate::rules::Family::Structure,
+    consequence: crate::rules::Consequences::REJECTED,
+    invalid: Example::json(
+        r#"{
+  "entityType": "group",
+  "taxpayerIdentificationNumber": "000123456",
+  "performanceYear": 2025,
+  "measurementSets": []
+}"#,
+    ),
+    valid: Example::json(valid_group!()),
+};

@@ -1,0 +1,27 @@
+//! `S002 unknown-property`: An object has a property the Submissions API does not define.
+
+use super::SOURCE;
+use crate::diagnostic::Severity;
+use crate::rules::registry::{Example, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "S002",
+    name: "unknown-property",
+    severity: Severity::Error,
+    summary: "An object has a property the Submissions API does not define.",
+    what: "Reports each key the schema does not list for that object (often a typo such as \
+           `performanceyear`), pointing at the key. Read-only keys the API returns (`id`, \
+           `createdAt`, `submissionId`, …) are accepted.",
+    why: SOURCE,
+    note: "the Submissions API validates request bodies against its data model and rejects unknown fields",
+    help: "remove the property, or fix its spelling",
+    years: &[],
+    family: crate::rules::Family::Structure,
+    consequence: crate::rules::Consequences::REJECTED,
+    invalid: Example::json(with_identity!(concat!(
+        crate::group_identity!(),
+        "  \"performanceyear\": 2025,\n"
+    ))),
+
+    valid: Example::json(valid_group!()),
+};
