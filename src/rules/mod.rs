@@ -10,3 +10,66 @@ pub mod semantic;
 pub mod url;
 
 pub use crate::rule::{Consequence, Consequences, Family, Kind};
+
+/// Runs a rule's documentation examples through the whole check of one
+/// file, for the unit tests in each rule's file.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::rule::{Example, ExampleFormat, RuleMeta};
+    use crate::source::SourceFile;
+
+    /// One finding of the rule under test, with the text its span covers.
+    #[derive(Debug)]
+    pub struct Found {
+        /// The source text under the finding's span.
+        pub at: String,
+        pub message: String,
+    }
+
+    /// The findings of `rule` (and no other) that checking `example` makes,
+    /// before any setting (so a finding another one repeats is kept).
+    pub fn findings(rule: &RuleMeta, example: &Example) -> Vec<Found> {
+        let name = match example.format {
+            ExampleFormat::Xml => "example.xml",
+            ExampleFormat::Json | ExampleFormat::Prose => "example.json",
+        };
+        let source = SourceFile::from_text(name, example.text);
+        let report = crate::lint::lint_source(source, &crate::lint::LintOptions::default());
+        let text = &report.source.text;
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == rule.code)
+            .map(|d| Found {
+                at: d
+                    .span
+                    .map(|s| text[s.range()].to_owned())
+                    .unwrap_or_default(),
+                message: d.message.clone(),
+            })
+            .collect()
+    }
+
+    /// The invalid example gives `rule`'s finding, the first one over text
+    /// starting with `at`; the valid example gives none.
+    pub fn assert_examples(rule: &RuleMeta, at: &str) {
+        let found = findings(rule, &rule.invalid);
+        assert!(
+            !found.is_empty(),
+            "{}: the invalid example gives no finding",
+            rule.code
+        );
+        assert!(
+            found[0].at.starts_with(at),
+            "{}: found at {:?}, expected {at:?} ({})",
+            rule.code,
+            found[0].at,
+            found[0].message
+        );
+        assert!(
+            findings(rule, &rule.valid).is_empty(),
+            "{}: the valid example gives a finding",
+            rule.code
+        );
+    }
+}

@@ -30,3 +30,14 @@ pub static META: RuleMeta = RuleMeta {
     )),
     valid: VALID,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::META;
+    use crate::rules::testing::assert_examples;
+
+    #[test]
+    fn the_invalid_example_is_reported_where_it_goes_wrong() {
+        assert_examples(&META, "MIPS_GROUP");
+    }
+}
