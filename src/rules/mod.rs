@@ -34,7 +34,14 @@ pub(crate) mod testing {
             ExampleFormat::Json | ExampleFormat::Prose => "example.json",
         };
         let source = SourceFile::from_text(name, example.text);
-        let report = crate::lint::lint_source(source, &crate::lint::LintOptions::default());
+        of_rule(
+            rule,
+            &crate::lint::lint_source(source, &crate::lint::LintOptions::default()),
+        )
+    }
+
+    /// The findings of `rule` in `report`.
+    pub fn of_rule(rule: &RuleMeta, report: &crate::lint::FileReport) -> Vec<Found> {
         let text = &report.source.text;
         report
             .diagnostics
@@ -48,6 +55,13 @@ pub(crate) mod testing {
                 message: d.message.clone(),
             })
             .collect()
+    }
+
+    /// A path under the crate's `fixtures/`.
+    pub fn fixture(path: &str) -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(path)
     }
 
     /// The invalid example gives `rule`'s finding, the first one over text

@@ -68,7 +68,7 @@ pub fn failed(uri: &Uri, version: i32, encoding: Encoding) -> Analysis {
         &crate::rules::file::INTERNAL_ERROR,
         None,
         "",
-        "pilint failed while checking this document",
+        crate::rules::file::internal_error::IN_EDITOR,
     );
     let empty = SourceFile::from_text("", "");
     Analysis {
@@ -112,10 +112,7 @@ pub fn run(job: Job) -> Analysis {
             &FILE_TOO_LARGE,
             None,
             "",
-            format!(
-                "this document holds {size} bytes, more than the limit of {}; it was not checked",
-                job.max_file_size
-            ),
+            crate::rules::file::file_too_large::in_editor(size, job.max_file_size),
         );
         let empty = SourceFile::from_text("", "");
         let positions = Positions::new(&empty, job.encoding);

@@ -57,7 +57,7 @@ pub fn check_with_limits(source: &SourceFile, limits: Limits) -> XmlOutcome {
             &INVALID_UTF8,
             Some(source.clamp_span(Span::new(at, at + 1))),
             "",
-            format!("the byte at offset {at} is not valid UTF-8"),
+            crate::rules::file::invalid_utf8::message(at, false),
         ));
     }
     // A byte-order mark is allowed in XML; the reader starts after it.
@@ -81,10 +81,7 @@ pub fn check_with_limits(source: &SourceFile, limits: Limits) -> XmlOutcome {
             &doc,
             &NOT_QRDA3_DOCUMENT,
             root,
-            format!(
-                "this ClinicalDocument is not a QRDA Category III document: it has no CMS QRDA III templateId (root {})",
-                templates::CMS_QRDA3_REPORT
-            ),
+            crate::rules::file::not_qrda3_document::no_qrda3_template(templates::CMS_QRDA3_REPORT),
         ));
     }
     let mut diagnostics = Vec::new();
@@ -133,9 +130,7 @@ fn stopped(source: &SourceFile, reason: Stop, limits: Limits) -> Diagnostic {
             &NOT_QRDA3_DOCUMENT,
             Some(source.clamp_span(span)),
             "",
-            format!(
-                "this XML is not a QRDA Category III document: its root element is <{name}>, not <ClinicalDocument>"
-            ),
+            crate::rules::file::not_qrda3_document::wrong_root(&name),
         ),
     }
 }

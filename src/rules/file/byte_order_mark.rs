@@ -23,6 +23,9 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(VALID_MINIMAL),
 };
 
+/// The message, at the mark.
+pub const MESSAGE: &str = "the file starts with a UTF-8 byte-order mark";
+
 #[cfg(test)]
 mod tests {
     use super::META;

@@ -29,6 +29,15 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(VALID_MINIMAL),
 };
 
+/// The message at the second key; `key` is its source text, quotes
+/// included.
+pub fn message(key: &str) -> String {
+    format!("key {key} appears twice in this object")
+}
+
+/// The label of the first occurrence.
+pub const FIRST_LABEL: &str = "first defined here (pilint reads the later one)";
+
 #[cfg(test)]
 mod tests {
     use super::META;

@@ -20,3 +20,27 @@ pub static META: RuleMeta = RuleMeta {
     invalid: Example::prose("Any input that triggers a pilint bug; none is known."),
     valid: Example::json(VALID_MINIMAL),
 };
+
+/// The message for a check of a file that panicked with `reason`.
+pub fn message(reason: &str) -> String {
+    format!("pilint failed while checking this file: {reason}")
+}
+
+/// The message in an editor, which shows no panic text.
+pub const IN_EDITOR: &str = "pilint failed while checking this document";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // A real panic is exercised end to end by tests/fixture_snapshots.rs
+    // (PILINT_TEST_PANIC_ON); an environment switch is no place for a parallel unit test.
+    #[test]
+    fn the_message_carries_the_panic() {
+        assert_eq!(
+            message("index out of bounds"),
+            "pilint failed while checking this file: index out of bounds"
+        );
+        assert!(!IN_EDITOR.contains("file:"));
+    }
+}

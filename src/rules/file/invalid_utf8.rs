@@ -21,3 +21,47 @@ pub static META: RuleMeta = RuleMeta {
     invalid: Example::prose("A file holding the byte 0xFF: see fixtures/invalid/not-utf8.json."),
     valid: Example::json(VALID_MINIMAL),
 };
+
+/// The message for the first byte that is not UTF-8, at `offset`; a file
+/// recognised as UTF-16 is named as such.
+pub fn message(offset: usize, utf16: bool) -> String {
+    if utf16 {
+        "the file is encoded as UTF-16, not UTF-8".to_owned()
+    } else {
+        format!("the byte at offset {offset} is not valid UTF-8")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::of_rule;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn the_first_byte_that_is_not_utf8_is_reported_at_its_offset() {
+        let mut bytes = crate::valid_2025!().as_bytes().to_vec();
+        bytes.insert(40, 0xFF);
+        let source = SourceFile::from_bytes("example.json", bytes);
+        let report = crate::lint::lint_source(source, &crate::lint::LintOptions::default());
+        let found = of_rule(&META, &report);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, message(40, false));
+        assert_eq!(found[0].message, "the byte at offset 40 is not valid UTF-8");
+        assert!(
+            of_rule(
+                &META,
+                &crate::lint::lint_source(
+                    SourceFile::from_text("example.json", META.valid.text),
+                    &crate::lint::LintOptions::default(),
+                )
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn utf16_is_named() {
+        assert_eq!(message(0, true), "the file is encoded as UTF-16, not UTF-8");
+    }
+}

@@ -10,14 +10,14 @@ use crate::rules::registry::RuleMeta;
 
 const VALID_MINIMAL: &str = crate::valid_2025!();
 
-mod byte_order_mark;
-mod duplicate_key;
-mod file_too_large;
-mod internal_error;
-mod invalid_json;
-mod invalid_utf8;
-mod not_qrda3_document;
-mod unreadable_file;
+pub mod byte_order_mark;
+pub mod duplicate_key;
+pub mod file_too_large;
+pub mod internal_error;
+pub mod invalid_json;
+pub mod invalid_utf8;
+pub mod not_qrda3_document;
+pub mod unreadable_file;
 
 pub use byte_order_mark::META as BYTE_ORDER_MARK;
 pub use duplicate_key::META as DUPLICATE_KEY;

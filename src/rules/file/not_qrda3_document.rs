@@ -29,6 +29,21 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::xml(crate::qrda3_valid_2025!()),
 };
 
+/// The message when the root element is `<root>`, not `<ClinicalDocument>`.
+pub fn wrong_root(root: &str) -> String {
+    format!(
+        "this XML is not a QRDA Category III document: its root element is <{root}>, not <ClinicalDocument>"
+    )
+}
+
+/// The message when the `ClinicalDocument` lacks the template whose root is
+/// `template_root`.
+pub fn no_qrda3_template(template_root: &str) -> String {
+    format!(
+        "this ClinicalDocument is not a QRDA Category III document: it has no CMS QRDA III templateId (root {template_root})"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::META;

@@ -22,3 +22,36 @@ pub static META: RuleMeta = RuleMeta {
     ),
     valid: Example::json(VALID_MINIMAL),
 };
+
+/// The message for the file `name` that the operating system would not
+/// read, with its error.
+pub fn message(name: &str, error: &std::io::Error) -> String {
+    format!("cannot read {name}: {error}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discover::Input;
+    use crate::rules::testing::{fixture, of_rule};
+
+    #[test]
+    fn a_path_that_cannot_be_read_is_reported_and_fails_the_run() {
+        let path = fixture("no-such-file.json");
+        let input = Input::File {
+            display: "no-such-file.json".to_owned(),
+            path,
+        };
+        let report = crate::lint::lint_input(&input, &crate::lint::LintOptions::default());
+        assert!(report.failed);
+        let found = of_rule(&META, &report);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0]
+                .message
+                .starts_with("cannot read no-such-file.json: "),
+            "{}",
+            found[0].message
+        );
+    }
+}
