@@ -13,10 +13,10 @@ use crate::rules::registry::RuleMeta;
 
 const VALID: &str = crate::valid_2025!();
 
-mod conflicting_values_across_submissions;
-mod duplicate_submission;
-mod individual_and_group_submissions;
-mod period_differs_across_submissions;
+pub mod conflicting_values_across_submissions;
+pub mod duplicate_submission;
+pub mod individual_and_group_submissions;
+pub mod period_differs_across_submissions;
 
 pub use conflicting_values_across_submissions::META as CONFLICTING_VALUES;
 pub use duplicate_submission::META as DUPLICATE_SUBMISSION;

@@ -27,6 +27,11 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(valid_group!()),
 };
 
+/// The message at the empty array `field`.
+pub fn message(field: &str) -> String {
+    format!("{field} is empty; it needs at least one item")
+}
+
 #[cfg(test)]
 mod tests {
     use super::META;

@@ -35,6 +35,12 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(valid_group!()),
 };
 
+/// The message at `object` (named as in "measurement set 1") that lacks
+/// `property`.
+pub fn message(object: &str, property: &str) -> String {
+    format!("{object} is missing the required property `{property}`")
+}
+
 #[cfg(test)]
 mod tests {
     use super::META;

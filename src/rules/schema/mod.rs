@@ -31,15 +31,15 @@ macro_rules! with_identity {
     };
 }
 
-mod empty_array;
-mod malformed_value;
-mod missing_property;
-mod not_a_submission;
-mod submission_in_envelope;
-mod unknown_property;
-mod value_not_allowed;
-mod value_out_of_range;
-mod wrong_type;
+pub mod empty_array;
+pub mod malformed_value;
+pub mod missing_property;
+pub mod not_a_submission;
+pub mod submission_in_envelope;
+pub mod unknown_property;
+pub mod value_not_allowed;
+pub mod value_out_of_range;
+pub mod wrong_type;
 
 pub use empty_array::META as EMPTY_ARRAY;
 pub use malformed_value::META as MALFORMED_VALUE;

@@ -31,6 +31,14 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(valid_group!()),
 };
 
+/// The message at the envelope's `data` key; `inner` is the pointer of the
+/// submission inside.
+pub fn message(inner: &str) -> String {
+    format!(
+        "this file is a QPP Submissions API envelope (`{{\"data\": {{\"submission\": …}}}}`), as the API returns a submission; pilint checks the submission at {inner}"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::META;
