@@ -45,6 +45,23 @@ pub static META: RuleMeta = RuleMeta {
     valid: VALID,
 };
 
+// `part` is "Numerator" or "Denominator".
+
+/// The `part` Data has no Aggregate Count.
+pub fn missing(part: &str) -> String {
+    format!("the {part} Data has no Aggregate Count")
+}
+
+/// A second Aggregate Count in one `part` Data.
+pub fn second(part: &str) -> String {
+    format!("a second Aggregate Count in one {part} Data")
+}
+
+/// A second value element in one Aggregate Count.
+pub fn second_value(part: &str) -> String {
+    format!("a second value in one {part} Aggregate Count")
+}
+
 #[cfg(test)]
 mod tests {
     use super::META;

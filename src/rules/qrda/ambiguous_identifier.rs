@@ -2,7 +2,7 @@
 //! one.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, quote_short};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -32,6 +32,19 @@ pub static META: RuleMeta = RuleMeta {
     )),
     valid: VALID,
 };
+
+/// A second `kind` ("TIN", "NPI") `value` in a document of `entity`.
+pub fn second(kind: &str, value: &str, entity: &str) -> String {
+    format!(
+        "a second {kind} {} in a {entity} document; CMS reads only the first",
+        quote_short(value)
+    )
+}
+
+/// The label of the first.
+pub fn first_label(kind: &str) -> String {
+    format!("the {kind} CMS reads")
+}
 
 #[cfg(test)]
 mod tests {

@@ -28,6 +28,9 @@ pub static META: RuleMeta = RuleMeta {
     valid: VALID,
 };
 
+/// The message, at the declaration.
+pub const MESSAGE: &str = "the document has a DOCTYPE declaration; QRDA III files must not declare one, and pilint reads nothing it declares";
+
 #[cfg(test)]
 mod tests {
     use super::META;

@@ -1,7 +1,7 @@
 //! `Q024 duplicate-cehrt-id`: The document gives more than one CEHRT ID.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, quote_short};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -31,6 +31,17 @@ pub static META: RuleMeta = RuleMeta {
     )),
     valid: VALID,
 };
+
+/// A second CEHRT ID `id`.
+pub fn second(id: &str) -> String {
+    format!(
+        "a second CEHRT ID {}; CMS reads only the first",
+        quote_short(id)
+    )
+}
+
+/// The label of the first.
+pub const FIRST_LABEL: &str = "the CEHRT ID CMS reads";
 
 #[cfg(test)]
 mod tests {

@@ -26,6 +26,11 @@ pub static META: RuleMeta = RuleMeta {
     valid: VALID,
 };
 
+/// A second section titled `section` ("PI section").
+pub fn second(section: &str) -> String {
+    format!("a second {section}; a document has at most one")
+}
+
 #[cfg(test)]
 mod tests {
     use super::META;

@@ -2,7 +2,7 @@
 //! the performance year.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, quote_short};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -39,6 +39,102 @@ pub static META: RuleMeta = RuleMeta {
     )),
     valid: VALID,
 };
+
+// In every message, `extension` is the templateId extension as written and
+// `described` what pilint knows of it ("is the CMS QRDA III implementation
+// guide for 2023 and 2024").
+
+/// The templateId has no extension; `expected` is the year's extension,
+/// with the year, when the document's year is known and supported.
+pub fn no_extension(expected: Option<(&str, i64)>) -> String {
+    match expected {
+        Some((expected, year)) => format!(
+            "the CMS QRDA III templateId has no extension; CMS expects `{expected}` for performance year {year}"
+        ),
+        None => "the CMS QRDA III templateId has no extension naming its implementation guide"
+            .to_owned(),
+    }
+}
+
+/// A superseded version of the guide of `year`, whose current one is
+/// `expected`.
+pub fn superseded(extension: &str, described: &str, expected: &str, year: i64) -> String {
+    format!(
+        "templateId extension {} {described}; CMS accepts only `{expected}` for {year}",
+        quote_short(extension)
+    )
+}
+
+/// A period in `year`, older than every supported year, in a document
+/// written to a current guide: reported at the period.
+pub fn period_suspect(year: i64, extension: &str, described: &str) -> String {
+    format!(
+        "the performance period starts in {year}, but templateId extension {} {described}: check the period (a {year} file would need that year's guide)",
+        quote_short(extension)
+    )
+}
+
+/// The label of the extension, related to [`period_suspect`].
+pub const GUIDE_LABEL: &str = "the implementation guide of the document";
+
+/// The help of [`period_suspect`].
+pub const PERIOD_SUSPECT_HELP: &str = "correct the performance period, or the templateId extension if the file really is for this year";
+
+/// The extension is the guide of `belongs` (described: "2023 and 2024"),
+/// the period is in `year`, whose guide is `expected`.
+pub fn disagree(
+    extension: &str,
+    described: &str,
+    year: i64,
+    expected: &str,
+    belongs: &str,
+) -> String {
+    format!(
+        "templateId extension {} {described}, but the performance period is in {year}: if the period is right, CMS expects `{expected}`; if the extension is right, the period should be in {belongs}",
+        quote_short(extension)
+    )
+}
+
+/// The help of [`disagree`].
+pub const DISAGREE_HELP: &str =
+    "correct whichever is wrong: the templateId extension or the performance period";
+
+/// The label of the period that gives `year`.
+pub fn period_label(year: i64) -> String {
+    format!("performance year {year} comes from here")
+}
+
+/// An extension that is not the guide of `year`, whose guide is `expected`.
+pub fn expected(extension: &str, described: &str, expected: &str, year: i64) -> String {
+    format!(
+        "templateId extension {} {described}; CMS expects `{expected}` for {year}",
+        quote_short(extension)
+    )
+}
+
+/// No guide is on record for `year`; `latest` is the newest pilint knows,
+/// with its year.
+pub fn year_not_on_record(year: i64, extension: &str, latest: Option<(&str, i64)>) -> String {
+    let latest = latest
+        .map(|(e, y)| format!("; the newest pilint knows is `{e}` ({y})"))
+        .unwrap_or_default();
+    format!(
+        "pilint has no CMS QRDA III implementation guide on record for {year}, so it cannot confirm extension {}{latest}",
+        quote_short(extension)
+    )
+}
+
+/// The help of [`year_not_on_record`].
+pub const NOT_ON_RECORD_HELP: &str =
+    "check the extension against CMS's QRDA III implementation guide for this year";
+
+/// An extension pilint does not know, in a document without a year.
+pub fn without_year(extension: &str, described: &str) -> String {
+    format!(
+        "templateId extension {} {described}",
+        quote_short(extension)
+    )
+}
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,7 @@
 //! N.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, quote_short};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -32,6 +32,20 @@ pub static META: RuleMeta = RuleMeta {
     ))),
     valid: VALID,
 };
+
+/// The observation has no value element.
+pub const NO_VALUE: &str = "the Measure Performed observation has no value (Y or N)";
+
+/// A second value element.
+pub const SECOND_VALUE: &str = "a second value in one Measure Performed observation";
+
+/// The value has no `@code`.
+pub const NO_CODE: &str = "the Measure Performed value has no @code (Y or N)";
+
+/// A code other than Y or N.
+pub fn not_y_or_n(code: &str) -> String {
+    format!("Measure Performed code {} is not Y or N", quote_short(code))
+}
 
 #[cfg(test)]
 mod tests {

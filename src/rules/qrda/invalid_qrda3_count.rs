@@ -2,7 +2,7 @@
 //! negative.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, quote_short};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -27,6 +27,36 @@ pub static META: RuleMeta = RuleMeta {
     ))),
     valid: VALID,
 };
+
+// `part` is "Numerator" or "Denominator"; `text` the count as written.
+
+/// The Aggregate Count has no value element.
+pub fn no_value_element(part: &str) -> String {
+    format!("the {part} Aggregate Count has no value element")
+}
+
+/// The value element has no `@value`.
+pub fn no_value(part: &str) -> String {
+    format!("the {part} count has no @value")
+}
+
+/// A count below zero.
+pub fn negative(part: &str, text: &str) -> String {
+    format!("{part} {} is negative", quote_short(text))
+}
+
+/// A count that is not a whole number.
+pub fn not_whole(part: &str, text: &str) -> String {
+    format!("{part} {} is not a whole number", quote_short(text))
+}
+
+/// A count over what CMS's converter reads (a Java `int`).
+pub fn too_large(part: &str, text: &str) -> String {
+    format!(
+        "{part} {} is larger than CMS accepts (2147483647)",
+        quote_short(text)
+    )
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,9 @@
 //! `Q012 invalid-qrda3-date`: A performance period date is not a real date.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use std::fmt::Display;
+
+use crate::diagnostic::{Severity, quote_short};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -27,6 +29,15 @@ pub static META: RuleMeta = RuleMeta {
     invalid: Example::xml(with_period!(crate::qrda3_period!("20250230", "20251231"))),
     valid: VALID,
 };
+
+/// The performance period `bound` ("start", "end") written `text`, which
+/// is no date for `reason`.
+pub fn message(bound: &str, text: &str, reason: &impl Display) -> String {
+    format!(
+        "performance period {bound} {} is not a valid date: {reason}",
+        quote_short(text)
+    )
+}
 
 #[cfg(test)]
 mod tests {

@@ -25,3 +25,31 @@ pub static META: RuleMeta = RuleMeta {
     ),
     valid: VALID,
 };
+
+/// The message: `detail` says what is wrong, in the reader's words or one
+/// of the functions below.
+pub fn message(detail: &str) -> String {
+    format!("the file is not well-formed XML: {detail}")
+}
+
+/// The file ends while `open` is still open.
+pub fn truncated(open: &str) -> String {
+    format!("the file ends inside <{open}>: the document is truncated")
+}
+
+/// An entity reference with no definition (pilint reads no DTD).
+pub fn undefined_entity(name: &str) -> String {
+    format!("undefined entity `&{name};` (no DTD is read)")
+}
+
+/// An element or attribute prefix with no namespace declaration.
+pub fn undeclared_prefix(prefix: &str) -> String {
+    format!("namespace prefix `{prefix}` is not declared")
+}
+
+pub const TEXT_OUTSIDE_ROOT: &str = "text outside the root element";
+pub const CDATA_OUTSIDE_ROOT: &str = "CDATA outside the root element";
+pub const NO_ROOT: &str = "the file has no root element";
+pub const SECOND_ROOT: &str = "a second root element";
+/// The label of the start tag a truncated file leaves open.
+pub const OPENED_HERE: &str = "opened here";

@@ -1,7 +1,7 @@
 //! `Q014 measure-id-not-single`: A PI measure has no measure id, or more than one.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, quote_short};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -36,6 +36,16 @@ pub static META: RuleMeta = RuleMeta {
     ))),
     valid: VALID,
 };
+
+/// The measure titled `measure` has no id.
+pub fn missing(measure: &str) -> String {
+    format!("the {measure} has no measure id (reference/externalDocument/id/@extension)")
+}
+
+/// A second id `id` in one measure.
+pub fn second(id: &str) -> String {
+    format!("a second measure id {} in one measure", quote_short(id))
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! `Q015 measure-id-wrong-root`: A PI measure id is not under the PI measure identifier root.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, quote_short};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -33,6 +33,23 @@ pub static META: RuleMeta = RuleMeta {
     ))),
     valid: VALID,
 };
+
+/// Measure id `id` under `root`, not `expected`.
+pub fn wrong_root(id: &str, root: &str, expected: &str) -> String {
+    format!(
+        "measure id {} is under root {}, not the PI measure root {expected}",
+        quote_short(id),
+        quote_short(root)
+    )
+}
+
+/// Measure id `id` with no root; the PI measure root is `expected`.
+pub fn no_root(id: &str, expected: &str) -> String {
+    format!(
+        "measure id {} has no root; the PI measure root is {expected}",
+        quote_short(id)
+    )
+}
 
 #[cfg(test)]
 mod tests {

@@ -28,6 +28,12 @@ pub static META: RuleMeta = RuleMeta {
     valid: VALID,
 };
 
+/// The measure has no Measure Performed observation.
+pub const MISSING: &str = "the PI measure-performed measure has no Measure Performed observation";
+
+/// A second observation.
+pub const SECOND: &str = "a second Measure Performed observation in one measure";
+
 #[cfg(test)]
 mod tests {
     use super::META;

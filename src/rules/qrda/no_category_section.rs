@@ -23,6 +23,10 @@ pub static META: RuleMeta = RuleMeta {
     valid: VALID,
 };
 
+/// The message, at the root element.
+pub const MESSAGE: &str =
+    "the document has no PI, Improvement Activities or quality Measure Section";
+
 #[cfg(test)]
 mod tests {
     use super::META;

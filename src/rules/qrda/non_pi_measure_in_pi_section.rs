@@ -34,6 +34,10 @@ pub static META: RuleMeta = RuleMeta {
     valid: VALID,
 };
 
+/// The message, at the Improvement Activity measure.
+pub const MESSAGE: &str =
+    "an Improvement Activity measure (2.16.840.1.113883.10.20.27.3.33) inside the PI section";
+
 #[cfg(test)]
 mod tests {
     use super::META;

@@ -30,6 +30,18 @@ pub static META: RuleMeta = RuleMeta {
     valid: VALID,
 };
 
+// `part` is "Numerator" or "Denominator".
+
+/// The measure has no `part` Data.
+pub fn missing(part: &str) -> String {
+    format!("the PI numerator/denominator measure has no {part} Data")
+}
+
+/// A second `part` Data.
+pub fn second(part: &str) -> String {
+    format!("a second {part} Data in one measure")
+}
+
 #[cfg(test)]
 mod tests {
     use super::META;

@@ -36,6 +36,25 @@ pub static META: RuleMeta = RuleMeta {
     valid: VALID,
 };
 
+// `bound` is "start" or "end", `element` its element ("low", "high").
+
+/// The bound's element has no value.
+pub fn no_value(bound: &str, element: &str) -> String {
+    format!("the performance period {bound} (effectiveTime/{element}) has no value")
+}
+
+/// The act has no such bound.
+pub fn missing(bound: &str, element: &str) -> String {
+    format!(
+        "the Reporting Parameters Act has no performance period {bound} (effectiveTime/{element}/@value)"
+    )
+}
+
+/// A second value of the bound.
+pub fn second(bound: &str) -> String {
+    format!("a second performance period {bound}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::META;

@@ -33,6 +33,12 @@ pub static META: RuleMeta = RuleMeta {
     valid: VALID,
 };
 
+/// A measure titled `measure` whose enclosing template is `place` (a
+/// section's title, or "outside any section").
+pub fn message(measure: &str, place: &str) -> String {
+    format!("a {measure} whose enclosing template is the {place}, not the PI section")
+}
+
 #[cfg(test)]
 mod tests {
     use super::META;

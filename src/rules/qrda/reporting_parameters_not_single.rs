@@ -27,6 +27,17 @@ pub static META: RuleMeta = RuleMeta {
     valid: VALID,
 };
 
+/// The PI section has no Reporting Parameters Act of its own.
+pub const NONE_DIRECT: &str =
+    "the PI section has no Reporting Parameters Act (performance period) as a direct entry";
+
+/// The label of one nested deeper, which CMS does not read.
+pub const NESTED_LABEL: &str = "this one is nested inside a measure, where CMS does not read it";
+
+/// A second act.
+pub const SECOND: &str =
+    "a second Reporting Parameters Act in the PI section; CMS reads one performance period";
+
 #[cfg(test)]
 mod tests {
     use super::META;

@@ -30,3 +30,14 @@ pub static META: RuleMeta = RuleMeta {
     ),
     valid: VALID,
 };
+
+/// Measure `id`, which may not be reported with `PI_HIE_5`.
+pub fn message(id: &str) -> String {
+    format!("{id} may not be reported together with PI_HIE_5")
+}
+
+/// The label of `PI_HIE_5`'s id.
+pub const HIE_5_LABEL: &str = "PI_HIE_5 is reported here";
+
+/// The label of `PI_HIE_5`'s element.
+pub const HIE_5_ELEMENT_LABEL: &str = "in this element";

@@ -35,6 +35,19 @@ pub static META: RuleMeta = RuleMeta {
     valid: VALID,
 };
 
+/// The section titled `section` starts in `section_year`; CMS files the
+/// document under `year`, the year of its first section (`first`).
+pub fn message(section: &str, section_year: i64, year: i64, first: &str) -> String {
+    format!(
+        "the {section}'s performance period starts in {section_year}, but CMS files the document under {year}, the year of its first section (the {first})"
+    )
+}
+
+/// The label of the first section's period.
+pub fn first_label(year: i64) -> String {
+    format!("performance year {year} comes from the first section's period")
+}
+
 #[cfg(test)]
 mod tests {
     use super::META;

@@ -33,6 +33,9 @@ pub static META: RuleMeta = RuleMeta {
     valid: VALID,
 };
 
+/// The message, at the root element.
+pub const MESSAGE: &str = "a MIPS virtual group document has no virtual group id (representedOrganization/id[@root='2.16.840.1.113883.3.249.5.2'])";
+
 #[cfg(test)]
 mod tests {
     use super::META;

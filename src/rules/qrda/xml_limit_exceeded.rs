@@ -26,3 +26,13 @@ pub static META: RuleMeta = RuleMeta {
     ),
     valid: VALID,
 };
+
+/// The message for a file of `size` bytes, over `max` (nothing is read).
+pub fn too_large(size: usize, max: usize) -> String {
+    format!("the file is {size} bytes; pilint decodes QRDA III files of at most {max} bytes")
+}
+
+/// The message at an element nested `depth` deep, over `max`.
+pub fn too_deep(depth: usize, max: usize) -> String {
+    format!("elements are nested {depth} deep here; pilint decodes at most {max} levels")
+}
