@@ -64,6 +64,45 @@ pub(crate) mod testing {
             .join(path)
     }
 
+    /// The findings of `rule` in the fixture at `path` (under `fixtures/`),
+    /// for a rule whose invalid example is prose naming that fixture.
+    pub fn fixture_findings(rule: &RuleMeta, path: &str) -> Vec<Found> {
+        let input = crate::discover::Input::File {
+            path: fixture(path),
+            display: path.to_owned(),
+        };
+        of_rule(
+            rule,
+            &crate::lint::lint_input(&input, &crate::lint::LintOptions::default()),
+        )
+    }
+
+    /// The messages of `rule`'s cross-file findings in a run over the
+    /// fixture directory `dir` (under `fixtures/`), with no configuration.
+    pub fn crossfile_messages(rule: &RuleMeta, dir: &str) -> Vec<String> {
+        use crate::engine::{CrossFileMode, Engine, EngineOptions, RunOptions};
+        let engine = Engine::new(EngineOptions {
+            paths: vec![fixture(dir)],
+            config: crate::settings::ConfigSource::Isolated,
+            ..EngineOptions::default()
+        })
+        .expect("no configuration to fail");
+        let options = RunOptions {
+            cross_file: CrossFileMode::Findings,
+            source_shown: false,
+        };
+        let outcome = engine
+            .run(options, |_| Ok::<(), std::convert::Infallible>(()))
+            .unwrap_or_else(|never| match never {});
+        outcome
+            .cross
+            .findings
+            .iter()
+            .filter(|f| f.code == rule.code)
+            .map(|f| f.message.clone())
+            .collect()
+    }
+
     /// The invalid example gives `rule`'s finding, the first one over text
     /// starting with `at`; the valid example gives none.
     pub fn assert_examples(rule: &RuleMeta, at: &str) {

@@ -35,3 +35,22 @@ pub static META: RuleMeta = RuleMeta {
     ),
     valid: Example::json(VALID),
 };
+
+#[cfg(test)]
+mod tests {
+    use super::META;
+    use super::*;
+    use crate::rules::testing::crossfile_messages;
+
+    #[test]
+    fn the_fixture_named_by_the_invalid_example_gives_it() {
+        assert!(
+            META.invalid
+                .text
+                .contains("fixtures/crossfile/conflicting-2023/")
+        );
+        assert!(!crossfile_messages(&META, "crossfile/conflicting-2023").is_empty());
+        // 2024 keeps the highest instead: no conflict finding.
+        assert!(crossfile_messages(&META, "crossfile/conflicting-2024").is_empty());
+    }
+}

@@ -36,3 +36,16 @@ pub static META: RuleMeta = RuleMeta {
     ),
     valid: Example::json(VALID),
 };
+
+#[cfg(test)]
+mod tests {
+    use super::META;
+    use super::*;
+    use crate::rules::testing::crossfile_messages;
+
+    #[test]
+    fn the_fixture_named_by_the_invalid_example_gives_it() {
+        assert!(META.invalid.text.contains("fixtures/crossfile/aco-2025/"));
+        assert!(!crossfile_messages(&META, "crossfile/aco-2025").is_empty());
+    }
+}

@@ -53,3 +53,19 @@ pub const NO_ROOT: &str = "the file has no root element";
 pub const SECOND_ROOT: &str = "a second root element";
 /// The label of the start tag a truncated file leaves open.
 pub const OPENED_HERE: &str = "opened here";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use super::*;
+    use crate::rules::testing::findings;
+
+    #[test]
+    fn a_truncated_file_is_reported_at_its_end() {
+        let found = findings(&META, &META.invalid);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].at, "", "the span is the empty end of the file");
+        assert_eq!(found[0].message, message(&truncated("component")));
+        assert!(findings(&META, &META.valid).is_empty());
+    }
+}

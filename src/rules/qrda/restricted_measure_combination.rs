@@ -41,3 +41,19 @@ pub const HIE_5_LABEL: &str = "PI_HIE_5 is reported here";
 
 /// The label of `PI_HIE_5`'s element.
 pub const HIE_5_ELEMENT_LABEL: &str = "in this element";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use super::*;
+    use crate::rules::testing::{findings, fixture_findings};
+
+    #[test]
+    fn the_fixture_reports_the_measure_beside_pi_hie_5() {
+        let found = fixture_findings(&META, "invalid/qrda3/restricted-measure-combination.xml");
+        assert!(!found.is_empty());
+        assert_eq!(found[0].at, "PI_HIE_1");
+        assert_eq!(found[0].message, message("PI_HIE_1"));
+        assert!(findings(&META, &META.valid).is_empty());
+    }
+}

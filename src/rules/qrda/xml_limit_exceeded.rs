@@ -36,3 +36,31 @@ pub fn too_large(size: usize, max: usize) -> String {
 pub fn too_deep(depth: usize, max: usize) -> String {
     format!("elements are nested {depth} deep here; pilint decodes at most {max} levels")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use super::*;
+    use crate::rules::testing::{findings, fixture_findings};
+
+    #[test]
+    fn the_fixture_nests_too_deep() {
+        let found = fixture_findings(&META, "invalid/qrda3/xml-limit-exceeded.xml");
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].at.starts_with('<'),
+            "at an element: {:?}",
+            found[0].at
+        );
+        assert_eq!(found[0].message, too_deep(257, 256));
+        assert!(findings(&META, &META.valid).is_empty());
+    }
+
+    #[test]
+    fn the_size_limit_has_its_own_words() {
+        assert_eq!(
+            too_large(200, 100),
+            "the file is 200 bytes; pilint decodes QRDA III files of at most 100 bytes"
+        );
+    }
+}
