@@ -349,7 +349,7 @@ impl<'a> Pass<'a> {
                     let character = reference.is_char_ref()
                         && matches!(reference.resolve_char_ref(), Ok(Some(_)));
                     if !known && !character {
-                        return Err(self.malformed(before, invalid_xml::undefined_entity(&name)));
+                        return Err(self.malformed(before, invalid_xml::undefined_entity(name)));
                     }
                 }
                 Event::DocType(_) => {

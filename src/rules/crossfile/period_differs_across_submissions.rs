@@ -35,7 +35,6 @@ pub static META: RuleMeta = RuleMeta {
 #[cfg(test)]
 mod tests {
     use super::META;
-    use super::*;
     use crate::rules::testing::crossfile_messages;
 
     #[test]

@@ -57,7 +57,6 @@ pub const OPENED_HERE: &str = "opened here";
 #[cfg(test)]
 mod tests {
     use super::*;
-    use super::*;
     use crate::rules::testing::findings;
 
     #[test]

@@ -45,7 +45,6 @@ pub const HIE_5_ELEMENT_LABEL: &str = "in this element";
 #[cfg(test)]
 mod tests {
     use super::*;
-    use super::*;
     use crate::rules::testing::{findings, fixture_findings};
 
     #[test]

@@ -40,7 +40,6 @@ pub fn too_deep(depth: usize, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use super::*;
     use crate::rules::testing::{findings, fixture_findings};
 
     #[test]
