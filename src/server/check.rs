@@ -162,12 +162,8 @@ fn hidden_bom_finding(settings: &FileSettings) -> Diagnostic {
         &BYTE_ORDER_MARK,
         Some(Span::new(0, 0)),
         "",
-        "the file on disk starts with a UTF-8 byte-order mark, which the editor hides and \
-         writes back on save",
+        crate::rules::file::byte_order_mark::HIDDEN_BY_EDITOR,
     )
-    .with_help(
-        "save the file as UTF-8 without BOM (VS Code: Save with Encoding → UTF-8; \
-         Neovim: `:set nobomb` then `:write`)",
-    )
+    .with_help(crate::rules::file::byte_order_mark::HIDDEN_BY_EDITOR_HELP)
     .with_severity(settings.severity(BYTE_ORDER_MARK.code, BYTE_ORDER_MARK.severity))
 }

@@ -26,6 +26,16 @@ pub static META: RuleMeta = RuleMeta {
 /// The message, at the mark.
 pub const MESSAGE: &str = "the file starts with a UTF-8 byte-order mark";
 
+/// The message in an editor, which keeps the mark out of the buffer (VS
+/// Code and Neovim both do) but writes it back on save.
+pub const HIDDEN_BY_EDITOR: &str = "the file on disk starts with a UTF-8 byte-order mark, \
+                                    which the editor hides and writes back on save";
+
+/// The help of [`HIDDEN_BY_EDITOR`].
+pub const HIDDEN_BY_EDITOR_HELP: &str = "save the file as UTF-8 without BOM (VS Code: Save \
+                                         with Encoding → UTF-8; Neovim: `:set nobomb` then \
+                                         `:write`)";
+
 #[cfg(test)]
 mod tests {
     use super::META;
