@@ -180,7 +180,7 @@ fn predicted_score(
             // The structural finding names the root cause where a semantic
             // one repeats it at the same place.
             let semantic = d.family.kind() != Kind::Structural;
-            (d.span.map(|s| s.start), semantic, d.code)
+            (d.span().map(|s| s.start), semantic, d.code)
         });
     let Some(first) = refused else {
         return score;
@@ -191,8 +191,8 @@ fn predicted_score(
         return score;
     }
     let loc = Loc {
-        span: first.span.unwrap_or_default(),
-        pointer: first.pointer.as_str().into(),
+        span: first.span().unwrap_or_default(),
+        pointer: first.pointer().into(),
     };
     let (code, what) = if first.family.kind() == Kind::Structural {
         (reasons::STRUCTURE_INVALID, "structural errors")

@@ -250,7 +250,7 @@ mod tests {
         let (parsed, diags) = parse(&source);
         assert!(parsed.is_none());
         let d = &diags[0];
-        let lc = source.line_col(d.span.unwrap().start);
+        let lc = source.line_col(d.span().unwrap().start);
         (d.message.clone(), lc.line, lc.column)
     }
 
@@ -292,6 +292,6 @@ mod tests {
         assert_eq!(diags[1].code, "F001");
         // The trailing comma error lands on the comma (character 9 of line 1,
         // counting the BOM as one character).
-        assert_eq!(source.line_col(diags[1].span.unwrap().start).column, 9);
+        assert_eq!(source.line_col(diags[1].span().unwrap().start).column, 9);
     }
 }

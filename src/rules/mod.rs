@@ -49,7 +49,7 @@ pub(crate) mod testing {
             .filter(|d| d.code == rule.code)
             .map(|d| Found {
                 at: d
-                    .span
+                    .span()
                     .map(|s| text[s.range()].to_owned())
                     .unwrap_or_default(),
                 message: d.message.clone(),

@@ -216,7 +216,10 @@ fn virtual_group_id(doc: &Doc, out: &mut Vec<Diagnostic>) {
         // The missing member's location, as the semantic
         // `identifier-missing` gives it, so the two count as one finding
         // (this one, which names the converter's error 78).
-        finding.pointer = crate::model::QRDA_ENTITY_ID_PATH.to_owned();
+        finding.primary.place = crate::diagnostic::Place::Here {
+            span: finding.span(),
+            pointer: crate::model::QRDA_ENTITY_ID_PATH.to_owned(),
+        };
         out.push(finding);
     }
 }
