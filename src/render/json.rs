@@ -36,7 +36,7 @@ use std::io::{self, Write};
 use crate::render::json_crossfile::cross_file_out;
 use crate::render::score_json::points_value;
 use crate::render::score_table::no_score;
-use crate::render::{Renderer, Summary, render_all, write_indented};
+use crate::render::{Renderer, Summary, render_all};
 use crate::score::{FileScore, SetResult};
 use crate::source::SourceFile;
 
@@ -44,7 +44,9 @@ use crate::source::SourceFile;
 struct FileOut<'a> {
     path: &'a str,
     format: &'static str,
-    diagnostics: Vec<DiagnosticOut<'a>>,
+    /// Serialized one finding at a time: a file with a million findings
+    /// never holds a million rendered copies (issue 16).
+    diagnostics: DiagnosticsOut<'a>,
     /// The predicted PI score (`pilint score --format json` has the detail).
     #[serde(skip_serializing_if = "Option::is_none")]
     score: Option<ScoreOut>,
@@ -150,9 +152,16 @@ impl Renderer for Json {
             ",\n"
         };
         out.write_all(separator.as_bytes())?;
-        let pretty = serde_json::to_string_pretty(&file_out(report, self.show_score))
+        // Streamed, never the file's whole text in memory: the bytes of
+        // `to_string_pretty` indented four spaces.
+        let mut indented = Indented::new(out, b"    ");
+        let mut serializer = serde_json::Serializer::with_formatter(
+            &mut indented,
+            serde_json::ser::PrettyFormatter::new(),
+        );
+        file_out(report, self.show_score)
+            .serialize(&mut serializer)
             .map_err(io::Error::other)?;
-        write_indented(out, &pretty, "    ")?;
         self.files_written += 1;
         Ok(())
     }
@@ -226,11 +235,68 @@ fn file_out(report: &FileReport, show_score: bool) -> FileOut<'_> {
         score: show_score.then(|| score_out(report)),
         path: report.path(),
         format: report.format.as_str(),
-        diagnostics: report
-            .diagnostics
-            .iter()
-            .map(|d| diagnostic_out(&report.source, d))
-            .collect(),
+        diagnostics: DiagnosticsOut(report),
+    }
+}
+
+/// A report's findings as a JSON array, each converted as it is written.
+struct DiagnosticsOut<'a>(&'a FileReport);
+
+impl Serialize for DiagnosticsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        serializer.collect_seq(
+            report
+                .diagnostics
+                .iter()
+                .map(|d| diagnostic_out(&report.source, d)),
+        )
+    }
+}
+
+/// Writes through to `out`, with `indent` before every line (what
+/// `write_indented` does to a whole text, for text written piece by piece).
+struct Indented<'w> {
+    out: &'w mut dyn Write,
+    indent: &'static [u8],
+    at_line_start: bool,
+}
+
+impl<'w> Indented<'w> {
+    fn new(out: &'w mut dyn Write, indent: &'static [u8]) -> Self {
+        Indented {
+            out,
+            indent,
+            at_line_start: true,
+        }
+    }
+}
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while !rest.is_empty() {
+            if self.at_line_start {
+                self.out.write_all(self.indent)?;
+                self.at_line_start = false;
+            }
+            match memchr::memchr(b'\n', rest) {
+                Some(i) => {
+                    self.out.write_all(&rest[..=i])?;
+                    self.at_line_start = true;
+                    rest = &rest[i + 1..];
+                }
+                None => {
+                    self.out.write_all(rest)?;
+                    rest = &[];
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 
