@@ -272,9 +272,32 @@ impl<'a> SpanIndex<'a> {
                     .iter()
                     .rev()
                     .copied()
-                    .find(|&c| self.key_text(c).as_deref() == Some(token))
+                    .find(|&c| self.key_is(c, token))
             }
             NodeKind::Scalar => None,
+        }
+    }
+
+    /// Whether member `node`'s decoded key is `token`, decoding only a key
+    /// with escapes. An escape is longer than the character it stands for,
+    /// so a key with one is longer than its decoding: a key as long as
+    /// `token` matches only byte for byte, a shorter one never.
+    fn key_is(&self, node: u32, token: &str) -> bool {
+        let Some(key) = self.nodes[node as usize].key() else {
+            return false;
+        };
+        let Some(inner) = self
+            .text
+            .get(key.start + 1..key.end.saturating_sub(1).max(key.start + 1))
+        else {
+            return false;
+        };
+        match inner.len().cmp(&token.len()) {
+            std::cmp::Ordering::Less => false,
+            std::cmp::Ordering::Equal => inner == token && !inner.contains('\\'),
+            std::cmp::Ordering::Greater => {
+                inner.contains('\\') && decode_key(self.text, key).as_deref() == Some(token)
+            }
         }
     }
 
