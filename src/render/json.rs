@@ -162,6 +162,7 @@ impl Renderer for Json {
         file_out(report, self.show_score)
             .serialize(&mut serializer)
             .map_err(io::Error::other)?;
+        indented.finish()?;
         self.files_written += 1;
         Ok(())
     }
@@ -254,13 +255,18 @@ impl Serialize for DiagnosticsOut<'_> {
     }
 }
 
-/// Writes through to `out`, with `indent` before every line (what
-/// `write_indented` does to a whole text, for text written piece by piece).
+/// Writes to `out` with `indent` before every line (what `write_indented`
+/// does to a whole text, for text written piece by piece), through a
+/// small buffer: the serializer writes a few bytes at a time.
 struct Indented<'w> {
     out: &'w mut dyn Write,
     indent: &'static [u8],
     at_line_start: bool,
+    buffer: Vec<u8>,
 }
+
+/// The buffer is written out when it holds this much.
+const INDENTED_BUFFER: usize = 16 * 1024;
 
 impl<'w> Indented<'w> {
     fn new(out: &'w mut dyn Write, indent: &'static [u8]) -> Self {
@@ -268,6 +274,21 @@ impl<'w> Indented<'w> {
             out,
             indent,
             at_line_start: true,
+            buffer: Vec::with_capacity(INDENTED_BUFFER),
+        }
+    }
+
+    /// Writes what is buffered; called once the value is serialized.
+    fn finish(mut self) -> io::Result<()> {
+        self.out.write_all(&self.buffer)?;
+        self.buffer.clear();
+        Ok(())
+    }
+
+    fn start_line(&mut self) {
+        if self.at_line_start {
+            self.buffer.extend_from_slice(self.indent);
+            self.at_line_start = false;
         }
     }
 }
@@ -275,27 +296,26 @@ impl<'w> Indented<'w> {
 impl Write for Indented<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let mut rest = buf;
-        while !rest.is_empty() {
-            if self.at_line_start {
-                self.out.write_all(self.indent)?;
-                self.at_line_start = false;
-            }
-            match memchr::memchr(b'\n', rest) {
-                Some(i) => {
-                    self.out.write_all(&rest[..=i])?;
-                    self.at_line_start = true;
-                    rest = &rest[i + 1..];
-                }
-                None => {
-                    self.out.write_all(rest)?;
-                    rest = &[];
-                }
-            }
+        while let Some(i) = memchr::memchr(b'\n', rest) {
+            self.start_line();
+            self.buffer.extend_from_slice(&rest[..=i]);
+            self.at_line_start = true;
+            rest = &rest[i + 1..];
+        }
+        if !rest.is_empty() {
+            self.start_line();
+            self.buffer.extend_from_slice(rest);
+        }
+        if self.buffer.len() >= INDENTED_BUFFER {
+            self.out.write_all(&self.buffer)?;
+            self.buffer.clear();
         }
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
+        self.out.write_all(&self.buffer)?;
+        self.buffer.clear();
         self.out.flush()
     }
 }
