@@ -36,7 +36,7 @@ use std::io::{self, Write};
 use crate::render::json_crossfile::cross_file_out;
 use crate::render::score_json::points_value;
 use crate::render::score_table::no_score;
-use crate::render::{Renderer, Summary, render_all};
+use crate::render::{Renderer, Summary, render_all, write_indented};
 use crate::score::{FileScore, SetResult};
 use crate::source::SourceFile;
 
@@ -123,6 +123,11 @@ struct ConsequencesOut {
     not_checked: usize,
 }
 
+/// A file with more findings than this is written as it is serialized
+/// (issue 16: a million findings); below, its text is built whole, which
+/// is quicker (the serializer's many small writes go to a `Vec`).
+const STREAM_ABOVE: usize = 512;
+
 /// Streams the document: the header, one file object at a time, then the
 /// summary. The bytes are exactly `serde_json::to_string_pretty` of the
 /// whole document, without holding it.
@@ -152,6 +157,13 @@ impl Renderer for Json {
             ",\n"
         };
         out.write_all(separator.as_bytes())?;
+        if report.diagnostics.len() <= STREAM_ABOVE {
+            let pretty = serde_json::to_string_pretty(&file_out(report, self.show_score))
+                .map_err(io::Error::other)?;
+            write_indented(out, &pretty, "    ")?;
+            self.files_written += 1;
+            return Ok(());
+        }
         // Streamed, never the file's whole text in memory: the bytes of
         // `to_string_pretty` indented four spaces.
         let mut indented = Indented::new(out, b"    ");
@@ -390,6 +402,42 @@ mod tests {
             let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
             assert_eq!(String::from_utf8(render(slice)).unwrap(), expected);
         }
+    }
+
+    /// A file with more findings than [`STREAM_ABOVE`] is written as it is
+    /// serialized, in the same bytes as the whole document pretty-printed.
+    #[test]
+    fn a_file_with_many_findings_streams_the_same_bytes() {
+        let items = vec![r#"{"measureId": "PI_EP_1", "value": "yes"}"#; STREAM_ABOVE + 10];
+        let text = format!(
+            r#"{{"entityType": "individual", "performanceYear": 2025, "measurementSets": [
+                {{"category": "pi", "submissionMethod": "registry", "measurements": [{}]}}]}}"#,
+            items.join(",\n")
+        );
+        let reports = vec![
+            lint_source(
+                SourceFile::from_text("many.json", text),
+                &LintOptions::default(),
+            ),
+            lint_source(
+                SourceFile::from_text("few.json", "{\"x\": 1}"),
+                &LintOptions::default(),
+            ),
+        ];
+        assert!(reports[0].diagnostics.len() > STREAM_ABOVE);
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            version: u32,
+            files: Vec<FileOut<'a>>,
+            summary: SummaryOut,
+        }
+        let whole = Whole {
+            version: 1,
+            files: reports.iter().map(|r| file_out(r, true)).collect(),
+            summary: SummaryOut::of(&Summary::of(&reports)),
+        };
+        let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+        assert_eq!(String::from_utf8(render(&reports)).unwrap(), expected);
     }
 
     /// With cross-file findings, the streamed bytes still equal the whole
