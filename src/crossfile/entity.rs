@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use crate::diagnostic::{ArgumentKind, Message};
 use crate::model::Submission;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -65,18 +66,25 @@ impl EntityKey {
     }
 }
 
-/// "individual TIN 000111111 / NPI 1234567893", "group TIN 000111111".
 impl EntityKey {
-    /// The TIN and NPI in the key (none for an entity named by its id).
-    pub fn identifiers(&self) -> Vec<String> {
+    /// The key as a message names it, the same words as its `Display`,
+    /// with its TIN and NPI as arguments.
+    pub fn message(&self) -> Message {
         match self {
-            EntityKey::Individual { tin, npi } => vec![tin.to_string(), npi.to_string()],
-            EntityKey::Group { tin } => vec![tin.to_string()],
-            _ => Vec::new(),
+            EntityKey::Individual { tin, npi } => Message::new()
+                .text("individual TIN ")
+                .plain(ArgumentKind::Tin, tin)
+                .text(" / NPI ")
+                .plain(ArgumentKind::Npi, npi),
+            EntityKey::Group { tin } => Message::new()
+                .text("group TIN ")
+                .plain(ArgumentKind::Tin, tin),
+            other => Message::from(other.to_string()),
         }
     }
 }
 
+/// "individual TIN 000111111 / NPI 1234567893", "group TIN 000111111".
 impl fmt::Display for EntityKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -1,14 +1,14 @@
-//! The cross-file findings (rule family `X`, `src/rules/crossfile.rs`):
+//! The cross-file findings (rule family `X`, `src/rules/crossfile/`):
 //! computed from the grouped facts once every file of a run was checked.
 
 use std::borrow::Cow;
-use std::sync::Arc;
 
 use crate::catalog;
-use crate::diagnostic::Severity;
-use crate::model::SourceFormat;
+use crate::diagnostic::{Diagnostic, Message, Severity, Site, Subject};
 use crate::rules::crossfile::{
     CONFLICTING_VALUES, DUPLICATE_SUBMISSION, INDIVIDUAL_AND_GROUP, PERIOD_MISMATCH,
+    conflicting_values_across_submissions, duplicate_submission, individual_and_group_submissions,
+    period_differs_across_submissions,
 };
 use crate::rules::registry::RuleMeta;
 use crate::score::points::number;
@@ -17,121 +17,35 @@ use super::entity::EntityKey;
 use super::facts::{FileFacts, Position};
 use super::group::{EntityGroup, SubmissionRef};
 
-/// A place in one file of the run.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Site {
-    /// Shared with the file's facts: a run can have tens of thousands of
-    /// findings, most pointing at files others point at too.
-    pub path: Arc<str>,
-    pub at: Position,
-    /// The file's format: tells a JSON Pointer from an XPath in `at`.
-    pub format: SourceFormat,
-}
-
-impl Site {
-    fn of(files: &[FileFacts], file: usize, at: &Position) -> Site {
-        Site {
-            path: files[file].path.clone(),
-            at: at.clone(),
-            format: files[file].format,
-        }
+/// The place `at` in the run's file number `file`.
+fn site_of(files: &[FileFacts], file: usize, at: &Position) -> Site {
+    Site {
+        path: files[file].path.clone(),
+        at: at.clone(),
+        format: files[file].format,
     }
 }
 
-/// A second place a finding points at, with what it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RelatedSite {
-    pub site: Site,
-    pub message: String,
-}
-
-/// One finding about several files. Like a [`crate::diagnostic::Diagnostic`],
-/// but every place carries its own path, already resolved to line and
-/// column (the files' texts are gone by now).
-#[derive(Debug, Clone, PartialEq)]
-pub struct CrossFileFinding {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub severity: Severity,
-    /// What CMS does because of it, in the entity's performance year.
-    pub consequence: crate::rules::Consequence,
-    pub message: String,
-    /// The rule's fixed text unless a finding adds to it: borrowed, since
-    /// a large run holds tens of thousands of findings until it ends.
-    pub note: Cow<'static, str>,
-    pub help: Cow<'static, str>,
-    /// "group TIN 000111111".
-    pub entity: String,
-    pub year: i64,
-    pub site: Site,
-    pub related: Vec<RelatedSite>,
-    /// The entity's TIN and NPI, which the texts quote: masking replaces
-    /// these and nothing else.
-    pub identifiers: Vec<String>,
-}
-
-impl CrossFileFinding {
-    /// A finding with only a message and its identifiers (tests).
-    #[cfg(test)]
-    pub(crate) fn for_test(message: &str, identifiers: Vec<String>) -> Self {
-        CrossFileFinding {
-            code: "X001",
-            name: "duplicate-submission",
-            severity: Severity::Info,
-            consequence: crate::rules::Consequence::None,
-            message: message.to_owned(),
-            note: Cow::Borrowed(""),
-            help: Cow::Borrowed(""),
-            entity: String::new(),
-            year: 2025,
-            site: Site {
-                path: "a.json".into(),
-                at: Position {
-                    line: 1,
-                    column: 1,
-                    end_line: 1,
-                    end_column: 1,
-                    pointer: "".into(),
-                },
-                format: SourceFormat::Json,
-            },
-            related: Vec::new(),
-            identifiers,
-        }
-    }
-
-    fn new(rule: &RuleMeta, group: &EntityGroup, site: Site, message: String) -> Self {
-        CrossFileFinding {
-            code: rule.code,
-            name: rule.name,
-            severity: rule.severity,
-            consequence: rule.consequence.in_year(Some(group.year)),
-            message,
-            note: Cow::Borrowed(rule.note),
-            help: Cow::Borrowed(rule.help),
-            entity: group.key.to_string(),
-            year: group.year,
-            site,
-            related: Vec::new(),
-            identifiers: group.key.identifiers(),
-        }
-    }
-
-    fn with_related(mut self, site: Site, message: impl Into<String>) -> Self {
-        // Exact: every finding has one, and a doubling Vec would hold four.
-        self.related.reserve_exact(1);
-        self.related.push(RelatedSite {
-            site,
-            message: message.into(),
-        });
-        self
-    }
+/// A finding of `rule` about `group`'s entity and year, at `site`. The
+/// message names the entity with [`EntityKey::message`], so its TIN and
+/// NPI are arguments: masking replaces them wherever the texts quote them.
+fn entity_finding(
+    rule: &RuleMeta,
+    group: &EntityGroup,
+    site: Site,
+    message: Message,
+) -> Diagnostic {
+    let subject = Subject {
+        entity: group.key.to_string(),
+        year: group.year,
+    };
+    Diagnostic::across_files(rule, subject, site, message)
 }
 
 /// Every cross-file finding of a run, sorted by path, position and code.
 /// Only submissions CMS would receive are compared: a file it rejects for
 /// its structure, or a set it rejects before scoring, has its own findings.
-pub fn compute(files: &[FileFacts], groups: &[EntityGroup]) -> Vec<CrossFileFinding> {
+pub fn compute(files: &[FileFacts], groups: &[EntityGroup]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let received: Vec<EntityGroup> = groups
         .iter()
@@ -154,12 +68,13 @@ pub fn compute(files: &[FileFacts], groups: &[EntityGroup]) -> Vec<CrossFileFind
 /// on indices and then applied in place: a stable sort of the findings
 /// themselves would take a scratch copy of half of them (megabytes when a
 /// run has tens of thousands).
-fn sort(findings: &mut [CrossFileFinding]) {
-    fn key(f: &CrossFileFinding) -> (&str, u32, u32, &str, &str) {
+fn sort(findings: &mut [Diagnostic]) {
+    fn key(f: &Diagnostic) -> (&str, u32, u32, &str, &str) {
+        let site = f.primary.site();
         (
-            &f.site.path,
-            f.site.at.line,
-            f.site.at.column,
+            site.map_or("", |s| &s.path),
+            site.map_or(0, |s| s.at.line),
+            site.map_or(0, |s| s.at.column),
             f.code,
             &f.message,
         )
@@ -186,7 +101,7 @@ fn sort(findings: &mut [CrossFileFinding]) {
 }
 
 fn head(files: &[FileFacts], r: SubmissionRef) -> Site {
-    Site::of(files, r.file, &r.set(files).head)
+    site_of(files, r.file, &r.set(files).head)
 }
 
 /// "registry, predicted 80/100".
@@ -203,7 +118,7 @@ fn describe(files: &[FileFacts], r: SubmissionRef) -> String {
     format!("{method}, {score}")
 }
 
-fn duplicates(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFinding>) {
+fn duplicates(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<Diagnostic>) {
     if !group.spans_files() {
         return;
     }
@@ -219,44 +134,34 @@ fn duplicates(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileF
             continue;
         }
         let verdict = if score.kept.is_some() {
-            format!(
-                "CMS keeps the highest: {} ({})",
-                files[kept.file].path,
-                describe(files, kept)
-            )
+            duplicate_submission::keeps(&files[kept.file].path, &describe(files, kept))
         } else {
-            "none of them can be scored".to_owned()
+            duplicate_submission::NONE_SCORED.to_owned()
         };
         // Where keeping the highest rests on an assumption (2024), say so.
         let assumed = catalog::year(group.year)
             .map(|c| c.conflicting_values_source.as_str())
             .filter(|source| source.starts_with("ASSUMPTION") && !score.zeroed_by_conflict);
         let verdict = match assumed {
-            Some(_) if score.kept.is_some() => {
-                format!("{verdict} (an assumption for {}: see the note)", group.year)
-            }
+            Some(_) if score.kept.is_some() => duplicate_submission::assumed(&verdict, group.year),
             _ => verdict,
         };
         let conflict = match (score.zeroed_by_conflict, &score.assumption) {
             (false, _) => "",
-            (true, None) => ", but conflicting values score the category 0 (X002)",
-            (true, Some(_)) => ", but conflicting values may score the category 0 (X002)",
+            (true, assumption) => duplicate_submission::zeroed_by_conflict(assumption.is_none()),
         };
-        let message = format!(
-            "{} is submitted {count} times for {} (this one: {}); {verdict}{conflict}",
-            group.key,
+        let message = duplicate_submission::message(
+            group.key.message(),
+            count,
             group.year,
-            describe(files, member)
+            &describe(files, member),
+            &format!("{verdict}{conflict}"),
         );
         let mut finding =
-            CrossFileFinding::new(&DUPLICATE_SUBMISSION, group, head(files, member), message)
-                .with_related(
+            entity_finding(&DUPLICATE_SUBMISSION, group, head(files, member), message)
+                .with_related_site(
                     head(files, kept),
-                    if score.kept.is_some() {
-                        "the submission CMS keeps"
-                    } else {
-                        "first submitted here"
-                    },
+                    duplicate_submission::kept_label(score.kept.is_some()),
                 );
         if let Some(source) = assumed {
             finding.note = Cow::Owned(format!("{} ({source})", DUPLICATE_SUBMISSION.note));
@@ -265,7 +170,7 @@ fn duplicates(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileF
     }
 }
 
-fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFinding>) {
+fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<Diagnostic>) {
     let Some(catalog) = catalog::year(group.year) else {
         return;
     };
@@ -287,34 +192,28 @@ fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFi
                 .unwrap_or("")
                 .to_owned()
         };
-        let consequence = if unconfirmed {
-            "CMS may score the PI category 0"
-        } else {
-            "CMS scores the PI category 0"
-        };
-        let message = format!(
-            "{} is {} here ({}) but {} in {} ({}), for {} in {}; {consequence}",
-            conflict.measure,
-            later.value.display(),
-            method(conflict.later),
-            earlier.value.display(),
-            files[conflict.earlier.file].path,
-            method(conflict.earlier),
-            group.key,
+        let message = conflicting_values_across_submissions::message(
+            &conflict.measure,
+            &later.value.display(),
+            &method(conflict.later),
+            &earlier.value.display(),
+            &files[conflict.earlier.file].path,
+            &method(conflict.earlier),
+            group.key.message(),
             group.year,
+            !unconfirmed,
         );
-        let mut finding = CrossFileFinding::new(
+        let mut finding = entity_finding(
             &CONFLICTING_VALUES,
             group,
-            Site::of(files, conflict.later.file, &later.at),
+            site_of(files, conflict.later.file, &later.at),
             message,
         )
-        .with_related(
-            Site::of(files, conflict.earlier.file, &earlier.at),
-            format!(
-                "{} answered {} here",
-                conflict.measure,
-                earlier.value.display()
+        .with_related_site(
+            site_of(files, conflict.earlier.file, &earlier.at),
+            conflicting_values_across_submissions::earlier_label(
+                &conflict.measure,
+                &earlier.value.display(),
             ),
         );
         if unconfirmed {
@@ -330,7 +229,7 @@ fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFi
     }
 }
 
-fn periods(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFinding>) {
+fn periods(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<Diagnostic>) {
     let Some(first) = group.members.iter().find(|m| m.set(files).period.is_some()) else {
         return;
     };
@@ -347,31 +246,29 @@ fn periods(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFind
         if (other_start, other_end) == (start, end) {
             continue;
         }
-        let message = format!(
-            "the performance period here, {other_start} to {other_end}, differs from \
-             {start} to {end} in {}, for {} in {}",
-            files[first.file].path, group.key, group.year
+        let message = period_differs_across_submissions::message(
+            (other_start, other_end),
+            (start, end),
+            &files[first.file].path,
+            group.key.message(),
+            group.year,
         );
         out.push(
-            CrossFileFinding::new(
+            entity_finding(
                 &PERIOD_MISMATCH,
                 group,
-                Site::of(files, member.file, at),
+                site_of(files, member.file, at),
                 message,
             )
-            .with_related(
-                Site::of(files, first.file, first_at),
-                format!("the period starts {start} here"),
+            .with_related_site(
+                site_of(files, first.file, first_at),
+                period_differs_across_submissions::first_label(start),
             ),
         );
     }
 }
 
-fn individual_and_group(
-    files: &[FileFacts],
-    groups: &[EntityGroup],
-    out: &mut Vec<CrossFileFinding>,
-) {
+fn individual_and_group(files: &[FileFacts], groups: &[EntityGroup], out: &mut Vec<Diagnostic>) {
     use std::collections::HashMap;
     let by_tin: HashMap<(&str, i64), &EntityGroup> = groups
         .iter()
@@ -380,10 +277,6 @@ fn individual_and_group(
             _ => None,
         })
         .collect();
-    let score_text = |value: Option<f64>| match value {
-        Some(v) => format!("{}/100", number(v)),
-        None => "no score".to_owned(),
-    };
     for individual in groups {
         let EntityKey::Individual { tin, .. } = &individual.key else {
             continue;
@@ -401,28 +294,24 @@ fn individual_and_group(
         if theirs.file == mine.file {
             continue;
         }
-        let counts = match (own.value, shared.value) {
-            (Some(i), Some(g)) if g > i => "the group score counts",
-            (Some(_), _) => "the individual score counts",
-            (None, Some(_)) => "the group score counts",
-            (None, None) => "neither can be scored",
-        };
-        let message = format!(
-            "{} also has a {} group submission in {}: individual {}, group {}; {counts}",
-            individual.key,
+        let message = individual_and_group_submissions::message(
+            individual.key.message(),
             individual.year,
-            files[theirs.file].path,
-            score_text(own.value),
-            score_text(shared.value),
+            &files[theirs.file].path,
+            (own.value, shared.value),
+            number,
         );
         out.push(
-            CrossFileFinding::new(
+            entity_finding(
                 &INDIVIDUAL_AND_GROUP,
                 individual,
                 head(files, own.kept.unwrap_or(mine)),
                 message,
             )
-            .with_related(head(files, theirs), format!("{}'s submission", group.key)),
+            .with_related_site(
+                head(files, theirs),
+                individual_and_group_submissions::group_label(&group.key.to_string()),
+            ),
         );
     }
 }
@@ -431,13 +320,7 @@ fn individual_and_group(
 mod tests {
     use super::*;
 
-    fn finding(
-        path: &str,
-        line: u32,
-        code: &'static str,
-        message: &str,
-        tag: &str,
-    ) -> CrossFileFinding {
+    fn finding(path: &str, line: u32, code: &'static str, message: &str, tag: &str) -> Diagnostic {
         let site = |path: &str| Site {
             path: path.into(),
             at: Position {
@@ -447,25 +330,17 @@ mod tests {
                 end_column: 2,
                 pointer: "/measurementSets/0".into(),
             },
-            format: SourceFormat::Json,
+            format: crate::model::SourceFormat::Json,
         };
-        CrossFileFinding {
-            code,
-            name: "x",
-            severity: Severity::Info,
-            consequence: crate::rules::Consequence::None,
-            message: message.to_owned(),
-            note: Cow::Borrowed(""),
-            help: Cow::Borrowed(""),
+        let subject = Subject {
             entity: String::new(),
-            identifiers: Vec::new(),
             year: 2025,
-            site: site(path),
-            related: vec![RelatedSite {
-                site: site("other.json"),
-                message: tag.to_owned(),
-            }],
-        }
+        };
+        let mut finding =
+            Diagnostic::across_files(&DUPLICATE_SUBMISSION, subject, site(path), message)
+                .with_related_site(site("other.json"), tag);
+        finding.code = code;
+        finding
     }
 
     #[test]
@@ -481,9 +356,13 @@ mod tests {
             findings.push(finding(path, i * 13 % 5 + 1, code, message, &i.to_string()));
         }
         let mut expected = findings.clone();
+        let at = |f: &Diagnostic| {
+            let site = f.primary.site().unwrap();
+            (site.path.clone(), site.at.line, site.at.column)
+        };
         expected.sort_by(|a, b| {
-            (&*a.site.path, a.site.at.line, a.site.at.column)
-                .cmp(&(&*b.site.path, b.site.at.line, b.site.at.column))
+            at(a)
+                .cmp(&at(b))
                 .then_with(|| a.code.cmp(b.code))
                 .then_with(|| a.message.cmp(&b.message))
         });
