@@ -35,7 +35,10 @@ fn findings(show_identifiers: bool) -> Vec<Diagnostic> {
 fn every_argument_is_quoted_in_its_message_in_order() {
     let all = findings(true);
     let with_arguments = all.iter().filter(|d| !d.arguments.is_empty()).count();
-    assert!(with_arguments > 20, "only {with_arguments} findings have arguments");
+    assert!(
+        with_arguments > 20,
+        "only {with_arguments} findings have arguments"
+    );
     let mut codes: Vec<&str> = all
         .iter()
         .filter(|d| !d.arguments.is_empty())
@@ -43,8 +46,13 @@ fn every_argument_is_quoted_in_its_message_in_order() {
         .collect();
     codes.sort_unstable();
     codes.dedup();
-    for needed in ["S005", "I004", "A002", "M002", "P003", "X001", "X002", "X004"] {
-        assert!(codes.contains(&needed), "{needed} records no argument: {codes:?}");
+    for needed in [
+        "S005", "I004", "A002", "M002", "P003", "X001", "X002", "X004",
+    ] {
+        assert!(
+            codes.contains(&needed),
+            "{needed} records no argument: {codes:?}"
+        );
     }
     for finding in &all {
         let mut rest = finding.message.as_str();
