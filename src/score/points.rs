@@ -39,23 +39,46 @@ pub fn round(raw: f64, tie: Tie) -> f64 {
     }
 }
 
-/// The points and formula of a proportion measure with maximum `max`.
-pub fn proportion(numerator: u64, denominator: u64, max: f64, table: &ScoreTable) -> Proportion {
+/// The raw value of a proportion measure and its points, without the
+/// formula: what [`proportion`] computes, and all that the search for the
+/// next point (`score::reach`) needs for each numerator it tries.
+pub fn proportion_points(numerator: u64, denominator: u64, max: f64, table: &ScoreTable) -> f64 {
+    let (rounded, floor) = points_of(raw_value(numerator, denominator, max), numerator, table);
+    floor.unwrap_or(rounded)
+}
+
+/// `(numerator / denominator) × max`, divided then multiplied as CMS does.
+fn raw_value(numerator: u64, denominator: u64, max: f64) -> f64 {
     // A zero denominator only comes with a zero numerator (admission), which
     // earns nothing.
-    let raw = if denominator == 0 {
+    if denominator == 0 {
         0.0
     } else {
         (numerator as f64 / denominator as f64) * max
-    };
+    }
+}
+
+/// The raw value rounded, and the floor when it applies instead: a
+/// numerator of at least 1 earns at least the minimum points.
+fn points_of(raw: f64, numerator: u64, table: &ScoreTable) -> (f64, Option<f64>) {
     let rounded = round(raw, table.rounding.tie);
     let floor = table.minimum_points.points;
+    (
+        rounded,
+        (numerator >= 1 && rounded < floor).then_some(floor),
+    )
+}
+
+/// The points and formula of a proportion measure with maximum `max`.
+pub fn proportion(numerator: u64, denominator: u64, max: f64, table: &ScoreTable) -> Proportion {
+    let raw = raw_value(numerator, denominator, max);
+    let (rounded, floor) = points_of(raw, numerator, table);
     let formula = format!(
         "(({numerator}/{denominator})*{}) = {}",
         number(max),
         number(rounded)
     );
-    if numerator >= 1 && rounded < floor {
+    if let Some(floor) = floor {
         return Proportion {
             points: floor,
             formula: format!(
@@ -183,6 +206,26 @@ mod tests {
         assert_eq!(tie.points, 3.0);
         assert_eq!(round(2.5, Tie::HalfEven), 2.0);
         assert!(!points(49, 115, 10.0).tie);
+    }
+
+    /// The formula-free points are the scored points, floor and ties
+    /// included.
+    #[test]
+    fn points_alone_are_the_scored_points() {
+        for year in [2023, 2024, 2025, 2026] {
+            let table = for_year(year).unwrap();
+            for max in [5.0, 7.5, 10.0, 12.5, 15.0, 20.0, 25.0, 40.0] {
+                for d in [0u64, 1, 6, 7, 115, 200, 500, 1951] {
+                    for n in 0..=d.min(600) {
+                        assert_eq!(
+                            proportion_points(n, d, max, table),
+                            proportion(n, d, max, table).points,
+                            "{n}/{d} of {max} in {year}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

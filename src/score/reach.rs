@@ -5,7 +5,7 @@
 //!
 //! - For a proportion measure: the smallest numerator (same denominator)
 //!   that earns one more point under CMS's rounding. It is found by asking
-//!   [`points::proportion`], the very function the score uses, so the
+//!   [`points::proportion_points`], the score's own arithmetic, so the
 //!   rounding, its tie rule and the 1-point floor are the score's own.
 //! - For a set scoring 0: the changes that restore a score, one per failed
 //!   all-or-nothing gate (fixing them all does; one reason is one change).
@@ -37,7 +37,9 @@ pub fn next_point(
     if denominator == 0 || numerator >= denominator {
         return None;
     }
-    let points_at = |n: u64| points::proportion(n, denominator, max, table).points;
+    // The points alone: the formula string is the shown result's, and
+    // building it for every numerator tried cost more than the search.
+    let points_at = |n: u64| points::proportion_points(n, denominator, max, table);
     let now = points_at(numerator);
     if points_at(denominator) <= now {
         return None;
