@@ -11,6 +11,7 @@ pub mod paths;
 pub mod pi_section;
 pub mod programs;
 pub mod reader;
+pub mod skip;
 pub mod templates;
 pub mod years;
 

@@ -9,6 +9,7 @@
 //! bounded. The caller bounds the file size.
 
 use std::borrow::Cow;
+use std::io::BufRead;
 
 use quick_xml::XmlVersion;
 use quick_xml::events::attributes::Attribute;
@@ -244,10 +245,17 @@ struct Pass<'a> {
     /// The root's namespace (`None`: no namespace); set at the root.
     namespace: Option<Option<String>>,
     root_closed: bool,
+    /// Plain `<text>` narrative is skipped (`xml::skip`); tests turn it off
+    /// to compare with reading every element.
+    skip_narrative: bool,
 }
 
 /// Reads `text[base..]` (the caller skips a byte-order mark).
 pub fn read(text: &str, base: usize, limits: Limits) -> Result<Doc, Stop> {
+    read_with(text, base, limits, true)
+}
+
+fn read_with(text: &str, base: usize, limits: Limits, skip_narrative: bool) -> Result<Doc, Stop> {
     let input = text.get(base..).unwrap_or("");
     let mut pass = Pass {
         input,
@@ -260,6 +268,7 @@ pub fn read(text: &str, base: usize, limits: Limits) -> Result<Doc, Stop> {
         namespaces: NamespaceResolver::default(),
         namespace: None,
         root_closed: false,
+        skip_narrative,
     };
     pass.run()?;
     Ok(Doc {
@@ -321,7 +330,20 @@ impl<'a> Pass<'a> {
             match event {
                 Event::Start(start) => {
                     let before = self.markup_start(before);
-                    self.open(&reader, &start, before, after, false)?
+                    self.open(&reader, &start, before, after, false)?;
+                    if self.skip_narrative
+                        && start.name().0 == "text"
+                        && let Some(end) = crate::xml::skip::narrative_end(
+                            self.input,
+                            after,
+                            self.stack.len(),
+                            self.limits.max_depth,
+                        )
+                    {
+                        // Plain narrative: the reader resumes at its end
+                        // tag, which it checks as usual.
+                        reader.stream().consume(end - after);
+                    }
                 }
                 Event::Empty(start) => {
                     let before = self.markup_start(before);
@@ -928,6 +950,70 @@ mod tests {
                 Ok(all) if !gave_up => assert_eq!(quick, all, "{tag}"),
                 Ok(_) => panic!("the quick split gave up on a tag quick-xml accepts: {tag}"),
                 Err(()) => assert!(gave_up, "{tag}"),
+            }
+        }
+    }
+
+    /// Skipping plain narrative keeps exactly what reading every element
+    /// keeps, and every finding in narrative that is not plain.
+    #[test]
+    fn skipping_narrative_changes_nothing() {
+        let contents = [
+            "",
+            "<table border=\"1\"><tr><td>a &lt; b</td><td/></tr></table>",
+            "<!-- note --><![CDATA[<x>]]><list><item>x</item></list>",
+            "<templateId root=\"2.16.840.1.113883.10.20.27.2.5\"/>",
+            "<entry><act><templateId root=\"2.16.840.1.113883.10.20.17.3.8\"/>\
+             <effectiveTime><low value=\"20250101\"/></effectiveTime></act></entry>",
+            "<id root=\"2.16.840.1.113883.3.7031\" extension=\"PI_EP_1\"/>",
+            "<a>",
+            "<a></b>",
+            "<a></a >",
+            "</x>",
+            "<x:a/>",
+            "<q:a xmlns:q=\"urn:q\"/>",
+            "<a xmlns=\"urn:other\"><id root=\"1\"/></a>",
+            "<a b=\"1\" b=\"2\"/>",
+            "<a b=\"&bogus;\"/>",
+            "<a b=1/>",
+            "&#0;",
+            "&#65;&nbsp;",
+            "& x",
+            "<!-- a -- b -->",
+            "<!DOCTYPE x>",
+            "<?pi x?>",
+            "<![CDATA[ x",
+            "<a><b><c><d><e><f/></e></d></c></b></a>",
+        ];
+        for content in contents {
+            let text = format!(
+                "{HEAD}<component><section><templateId root=\"2.16.840.1.113883.10.20.27.2.5\"/>\
+                 <text>{content}</text><text>{content}</text></section></component></ClinicalDocument>"
+            );
+            for max_depth in [5, 6, 8, 256] {
+                let limits = Limits {
+                    max_depth,
+                    ..Limits::default()
+                };
+                // The path table's name index is a hash map: compare the
+                // paths themselves.
+                let kept = |result: Result<Doc, Stop>| match result {
+                    Ok(doc) => {
+                        let paths: Vec<String> = doc
+                            .nodes
+                            .iter()
+                            .flat_map(|n| {
+                                std::iter::once(n.element).chain(n.hits.iter().map(|h| h.element))
+                            })
+                            .map(|e| doc.xpath(e))
+                            .collect();
+                        format!("{:?} {paths:?}", doc.nodes)
+                    }
+                    Err(stop) => format!("{stop:?}"),
+                };
+                let skipped = kept(read_with(&text, 0, limits, true));
+                let full = kept(read_with(&text, 0, limits, false));
+                assert_eq!(skipped, full, "{content} (depth {max_depth})");
             }
         }
     }
