@@ -16,6 +16,8 @@ use crate::crossfile::CrossFileFinding;
 use crate::crossfile::rollup::Rollup;
 use crate::lint::FileReport;
 
+mod doctype;
+
 /// How many trailing characters of an identifier stay visible: enough to
 /// tell two practices apart, too few to identify one.
 const VISIBLE: usize = 4;
@@ -84,12 +86,20 @@ pub fn mask_diagnostic(diagnostic: &mut crate::diagnostic::Diagnostic) {
 /// full-width digits, a JSON number).
 fn mask_text(report: &mut FileReport) {
     let fields = identifier_fields(report);
-    if fields.is_empty() {
+    // A QRDA III DOCTYPE is read by no one, so it is hidden whole.
+    let declarations = match report.format {
+        crate::model::SourceFormat::Qrda3 => doctype::declarations(&report.source.text),
+        crate::model::SourceFormat::Json => Vec::new(),
+    };
+    if fields.is_empty() && declarations.is_empty() {
         return;
     }
     let mut bytes = std::mem::take(&mut report.source.text).into_bytes();
     for field in fields {
         mask_bytes(&mut bytes, field.start, field.end - field.start);
+    }
+    for declaration in declarations {
+        doctype::hide(&mut bytes, declaration);
     }
     // Each character was replaced by one of the same UTF-8 length, so the
     // bytes are still UTF-8; the fallback keeps the run going if not.

@@ -1,9 +1,9 @@
 //! No identifier of the input appears unmasked in any output of any
 //! command, whatever the identifier looks like: a spreadsheet-pasted TIN
 //! with a tab or a line break, a dashed EIN, one too long to quote whole, a
-//! character reference, full-width digits, a JSON number. Masking works on
-//! identifier fields and on the identifiers a finding quotes, so the look
-//! of a value never decides whether it is hidden.
+//! character reference, full-width digits, a JSON number, a DTD entity.
+//! Masking works on identifier fields and on the identifiers a finding
+//! quotes, so the look of a value never decides whether it is hidden.
 
 mod common;
 
@@ -74,6 +74,23 @@ fn write_corpus(dir: &Path) -> Vec<String> {
         std::fs::write(dir.join(name), text).unwrap();
         secrets.push(hidden.to_owned());
     }
+    // A TIN declared in the DOCTYPE's internal subset and used by
+    // reference: the file gets `Q002 doctype-not-allowed`, whose frame
+    // shows the declaration; pilint reads nothing a DOCTYPE declares, so
+    // the declaration is hidden whole (an NPI in a comment of the subset
+    // and a TIN in the system literal as well).
+    let prolog_end = xml.find("?>").unwrap() + 2;
+    let doctype = "\n<!DOCTYPE ClinicalDocument SYSTEM \"tin-864209753.dtd\" [\n  \
+                   <!ENTITY tin \"864209753\">\n  <!-- NPI 5550001234 -->\n]>";
+    let text = format!(
+        "{}{doctype}{}&tin;{}",
+        &xml[..prolog_end],
+        &xml[prolog_end..at],
+        &xml[end..]
+    );
+    std::fs::write(dir.join("doctype.xml"), text).unwrap();
+    secrets.push("86420".to_owned());
+    secrets.push("555000".to_owned());
     secrets
 }
 
@@ -188,4 +205,9 @@ fn no_identifier_is_shown_by_any_command_in_any_format() {
     // The masked forms are there: the findings were made, not dropped.
     let full = &runs[0].1;
     assert!(full.contains("**-***6789"), "{full}");
+    // The DOCTYPE's frame is drawn, its declaration hidden.
+    assert!(
+        full.contains("error[Q002]") && full.contains("<!DOCTYPE ****************"),
+        "{full}"
+    );
 }
