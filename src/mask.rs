@@ -17,6 +17,7 @@ use crate::crossfile::rollup::Rollup;
 use crate::lint::FileReport;
 
 mod doctype;
+mod xml_ids;
 
 /// How many trailing characters of an identifier stay visible: enough to
 /// tell two practices apart, too few to identify one.
@@ -211,6 +212,7 @@ fn identifier_fields(report: &FileReport) -> Vec<std::ops::Range<usize>> {
     }
     found.extend(json_values(text));
     found.extend(xml_values(text));
+    found.extend(xml_ids::extensions(text));
     found.extend(repeated_in_ids(text, &found));
     found
 }

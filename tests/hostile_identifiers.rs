@@ -51,6 +51,18 @@ fn xml_cases() -> Vec<(&'static str, &'static str, &'static str)> {
         ("dashed.xml", "12-3456789", "12-34"),
         ("charref.xml", "&#49;23456789", "23456"),
         ("tab.xml", "12345678&#9;", "12345"),
+        // A second TIN, whose root is written with a character reference,
+        // and another whose value holds a `>`: read as XML reads them.
+        (
+            "second-root-reference.xml",
+            "00-0123456\"/><id root=\"2.16.840.1.113883.4&#46;2\" extension=\"864213579",
+            "86421",
+        ),
+        (
+            "second-gt.xml",
+            "00-0123456\"/><id root=\"2.16.840.1.113883.4.2\" extension=\"8>642975310",
+            "64297",
+        ),
     ]
 }
 
