@@ -17,6 +17,7 @@ use crate::crossfile::rollup::Rollup;
 use crate::lint::FileReport;
 
 mod doctype;
+mod json_keys;
 mod xml_ids;
 
 /// How many trailing characters of an identifier stay visible: enough to
@@ -211,6 +212,7 @@ fn identifier_fields(report: &FileReport) -> Vec<std::ops::Range<usize>> {
         }
     }
     found.extend(json_values(text));
+    found.extend(json_keys::escaped_members(text));
     found.extend(xml_values(text));
     found.extend(xml_ids::extensions(text));
     found.extend(repeated_in_ids(text, &found));

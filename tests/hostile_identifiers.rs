@@ -77,6 +77,16 @@ fn write_corpus(dir: &Path) -> Vec<String> {
         std::fs::write(dir.join(name), text).unwrap();
         secrets.push(hidden);
     }
+    // A duplicate member whose key is spelt with an escape, before the
+    // plain one: the model keeps the last, a JSON reader reads both keys
+    // the same.
+    let escaped = valid.replacen(
+        "\"taxpayerIdentificationNumber\"",
+        "\"taxpayer\\u0049dentificationNumber\": \"753186420\", \"taxpayerIdentificationNumber\"",
+        1,
+    );
+    std::fs::write(dir.join("escaped-key.json"), escaped).unwrap();
+    secrets.push("75318".to_owned());
     let xml = std::fs::read_to_string("fixtures/valid/qrda3/group-2025.xml").unwrap();
     let tin = "root=\"2.16.840.1.113883.4.2\" extension=\"";
     let at = xml.find(tin).unwrap() + tin.len();
