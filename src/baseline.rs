@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::crossfile::CrossFileFinding;
+use crate::diagnostic::Diagnostic;
 use crate::lint::FileReport;
 use crate::project_root::{Locator, ProjectRoot};
 
@@ -177,26 +177,45 @@ impl Baseline {
     /// them all when writing one: the run then shows what a run with the
     /// new baseline would).
     pub fn filter(&mut self, report: &mut FileReport) {
-        let path = self.locator.locate(report.path()).key().to_owned();
-        self.checked.insert(path.clone());
-        let mode = &self.mode;
-        let entries = &mut self.entries;
-        report
-            .diagnostics
-            .retain(|d| !take(mode, entries, &path, d.code, d.name, &d.pointer));
+        let path = report.path().to_owned();
+        // Checked even without findings: its entries are then stale.
+        let key = self.locator.locate(&path).key().to_owned();
+        self.checked.insert(key.clone());
+        self.retain(&mut report.diagnostics, Some((path, key)));
     }
 
-    /// The same for the run's cross-file findings, keyed on the place each
-    /// is about.
-    pub fn filter_cross_file(&mut self, findings: &mut Vec<CrossFileFinding>) {
+    /// The same for the run's cross-file findings, each keyed on the place
+    /// it is about.
+    pub fn filter_cross_file(&mut self, findings: &mut Vec<Diagnostic>) {
+        self.retain(findings, None);
+    }
+
+    /// Keeps the findings the baseline does not stand for; a finding's
+    /// file is the one its primary label names, else the reported file
+    /// (`file`: its name and key).
+    fn retain(&mut self, findings: &mut Vec<Diagnostic>, file: Option<(String, String)>) {
+        let path = file
+            .as_ref()
+            .map_or("", |(path, _)| path.as_str())
+            .to_owned();
         let mode = &self.mode;
         let entries = &mut self.entries;
         let locator = &mut self.locator;
         let checked = &mut self.checked;
-        findings.retain(|f| {
-            let path = locator.locate(&f.site.path).key().to_owned();
-            checked.insert(path.clone());
-            !take(mode, entries, &path, f.code, f.name, &f.site.at.pointer)
+        // Findings of one file come together: its key is worked out once.
+        let mut last = file;
+        findings.retain(|d| {
+            let display = d.primary.site().map_or(path.as_str(), |site| &site.path);
+            let key = match &last {
+                Some((shown, key)) if shown == display => key.clone(),
+                _ => {
+                    let key = locator.locate(display).key().to_owned();
+                    checked.insert(key.clone());
+                    last = Some((display.to_owned(), key.clone()));
+                    key
+                }
+            };
+            !take(mode, entries, &key, d.code, d.name, d.pointer())
         });
     }
 

@@ -16,6 +16,7 @@ use std::path::PathBuf;
 
 use crate::config::ConfigError;
 use crate::crossfile::{Collector, CrossFile, LeftOut, Overview};
+use crate::diagnostic::Label;
 use crate::discover::{DiscoverError, DiscoverOptions, Input, discover};
 use crate::lint::{FileReport, LintOptions, lint_input, lint_inputs_each_with};
 use crate::outputs_guard::Destination;
@@ -259,7 +260,7 @@ impl Engine {
             .findings
             .iter()
             .filter(|f| f.consequence == Consequence::Zero)
-            .flat_map(|f| std::iter::once(&f.site).chain(f.related.iter().map(|r| &r.site)))
+            .flat_map(|f| f.labels().filter_map(Label::site))
             .map(|site| &*site.path)
             .collect();
         if zeroing.is_empty() {
@@ -281,8 +282,12 @@ impl Engine {
     /// Cross-file findings obey the settings of the file they point at, and
     /// are masked like every other finding.
     fn apply_to_cross_file(&self, cross: &mut CrossFile) {
-        let named: std::collections::HashSet<&str> =
-            cross.findings.iter().map(|f| &*f.site.path).collect();
+        let named: std::collections::HashSet<&str> = cross
+            .findings
+            .iter()
+            .filter_map(|f| f.primary.site())
+            .map(|s| &*s.path)
+            .collect();
         let input_of_path: std::collections::HashMap<&str, usize> = self
             .inputs
             .iter()
@@ -291,7 +296,11 @@ impl Engine {
             .map(|(i, input)| (input.display(), i))
             .collect();
         cross.findings.retain_mut(|finding| {
-            let Some(&i) = input_of_path.get(&*finding.site.path) else {
+            let Some(&i) = finding
+                .primary
+                .site()
+                .and_then(|site| input_of_path.get(&*site.path))
+            else {
                 return true;
             };
             let file = &self.settings[i];
@@ -300,7 +309,7 @@ impl Engine {
             }
             finding.severity = file.severity(finding.code, finding.severity);
             if !file.show_identifiers {
-                crate::mask::mask_cross_file(finding);
+                crate::mask::mask_diagnostic(finding);
             }
             true
         });

@@ -105,7 +105,7 @@ pub fn lint_source(source: SourceFile, options: &LintOptions) -> FileReport {
                 &INTERNAL_ERROR,
                 None,
                 "",
-                format!("pilint failed while checking this file: {reason}"),
+                crate::rules::file::internal_error::message(&reason),
             );
             (vec![diagnostic], None, None, true)
         }
@@ -180,7 +180,7 @@ fn predicted_score(
             // The structural finding names the root cause where a semantic
             // one repeats it at the same place.
             let semantic = d.family.kind() != Kind::Structural;
-            (d.span.map(|s| s.start), semantic, d.code)
+            (d.span().map(|s| s.start), semantic, d.code)
         });
     let Some(first) = refused else {
         return score;
@@ -191,8 +191,8 @@ fn predicted_score(
         return score;
     }
     let loc = Loc {
-        span: first.span.unwrap_or_default(),
-        pointer: first.pointer.as_str().into(),
+        span: first.span().unwrap_or_default(),
+        pointer: first.pointer().into(),
     };
     let (code, what) = if first.family.kind() == Kind::Structural {
         (reasons::STRUCTURE_INVALID, "structural errors")
@@ -224,7 +224,7 @@ pub fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
                 &UNREADABLE_FILE,
                 None,
                 "",
-                format!("cannot read {name}: {err}"),
+                crate::rules::file::unreadable_file::message(&name, &err),
             ),
             true,
         ),
@@ -234,9 +234,7 @@ pub fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
                 &FILE_TOO_LARGE,
                 None,
                 "",
-                format!(
-                    "{name} holds {size} bytes, more than the limit of {limit}; it was not read"
-                ),
+                crate::rules::file::file_too_large::message(&name, size, limit),
             ),
             false,
         ),

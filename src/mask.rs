@@ -12,7 +12,6 @@
 
 use std::borrow::Cow;
 
-use crate::crossfile::CrossFileFinding;
 use crate::crossfile::rollup::Rollup;
 use crate::lint::FileReport;
 
@@ -64,21 +63,40 @@ pub fn mask_findings(report: &mut FileReport) {
     }
 }
 
-/// Masks the identifier arguments of one finding, wherever its texts
-/// quote them. Nothing is searched for but what the finding itself says
-/// it quoted, so a program name or a measure id that looks like a TIN is
-/// never touched.
+/// Masks the identifier arguments of one finding, about one file or
+/// several, wherever its texts quote them: message, labels, the entity it
+/// is about, note and help. Nothing is searched for but what the finding
+/// itself says it quoted, so a program name or a measure id that looks
+/// like a TIN is never touched. File paths are shown as given, like
+/// everywhere else.
 pub fn mask_diagnostic(diagnostic: &mut crate::diagnostic::Diagnostic) {
-    if diagnostic.identifiers.is_empty() {
+    let mut quoted: Vec<String> = diagnostic.identifiers().map(str::to_owned).collect();
+    if quoted.is_empty() {
         return;
     }
-    let mut quoted: Vec<&str> = diagnostic.identifiers.iter().map(String::as_str).collect();
     // Longest first, so that a value containing another is masked whole.
     quoted.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     quoted.dedup();
+    let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
     mask_in(&mut diagnostic.message, &quoted);
-    for related in &mut diagnostic.related {
-        mask_in(&mut related.message, &quoted);
+    for label in &mut diagnostic.related {
+        mask_in(&mut label.message, &quoted);
+    }
+    if let Some(subject) = &mut diagnostic.subject {
+        mask_in(&mut subject.entity, &quoted);
+    }
+    for text in [&mut diagnostic.note, &mut diagnostic.help] {
+        if quoted.iter().any(|q| text.contains(q)) {
+            let mut masked = text.to_string();
+            mask_in(&mut masked, &quoted);
+            *text = Cow::Owned(masked);
+        }
+    }
+    // The arguments are shown too (`--format json`).
+    for argument in &mut diagnostic.arguments {
+        if argument.kind.is_identifier() {
+            argument.value = mask_value(&argument.value);
+        }
     }
 }
 
@@ -107,29 +125,6 @@ fn mask_text(report: &mut FileReport) {
     // bytes are still UTF-8; the fallback keeps the run going if not.
     report.source.text = String::from_utf8(bytes)
         .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
-}
-
-/// Masks a cross-file finding's identifier arguments (the TIN and NPI of
-/// the entity it is about) wherever its texts quote them. File paths are
-/// shown as given, like everywhere else.
-pub fn mask_cross_file(finding: &mut CrossFileFinding) {
-    if finding.identifiers.is_empty() {
-        return;
-    }
-    let mut quoted: Vec<String> = std::mem::take(&mut finding.identifiers);
-    quoted.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    quoted.dedup();
-    let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
-    mask_in(&mut finding.message, &quoted);
-    mask_in(&mut finding.entity, &quoted);
-    for related in &mut finding.related {
-        mask_in(&mut related.message, &quoted);
-    }
-    if quoted.iter().any(|q| finding.note.contains(q)) {
-        let mut note = finding.note.to_string();
-        mask_in(&mut note, &quoted);
-        finding.note = Cow::Owned(note);
-    }
 }
 
 /// An entity as output shows it: its TIN and NPI masked by field unless
@@ -397,15 +392,39 @@ mod tests {
 
     #[test]
     fn a_cross_file_finding_masks_its_entity_s_identifiers_whatever_they_look_like() {
-        let mut finding = crate::crossfile::CrossFileFinding::for_test(
+        let site = crate::diagnostic::Site {
+            path: "a.json".into(),
+            at: crate::diagnostic::Position {
+                line: 1,
+                column: 1,
+                end_line: 1,
+                end_column: 2,
+                pointer: "".into(),
+            },
+            format: crate::model::SourceFormat::Json,
+        };
+        let subject = crate::diagnostic::Subject {
+            entity: "group TIN 12-3456789".to_owned(),
+            year: 2025,
+        };
+        let mut finding = crate::diagnostic::Diagnostic::across_files(
+            &crate::rules::crossfile::DUPLICATE_SUBMISSION,
+            subject,
+            site.clone(),
             "group TIN 12-3456789 is submitted 2 times; MIPS_APM stays",
-            vec!["12-3456789".to_owned()],
-        );
-        mask_cross_file(&mut finding);
+        )
+        .with_related_site(site, "12-3456789's other submission");
+        finding.arguments = vec![crate::diagnostic::Argument {
+            kind: crate::diagnostic::ArgumentKind::Tin,
+            value: "12-3456789".to_owned(),
+        }];
+        mask_diagnostic(&mut finding);
         assert_eq!(
             finding.message,
             "group TIN **-***6789 is submitted 2 times; MIPS_APM stays"
         );
+        assert_eq!(finding.subject.unwrap().entity, "group TIN **-***6789");
+        assert_eq!(finding.related[0].message, "**-***6789's other submission");
     }
 
     #[test]

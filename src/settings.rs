@@ -87,7 +87,7 @@ impl FileSettings {
         let config = self.config.as_deref();
         report
             .diagnostics
-            .retain(|d| self.keeps(d.code, &d.pointer));
+            .retain(|d| self.keeps(d.code, d.pointer()));
         if let Some(config) = config {
             for diagnostic in &mut report.diagnostics {
                 if let Some(severity) = severity_override(config, diagnostic.code) {
@@ -155,7 +155,7 @@ fn drop_structural_duplicates(diagnostics: &mut Vec<crate::diagnostic::Diagnosti
     let marked: std::collections::HashSet<(crate::source::Span, &str)> = diagnostics
         .iter()
         .filter(|d| d.family.kind() == Kind::Structural)
-        .filter_map(|d| d.span.map(|span| (span, d.pointer.as_str())))
+        .filter_map(|d| d.span().map(|span| (span, d.pointer())))
         .collect();
     if marked.is_empty() {
         return;
@@ -164,8 +164,8 @@ fn drop_structural_duplicates(diagnostics: &mut Vec<crate::diagnostic::Diagnosti
         .iter()
         .map(|d| {
             d.family.kind() != Kind::Semantic
-                || d.span
-                    .is_none_or(|span| !marked.contains(&(span, d.pointer.as_str())))
+                || d.span()
+                    .is_none_or(|span| !marked.contains(&(span, d.pointer())))
         })
         .collect();
     let mut keep = keep.into_iter();

@@ -62,8 +62,8 @@ fn keys(report: &FileReport) -> Vec<Key> {
             (
                 report.path().to_owned(),
                 d.code,
-                d.span.map(|s| (s.start, s.end)),
-                d.pointer.clone(),
+                d.span().map(|s| (s.start, s.end)),
+                d.pointer().to_owned(),
             )
         })
         .collect()
@@ -106,8 +106,8 @@ fn ignoring_a_family_changes_nothing_but_its_findings() {
                         let stood_for = a.diagnostics.iter().any(|d| {
                             d.code.starts_with(family)
                                 && d.family.kind() == Kind::Structural
-                                && d.span.map(|s| (s.start, s.end)) == key.2
-                                && d.pointer == key.3
+                                && d.span().map(|s| (s.start, s.end)) == key.2
+                                && d.pointer() == key.3
                         });
                         // The facts report had it before policy hid it.
                         assert!(stood_for, "{}: --ignore {family} added {key:?}", a.path());
@@ -118,7 +118,13 @@ fn ignoring_a_family_changes_nothing_but_its_findings() {
                 o.cross
                     .findings
                     .iter()
-                    .map(|f| (f.site.path.to_string(), f.code, f.message.clone()))
+                    .map(|f| {
+                        (
+                            f.primary.site().unwrap().path.to_string(),
+                            f.code,
+                            f.message.clone(),
+                        )
+                    })
                     .collect()
             };
             let expected: Vec<_> = cross(&all_outcome)
@@ -232,7 +238,7 @@ fn zero_reasons_and_zero_findings_coincide() {
             .diagnostics
             .iter()
             .filter(|d| named.contains(&d.code))
-            .map(|d| (d.span, d.pointer.as_str()))
+            .map(|d| (d.span(), d.pointer()))
             .collect();
         for d in report
             .diagnostics
@@ -240,7 +246,7 @@ fn zero_reasons_and_zero_findings_coincide() {
             .filter(|d| d.consequence == Consequence::Zero)
         {
             assert!(
-                named.contains(&d.code) || named_places.contains(&(d.span, d.pointer.as_str())),
+                named.contains(&d.code) || named_places.contains(&(d.span(), d.pointer())),
                 "{}: {} says the category scores 0, but no set's zero reason names it",
                 report.path(),
                 d.code

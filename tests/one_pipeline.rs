@@ -252,3 +252,71 @@ fn a_cross_file_zero_counts_its_files_as_scoring_zero() {
     assert_eq!(document["summary"]["consequences"]["zero"], 2);
     assert_eq!(document["summary"]["consequences"]["ready"], 0);
 }
+
+/// A finding about several files is the same type as a file's finding:
+/// its labels name their files, and every format writes both through the
+/// renderer's one `finding` method, so a cross-file finding in a format
+/// looks like a file finding of that format at the place it is about.
+#[test]
+fn file_and_cross_file_findings_are_one_type_with_labels_in_several_files() {
+    use pilint::diagnostic::{Diagnostic, Place};
+    use pilint::lint::{LintOptions, lint_source};
+    use pilint::render::{Origin, Renderer};
+    use pilint::source::SourceFile;
+
+    let text = fs::read_to_string("fixtures/valid/group-2025.json").unwrap();
+    let reports: Vec<_> = ["a.json", "b.json"]
+        .into_iter()
+        .map(|name| {
+            lint_source(
+                SourceFile::from_text(name, text.clone()),
+                &LintOptions::default(),
+            )
+        })
+        .collect();
+    let cross = pilint::crossfile::of_reports(&reports, None);
+    let finding: &Diagnostic = &cross.findings[0];
+    assert_eq!(finding.code, "X001");
+    let files: Vec<&str> = finding
+        .labels()
+        .map(|label| match &label.place {
+            Place::Site(site) => &*site.path,
+            Place::Here { .. } => panic!("a cross-file label names its file"),
+        })
+        .collect();
+    assert_eq!(files, ["b.json", "a.json"], "labels in two files");
+    assert_eq!(finding.subject.as_ref().unwrap().year, 2025);
+
+    // The same finding, made about one file: the concise line is the one
+    // the cross-file finding gets at that place.
+    let site = finding.primary.site().unwrap();
+    let mut as_file_finding = finding.clone();
+    as_file_finding.primary.place = Place::Here {
+        span: Some(pilint::source::Span::new(
+            reports[1]
+                .source
+                .text
+                .find("{\n      \"category\"")
+                .unwrap(),
+            reports[1]
+                .source
+                .text
+                .find("{\n      \"category\"")
+                .unwrap()
+                + 1,
+        )),
+        pointer: site.at.pointer.to_string(),
+    };
+    let mut concise = pilint::render::concise::Concise::new(true);
+    let (mut from_run, mut from_file) = (Vec::new(), Vec::new());
+    concise
+        .finding(Origin::Run, finding, &mut from_run)
+        .unwrap();
+    concise
+        .finding(Origin::File(&reports[1]), &as_file_finding, &mut from_file)
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(from_run).unwrap(),
+        String::from_utf8(from_file).unwrap()
+    );
+}

@@ -8,10 +8,7 @@ use pilint::source::SourceFile;
 pub fn spans_are_in_bounds(report: &FileReport) {
     let text = &report.source.text;
     for diagnostic in &report.diagnostics {
-        let spans = diagnostic
-            .span
-            .into_iter()
-            .chain(diagnostic.related.iter().map(|r| r.span));
+        let spans = diagnostic.labels().filter_map(|label| label.span());
         for span in spans {
             assert!(span.start <= span.end, "{}: inverted span {span:?}", diagnostic.code);
             assert!(span.end <= text.len(), "{}: span {span:?} past the end", diagnostic.code);

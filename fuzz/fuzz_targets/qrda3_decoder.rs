@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let source = SourceFile::from_bytes("fuzz.xml", data.to_vec());
     let outcome = pilint::xml::check(&source);
     for diagnostic in &outcome.diagnostics {
-        if let Some(span) = diagnostic.span {
+        if let Some(span) = diagnostic.span() {
             in_bounds(&source.text, &Loc { span, pointer: Pointer::Root });
         }
     }

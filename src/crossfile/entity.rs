@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use crate::diagnostic::{Argument, ArgumentKind};
 use crate::model::Submission;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -67,11 +68,22 @@ impl EntityKey {
 
 /// "individual TIN 000111111 / NPI 1234567893", "group TIN 000111111".
 impl EntityKey {
-    /// The TIN and NPI in the key (none for an entity named by its id).
-    pub fn identifiers(&self) -> Vec<String> {
+    /// The TIN and NPI in the key (none for an entity named by its id),
+    /// as the arguments of a finding that names the entity.
+    pub fn arguments(&self) -> Vec<Argument> {
+        let tin = |tin: &str| Argument {
+            kind: ArgumentKind::Tin,
+            value: tin.to_owned(),
+        };
         match self {
-            EntityKey::Individual { tin, npi } => vec![tin.to_string(), npi.to_string()],
-            EntityKey::Group { tin } => vec![tin.to_string()],
+            EntityKey::Individual { tin: t, npi } => vec![
+                tin(t),
+                Argument {
+                    kind: ArgumentKind::Npi,
+                    value: npi.to_string(),
+                },
+            ],
+            EntityKey::Group { tin: t } => vec![tin(t)],
             _ => Vec::new(),
         }
     }

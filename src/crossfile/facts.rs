@@ -17,18 +17,7 @@ use crate::source::SourceFile;
 
 use super::entity::EntityKey;
 
-/// A place in a file, resolved while the file's text was still at hand.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Position {
-    /// 1-based; columns count characters, as in `--format json`.
-    pub line: u32,
-    pub column: u32,
-    pub end_line: u32,
-    pub end_column: u32,
-    /// JSON Pointer or XPath-like path; shared, since files from one
-    /// exporter repeat the same paths.
-    pub pointer: Arc<str>,
-}
+pub use crate::diagnostic::Position;
 
 impl Position {
     pub fn of(source: &SourceFile, loc: &Loc, shared: &mut Interner) -> Position {

@@ -2,11 +2,9 @@
 //! computed from the grouped facts once every file of a run was checked.
 
 use std::borrow::Cow;
-use std::sync::Arc;
 
 use crate::catalog;
-use crate::diagnostic::Severity;
-use crate::model::SourceFormat;
+use crate::diagnostic::{Diagnostic, Severity, Site, Subject};
 use crate::rules::crossfile::{
     CONFLICTING_VALUES, DUPLICATE_SUBMISSION, INDIVIDUAL_AND_GROUP, PERIOD_MISMATCH,
 };
@@ -17,121 +15,32 @@ use super::entity::EntityKey;
 use super::facts::{FileFacts, Position};
 use super::group::{EntityGroup, SubmissionRef};
 
-/// A place in one file of the run.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Site {
-    /// Shared with the file's facts: a run can have tens of thousands of
-    /// findings, most pointing at files others point at too.
-    pub path: Arc<str>,
-    pub at: Position,
-    /// The file's format: tells a JSON Pointer from an XPath in `at`.
-    pub format: SourceFormat,
-}
-
-impl Site {
-    fn of(files: &[FileFacts], file: usize, at: &Position) -> Site {
-        Site {
-            path: files[file].path.clone(),
-            at: at.clone(),
-            format: files[file].format,
-        }
+/// The place `at` in the run's file number `file`.
+fn site_of(files: &[FileFacts], file: usize, at: &Position) -> Site {
+    Site {
+        path: files[file].path.clone(),
+        at: at.clone(),
+        format: files[file].format,
     }
 }
 
-/// A second place a finding points at, with what it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RelatedSite {
-    pub site: Site,
-    pub message: String,
-}
-
-/// One finding about several files. Like a [`crate::diagnostic::Diagnostic`],
-/// but every place carries its own path, already resolved to line and
-/// column (the files' texts are gone by now).
-#[derive(Debug, Clone, PartialEq)]
-pub struct CrossFileFinding {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub severity: Severity,
-    /// What CMS does because of it, in the entity's performance year.
-    pub consequence: crate::rules::Consequence,
-    pub message: String,
-    /// The rule's fixed text unless a finding adds to it: borrowed, since
-    /// a large run holds tens of thousands of findings until it ends.
-    pub note: Cow<'static, str>,
-    pub help: Cow<'static, str>,
-    /// "group TIN 000111111".
-    pub entity: String,
-    pub year: i64,
-    pub site: Site,
-    pub related: Vec<RelatedSite>,
-    /// The entity's TIN and NPI, which the texts quote: masking replaces
-    /// these and nothing else.
-    pub identifiers: Vec<String>,
-}
-
-impl CrossFileFinding {
-    /// A finding with only a message and its identifiers (tests).
-    #[cfg(test)]
-    pub(crate) fn for_test(message: &str, identifiers: Vec<String>) -> Self {
-        CrossFileFinding {
-            code: "X001",
-            name: "duplicate-submission",
-            severity: Severity::Info,
-            consequence: crate::rules::Consequence::None,
-            message: message.to_owned(),
-            note: Cow::Borrowed(""),
-            help: Cow::Borrowed(""),
-            entity: String::new(),
-            year: 2025,
-            site: Site {
-                path: "a.json".into(),
-                at: Position {
-                    line: 1,
-                    column: 1,
-                    end_line: 1,
-                    end_column: 1,
-                    pointer: "".into(),
-                },
-                format: SourceFormat::Json,
-            },
-            related: Vec::new(),
-            identifiers,
-        }
-    }
-
-    fn new(rule: &RuleMeta, group: &EntityGroup, site: Site, message: String) -> Self {
-        CrossFileFinding {
-            code: rule.code,
-            name: rule.name,
-            severity: rule.severity,
-            consequence: rule.consequence.in_year(Some(group.year)),
-            message,
-            note: Cow::Borrowed(rule.note),
-            help: Cow::Borrowed(rule.help),
-            entity: group.key.to_string(),
-            year: group.year,
-            site,
-            related: Vec::new(),
-            identifiers: group.key.identifiers(),
-        }
-    }
-
-    fn with_related(mut self, site: Site, message: impl Into<String>) -> Self {
-        // Exact: every finding has one, and a doubling Vec would hold four.
-        self.related.reserve_exact(1);
-        self.related.push(RelatedSite {
-            site,
-            message: message.into(),
-        });
-        self
-    }
+/// A finding of `rule` about `group`'s entity and year, at `site`; the
+/// entity's TIN and NPI, which the texts quote, are its identifiers
+/// (masking replaces these and nothing else).
+fn entity_finding(rule: &RuleMeta, group: &EntityGroup, site: Site, message: String) -> Diagnostic {
+    let subject = Subject {
+        entity: group.key.to_string(),
+        year: group.year,
+    };
+    let mut finding = Diagnostic::across_files(rule, subject, site, message);
+    finding.arguments = group.key.arguments();
+    finding
 }
 
 /// Every cross-file finding of a run, sorted by path, position and code.
 /// Only submissions CMS would receive are compared: a file it rejects for
 /// its structure, or a set it rejects before scoring, has its own findings.
-pub fn compute(files: &[FileFacts], groups: &[EntityGroup]) -> Vec<CrossFileFinding> {
+pub fn compute(files: &[FileFacts], groups: &[EntityGroup]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let received: Vec<EntityGroup> = groups
         .iter()
@@ -154,12 +63,13 @@ pub fn compute(files: &[FileFacts], groups: &[EntityGroup]) -> Vec<CrossFileFind
 /// on indices and then applied in place: a stable sort of the findings
 /// themselves would take a scratch copy of half of them (megabytes when a
 /// run has tens of thousands).
-fn sort(findings: &mut [CrossFileFinding]) {
-    fn key(f: &CrossFileFinding) -> (&str, u32, u32, &str, &str) {
+fn sort(findings: &mut [Diagnostic]) {
+    fn key(f: &Diagnostic) -> (&str, u32, u32, &str, &str) {
+        let site = f.primary.site();
         (
-            &f.site.path,
-            f.site.at.line,
-            f.site.at.column,
+            site.map_or("", |s| &s.path),
+            site.map_or(0, |s| s.at.line),
+            site.map_or(0, |s| s.at.column),
             f.code,
             &f.message,
         )
@@ -186,7 +96,7 @@ fn sort(findings: &mut [CrossFileFinding]) {
 }
 
 fn head(files: &[FileFacts], r: SubmissionRef) -> Site {
-    Site::of(files, r.file, &r.set(files).head)
+    site_of(files, r.file, &r.set(files).head)
 }
 
 /// "registry, predicted 80/100".
@@ -203,7 +113,7 @@ fn describe(files: &[FileFacts], r: SubmissionRef) -> String {
     format!("{method}, {score}")
 }
 
-fn duplicates(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFinding>) {
+fn duplicates(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<Diagnostic>) {
     if !group.spans_files() {
         return;
     }
@@ -249,8 +159,8 @@ fn duplicates(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileF
             describe(files, member)
         );
         let mut finding =
-            CrossFileFinding::new(&DUPLICATE_SUBMISSION, group, head(files, member), message)
-                .with_related(
+            entity_finding(&DUPLICATE_SUBMISSION, group, head(files, member), message)
+                .with_related_site(
                     head(files, kept),
                     if score.kept.is_some() {
                         "the submission CMS keeps"
@@ -265,7 +175,7 @@ fn duplicates(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileF
     }
 }
 
-fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFinding>) {
+fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<Diagnostic>) {
     let Some(catalog) = catalog::year(group.year) else {
         return;
     };
@@ -303,14 +213,14 @@ fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFi
             group.key,
             group.year,
         );
-        let mut finding = CrossFileFinding::new(
+        let mut finding = entity_finding(
             &CONFLICTING_VALUES,
             group,
-            Site::of(files, conflict.later.file, &later.at),
+            site_of(files, conflict.later.file, &later.at),
             message,
         )
-        .with_related(
-            Site::of(files, conflict.earlier.file, &earlier.at),
+        .with_related_site(
+            site_of(files, conflict.earlier.file, &earlier.at),
             format!(
                 "{} answered {} here",
                 conflict.measure,
@@ -330,7 +240,7 @@ fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFi
     }
 }
 
-fn periods(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFinding>) {
+fn periods(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<Diagnostic>) {
     let Some(first) = group.members.iter().find(|m| m.set(files).period.is_some()) else {
         return;
     };
@@ -353,25 +263,21 @@ fn periods(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<CrossFileFind
             files[first.file].path, group.key, group.year
         );
         out.push(
-            CrossFileFinding::new(
+            entity_finding(
                 &PERIOD_MISMATCH,
                 group,
-                Site::of(files, member.file, at),
+                site_of(files, member.file, at),
                 message,
             )
-            .with_related(
-                Site::of(files, first.file, first_at),
+            .with_related_site(
+                site_of(files, first.file, first_at),
                 format!("the period starts {start} here"),
             ),
         );
     }
 }
 
-fn individual_and_group(
-    files: &[FileFacts],
-    groups: &[EntityGroup],
-    out: &mut Vec<CrossFileFinding>,
-) {
+fn individual_and_group(files: &[FileFacts], groups: &[EntityGroup], out: &mut Vec<Diagnostic>) {
     use std::collections::HashMap;
     let by_tin: HashMap<(&str, i64), &EntityGroup> = groups
         .iter()
@@ -416,13 +322,13 @@ fn individual_and_group(
             score_text(shared.value),
         );
         out.push(
-            CrossFileFinding::new(
+            entity_finding(
                 &INDIVIDUAL_AND_GROUP,
                 individual,
                 head(files, own.kept.unwrap_or(mine)),
                 message,
             )
-            .with_related(head(files, theirs), format!("{}'s submission", group.key)),
+            .with_related_site(head(files, theirs), format!("{}'s submission", group.key)),
         );
     }
 }
@@ -431,13 +337,7 @@ fn individual_and_group(
 mod tests {
     use super::*;
 
-    fn finding(
-        path: &str,
-        line: u32,
-        code: &'static str,
-        message: &str,
-        tag: &str,
-    ) -> CrossFileFinding {
+    fn finding(path: &str, line: u32, code: &'static str, message: &str, tag: &str) -> Diagnostic {
         let site = |path: &str| Site {
             path: path.into(),
             at: Position {
@@ -447,25 +347,17 @@ mod tests {
                 end_column: 2,
                 pointer: "/measurementSets/0".into(),
             },
-            format: SourceFormat::Json,
+            format: crate::model::SourceFormat::Json,
         };
-        CrossFileFinding {
-            code,
-            name: "x",
-            severity: Severity::Info,
-            consequence: crate::rules::Consequence::None,
-            message: message.to_owned(),
-            note: Cow::Borrowed(""),
-            help: Cow::Borrowed(""),
+        let subject = Subject {
             entity: String::new(),
-            identifiers: Vec::new(),
             year: 2025,
-            site: site(path),
-            related: vec![RelatedSite {
-                site: site("other.json"),
-                message: tag.to_owned(),
-            }],
-        }
+        };
+        let mut finding =
+            Diagnostic::across_files(&DUPLICATE_SUBMISSION, subject, site(path), message)
+                .with_related_site(site("other.json"), tag);
+        finding.code = code;
+        finding
     }
 
     #[test]
@@ -481,9 +373,13 @@ mod tests {
             findings.push(finding(path, i * 13 % 5 + 1, code, message, &i.to_string()));
         }
         let mut expected = findings.clone();
+        let at = |f: &Diagnostic| {
+            let site = f.primary.site().unwrap();
+            (site.path.clone(), site.at.line, site.at.column)
+        };
         expected.sort_by(|a, b| {
-            (&*a.site.path, a.site.at.line, a.site.at.column)
-                .cmp(&(&*b.site.path, b.site.at.line, b.site.at.column))
+            at(a)
+                .cmp(&at(b))
                 .then_with(|| a.code.cmp(b.code))
                 .then_with(|| a.message.cmp(&b.message))
         });

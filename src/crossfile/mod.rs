@@ -28,11 +28,12 @@ pub mod summary;
 use std::collections::HashMap;
 
 use crate::catalog;
+use crate::diagnostic::Diagnostic;
 use crate::lint::{FileReport, LintOptions, lint_source};
 
+pub use crate::diagnostic::Site;
 pub use entity::EntityKey;
 pub use facts::FileFacts;
-pub use findings::{CrossFileFinding, RelatedSite, Site};
 pub use group::EntityGroup;
 pub use overview::Overview;
 pub use recheck::LeftOut;
@@ -64,7 +65,7 @@ pub struct Collector {
 /// What the run shows across files.
 #[derive(Debug)]
 pub struct CrossFile {
-    pub findings: Vec<CrossFileFinding>,
+    pub findings: Vec<Diagnostic>,
     /// The run's overview; the caller counts the cross-file findings it
     /// shows ([`Overview::add_cross_file`]).
     pub overview: Overview,
@@ -380,10 +381,11 @@ mod tests {
         let cross = collector.finish(|_| panic!("no file needs reading again"));
         assert_eq!(codes(&cross), ["X004"]);
         let x004 = &cross.findings[0];
-        assert_eq!(&*x004.site.path, "individual.json");
-        assert_eq!((x004.site.at.line, x004.site.at.column), (7, 5));
-        assert_eq!(&*x004.site.at.pointer, "/measurementSets/0");
-        assert_eq!(&*x004.related[0].site.path, "group.json");
+        let site = x004.primary.site().unwrap();
+        assert_eq!(&*site.path, "individual.json");
+        assert_eq!((site.at.line, site.at.column), (7, 5));
+        assert_eq!(x004.pointer(), "/measurementSets/0");
+        assert_eq!(&*x004.related[0].site().unwrap().path, "group.json");
         // The same finding as when both files are read again.
         let mut again = Collector::new(None);
         again.add_unrepeatable(&report("group.json", &group));

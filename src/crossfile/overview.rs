@@ -9,7 +9,7 @@ use crate::lint::FileReport;
 use crate::score::SetResult;
 use crate::score::reasons::FILE_NOT_DECODED;
 
-use super::findings::CrossFileFinding;
+use crate::diagnostic::Diagnostic;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Overview {
@@ -99,7 +99,7 @@ impl Overview {
     }
 
     /// Counts the run's cross-file findings among the findings.
-    pub fn add_cross_file(&mut self, findings: &[CrossFileFinding]) {
+    pub fn add_cross_file(&mut self, findings: &[Diagnostic]) {
         for f in findings {
             self.findings.entry(f.code).or_insert((f.name, 0)).1 += 1;
         }

@@ -6,7 +6,9 @@ use serde_json::Value;
 use crate::diagnostic::Diagnostic;
 use crate::json::envelope::{ENVELOPE_POINTER, SUBMISSION_KEYS};
 use crate::json::span_index::SpanIndex;
-use crate::rules::schema::{NOT_A_SUBMISSION, SUBMISSION_IN_ENVELOPE};
+use crate::rules::schema::{
+    NOT_A_SUBMISSION, SUBMISSION_IN_ENVELOPE, not_a_submission, submission_in_envelope,
+};
 use crate::source::Span;
 
 /// How many of a foreign file's keys the message names.
@@ -14,37 +16,18 @@ const KEYS_SHOWN: usize = 4;
 
 /// `not-a-submission` for a JSON object with none of a submission's keys.
 pub fn finding(root: &Value, index: &SpanIndex) -> Diagnostic {
-    let keys: Vec<String> = root
+    let keys: Vec<&str> = root
         .as_object()
-        .map(|o| {
-            o.keys()
-                .take(KEYS_SHOWN)
-                .map(|k| format!("`{k}`"))
-                .collect()
-        })
+        .map(|o| o.keys().take(KEYS_SHOWN).map(String::as_str).collect())
         .unwrap_or_default();
-    let more = if root.as_object().is_some_and(|o| o.len() > KEYS_SHOWN) {
-        ", …"
-    } else {
-        ""
-    };
-    let has = if keys.is_empty() {
-        "it is an empty object".to_owned()
-    } else {
-        format!("its keys are {}{more}", keys.join(", "))
-    };
-    let wanted = match SUBMISSION_KEYS.map(|k| format!("`{k}`")) {
-        [a, b, c] => format!("{a}, {b} or {c}"),
-    };
+    let more = root.as_object().is_some_and(|o| o.len() > KEYS_SHOWN);
     Diagnostic::new(
         &NOT_A_SUBMISSION,
         head(index, ""),
         "",
-        format!(
-            "this JSON file is not a QPP submission: it has none of {wanted} ({has})"
-        ),
+        not_a_submission::foreign_object(&keys, more, &SUBMISSION_KEYS),
     )
-    .with_help("point pilint at QPP submission files only, or list this file under `exclude` in pilint.toml")
+    .with_help(not_a_submission::FOREIGN_HELP)
 }
 
 /// `submission-in-envelope`, at the envelope's `data` key.
@@ -54,9 +37,7 @@ pub fn envelope_finding(index: &SpanIndex) -> Diagnostic {
         &SUBMISSION_IN_ENVELOPE,
         span,
         "/data",
-        format!(
-            "this file is a QPP Submissions API envelope (`{{\"data\": {{\"submission\": …}}}}`), as the API returns a submission; pilint checks the submission at {ENVELOPE_POINTER}"
-        ),
+        submission_in_envelope::message(ENVELOPE_POINTER),
     )
 }
 

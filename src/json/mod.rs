@@ -86,7 +86,7 @@ mod tests {
         sort_diagnostics(&mut whole);
         let show = |ds: &[Diagnostic]| {
             ds.iter()
-                .map(|d| format!("{} {:?} {} {}", d.code, d.span, d.pointer, d.message))
+                .map(|d| format!("{} {:?} {} {}", d.code, d.span(), d.pointer(), d.message))
                 .collect::<Vec<_>>()
         };
         assert!(!whole.is_empty(), "the case should have schema errors");

@@ -41,11 +41,7 @@ pub fn parse(source: &SourceFile) -> (Option<ParsedJson<'_>>, Vec<Diagnostic>) {
             &INVALID_UTF8,
             Some(span),
             "",
-            if source.utf16 {
-                "the file is encoded as UTF-16, not UTF-8".to_owned()
-            } else {
-                format!("the byte at offset {at} is not valid UTF-8")
-            },
+            crate::rules::file::invalid_utf8::message(at, source.utf16),
         ));
         return (None, diagnostics);
     }
@@ -56,7 +52,7 @@ pub fn parse(source: &SourceFile) -> (Option<ParsedJson<'_>>, Vec<Diagnostic>) {
             &BYTE_ORDER_MARK,
             Some(Span::new(0, BOM.len())),
             "",
-            "the file starts with a UTF-8 byte-order mark",
+            crate::rules::file::byte_order_mark::MESSAGE,
         ));
         BOM.len()
     } else {
@@ -72,14 +68,11 @@ pub fn parse(source: &SourceFile) -> (Option<ParsedJson<'_>>, Vec<Diagnostic>) {
                         &DUPLICATE_KEY,
                         Some(duplicate.second),
                         duplicate.pointer.clone(),
-                        format!(
-                            "key {} appears twice in this object",
-                            &text[duplicate.second.range()]
-                        ),
+                        crate::rules::file::duplicate_key::message(&text[duplicate.second.range()]),
                     )
                     .with_related(
                         duplicate.first,
-                        "first defined here (pilint reads the later one)",
+                        crate::rules::file::duplicate_key::FIRST_LABEL,
                     ),
                 );
             }
@@ -240,39 +233,12 @@ fn syntax_error(source: &SourceFile, body_start: usize, err: &serde_json::Error)
     let at = text[offset..].chars().next();
     let span = Span::new(offset, offset + at.map_or(0, char::len_utf8));
 
-    let body = &text[body_start..];
-    let message = if body.trim().is_empty() {
-        "the file is empty: expected a JSON object".to_owned()
-    } else {
-        describe(err, at)
-    };
-    Diagnostic::new(&INVALID_JSON, Some(span), "", message)
-}
-
-fn describe(err: &serde_json::Error, at: Option<char>) -> String {
     let raw = err.to_string();
     // serde_json appends " at line L column C"; we print positions ourselves.
     let reason = raw.rfind(" at line ").map_or(raw.as_str(), |i| &raw[..i]);
-    match at {
-        Some('/') | Some('#') => "comments are not allowed in JSON".to_owned(),
-        Some('N') | Some('I') | Some('-') if reason.starts_with("expected value") => {
-            "NaN and Infinity are not JSON numbers".to_owned()
-        }
-        Some('\'') => "strings must use double quotes".to_owned(),
-        _ if reason == "trailing comma" => {
-            "trailing comma: JSON allows no comma after the last item".to_owned()
-        }
-        _ if reason.starts_with("EOF while parsing") => {
-            format!(
-                "the file ends too early ({})",
-                reason.trim_start_matches("EOF while ")
-            )
-        }
-        _ if reason == "trailing characters" => {
-            "unexpected text after the end of the JSON document".to_owned()
-        }
-        _ => reason.to_owned(),
-    }
+    let empty = text[body_start..].trim().is_empty();
+    let message = crate::rules::file::invalid_json::message(reason, at, empty);
+    Diagnostic::new(&INVALID_JSON, Some(span), "", message)
 }
 
 #[cfg(test)]
@@ -284,7 +250,7 @@ mod tests {
         let (parsed, diags) = parse(&source);
         assert!(parsed.is_none());
         let d = &diags[0];
-        let lc = source.line_col(d.span.unwrap().start);
+        let lc = source.line_col(d.span().unwrap().start);
         (d.message.clone(), lc.line, lc.column)
     }
 
@@ -326,6 +292,6 @@ mod tests {
         assert_eq!(diags[1].code, "F001");
         // The trailing comma error lands on the comma (character 9 of line 1,
         // counting the BOM as one character).
-        assert_eq!(source.line_col(diags[1].span.unwrap().start).column, 9);
+        assert_eq!(source.line_col(diags[1].span().unwrap().start).column, 9);
     }
 }

@@ -34,7 +34,7 @@ pub fn drop_later_requirements(
         return;
     }
     diagnostics.retain(|d| {
-        let pointer = d.pointer.as_str();
+        let pointer = d.pointer();
         let cehrt_required = d.code == MISSING_PROPERTY.code && pointer.ends_with("/cehrtId");
         let aci = year <= LAST_ACI_YEAR
             && d.code == VALUE_NOT_ALLOWED.code
@@ -66,7 +66,7 @@ mod tests {
         outcome
             .diagnostics
             .iter()
-            .map(|d| (d.code, d.pointer.to_string()))
+            .map(|d| (d.code, d.pointer().to_string()))
             .collect()
     }
 

@@ -10,14 +10,16 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
-use crate::diagnostic::{Diagnostic, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, quote_short};
 use crate::json::span_index::{SpanIndex, push_token};
 use crate::json::{envelope, key_levels};
 use crate::model::Pointer;
 use crate::rules::registry::RuleMeta;
 use crate::rules::schema::{
     EMPTY_ARRAY, MALFORMED_VALUE, MISSING_PROPERTY, NOT_A_SUBMISSION, UNKNOWN_PROPERTY,
-    VALUE_NOT_ALLOWED, VALUE_OUT_OF_RANGE, WRONG_TYPE,
+    VALUE_NOT_ALLOWED, VALUE_OUT_OF_RANGE, WRONG_TYPE, empty_array, malformed_value,
+    missing_property, not_a_submission, unknown_property, value_not_allowed, value_out_of_range,
+    wrong_type,
 };
 use crate::source::Span;
 
@@ -97,10 +99,7 @@ pub fn validate(value: &Value, index: &SpanIndex) -> Vec<Diagnostic> {
             &NOT_A_SUBMISSION,
             span,
             "",
-            format!(
-                "the file holds {}, not a submission object",
-                type_phrase(value)
-            ),
+            not_a_submission::not_an_object(&type_phrase(value)),
         )];
     }
     // The submission inside an API envelope is validated at its own
@@ -169,17 +168,23 @@ fn convert(
 
     // A TIN or an NPI quoted in the message is an identifier argument:
     // masking hides it there, whatever it looks like.
-    let identifier = (pointer.ends_with("/taxpayerIdentificationNumber")
-        || pointer.ends_with("/nationalProviderIdentifier"))
-    .then(|| {
-        instance
+    let kind = if pointer.ends_with("/taxpayerIdentificationNumber") {
+        Some(ArgumentKind::Tin)
+    } else if pointer.ends_with("/nationalProviderIdentifier") {
+        Some(ArgumentKind::Npi)
+    } else {
+        None
+    };
+    let identifier = kind.map(|kind| {
+        let value = instance
             .as_str()
-            .map_or_else(|| instance.to_string(), str::to_owned)
+            .map_or_else(|| instance.to_string(), str::to_owned);
+        (kind, value)
     });
     let mut push = |rule: &'static RuleMeta, span: Option<Span>, pointer: String, msg: String| {
         let finding = Diagnostic::new(rule, span, pointer, msg);
         out.push(match &identifier {
-            Some(value) => finding.with_identifier(value),
+            Some((kind, value)) => finding.with_argument(*kind, value),
             None => finding,
         });
     };
@@ -196,10 +201,7 @@ fn convert(
                 &MISSING_PROPERTY,
                 head,
                 member,
-                format!(
-                    "{} is missing the required property `{property}`",
-                    object_phrase(&pointer)
-                ),
+                missing_property::message(&object_phrase(&pointer), property),
             );
             // CMS stores a PI set without a CEHRT ID and scores it 0 (the
             // scoring engine's `hasCehrtId` instrumentation, CMSgov/
@@ -220,11 +222,7 @@ fn convert(
                     &UNKNOWN_PROPERTY,
                     span,
                     member,
-                    format!(
-                        "`{}` is not a property of {}{suggestion}",
-                        quote_short(key).trim_matches('`'),
-                        object_phrase(&pointer)
-                    ),
+                    unknown_property::message(key, &object_phrase(&pointer), &suggestion),
                 );
             }
         }
@@ -242,26 +240,11 @@ fn convert(
             } else {
                 &WRONG_TYPE
             };
-            // CMS's documentation writes placeholders such as
-            // "< performanceYearToBeReported >" where a value goes.
-            let placeholder = instance
-                .as_str()
-                .filter(|s| s.trim_start().starts_with('<') && s.trim_end().ends_with('>'))
-                .map(|s| {
-                    format!(
-                        " ({} is a placeholder from CMS's documentation: write the value)",
-                        quote_short(s)
-                    )
-                })
-                .unwrap_or_default();
             push(
                 rule,
                 value_span,
                 pointer.clone(),
-                format!(
-                    "{field} must be {expected}, not {}{placeholder}",
-                    type_phrase(instance)
-                ),
+                wrong_type::message(&field, &expected, &type_phrase(instance), instance.as_str()),
             );
         }
         ValidationErrorKind::Enum { options } => {
@@ -274,24 +257,19 @@ fn convert(
                 .map_or_else(|| type_phrase(instance), quote_short);
             let suggestion = instance
                 .as_str()
-                .and_then(|s| closest(s, allowed.iter().copied()))
-                .map(|k| format!("; did you mean `{k}`?"))
-                .unwrap_or_default();
+                .and_then(|s| closest(s, allowed.iter().copied()));
             push(
                 &VALUE_NOT_ALLOWED,
                 value_span,
                 pointer.clone(),
-                format!(
-                    "{shown} is not an allowed {field} (allowed: {}){suggestion}",
-                    allowed.join(", ")
-                ),
+                value_not_allowed::message(&shown, &field, &allowed, suggestion),
             );
         }
         ValidationErrorKind::Constant { expected_value } => push(
             &VALUE_NOT_ALLOWED,
             value_span,
             pointer.clone(),
-            format!("{field} must be {expected_value}"),
+            value_not_allowed::not_the_constant(&field, expected_value),
         ),
         ValidationErrorKind::Pattern { .. } | ValidationErrorKind::Format { .. } => {
             let shown = instance
@@ -301,38 +279,38 @@ fn convert(
                 &MALFORMED_VALUE,
                 value_span,
                 pointer.clone(),
-                format!("{shown} is not {}", expected_format(&pointer)),
+                malformed_value::message(&shown, pointer.rsplit('/').next().unwrap_or_default()),
             );
         }
         ValidationErrorKind::Minimum { limit } => push(
             &VALUE_OUT_OF_RANGE,
             value_span,
             pointer.clone(),
-            format!("{field} must be {limit} or more, not {instance}"),
+            value_out_of_range::below(&field, limit, instance),
         ),
         ValidationErrorKind::Maximum { limit } => push(
             &VALUE_OUT_OF_RANGE,
             value_span,
             pointer.clone(),
-            format!("{field} must be {limit} or less, not {instance}"),
+            value_out_of_range::above(&field, limit, instance),
         ),
         ValidationErrorKind::MinLength { limit } => push(
             &VALUE_OUT_OF_RANGE,
             value_span,
             pointer.clone(),
-            format!("{field} must be at least {limit} character(s) long"),
+            value_out_of_range::too_short(&field, *limit),
         ),
         ValidationErrorKind::MaxLength { limit } => push(
             &VALUE_OUT_OF_RANGE,
             value_span,
             pointer.clone(),
-            format!("{field} must be at most {limit} characters long"),
+            value_out_of_range::too_long(&field, *limit),
         ),
         ValidationErrorKind::MinItems { .. } => push(
             &EMPTY_ARRAY,
             value_span,
             pointer.clone(),
-            format!("{field} is empty; it needs at least one item"),
+            empty_array::message(&field),
         ),
         ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
             // Report the branch whose type the value has (a proportion with a
@@ -352,10 +330,7 @@ fn convert(
                     &WRONG_TYPE,
                     value_span,
                     pointer.clone(),
-                    format!(
-                        "{field} must be true, false or {{\"numerator\": …, \"denominator\": …}}, not {}",
-                        type_phrase(instance)
-                    ),
+                    wrong_type::not_a_measurement_value(&field, &type_phrase(instance)),
                 );
             }
         }
@@ -363,10 +338,7 @@ fn convert(
             &MALFORMED_VALUE,
             value_span,
             pointer.clone(),
-            format!(
-                "{field} does not satisfy the schema ({})",
-                keyword_of(other)
-            ),
+            malformed_value::unsupported_keyword(&field, &keyword_of(other)),
         ),
     }
 }
@@ -407,18 +379,6 @@ fn object_phrase(pointer: &str) -> String {
         [.., "measurements", i] => format!("measurement {}", ordinal(i)),
         [.., "measurements", i, "value"] => format!("the value of measurement {}", ordinal(i)),
         _ => format!("the object at {pointer}"),
-    }
-}
-
-/// What a string field should look like, for pattern failures.
-fn expected_format(pointer: &str) -> &'static str {
-    match pointer.rsplit('/').next().unwrap_or_default() {
-        "taxpayerIdentificationNumber" => {
-            "a valid TIN: a string of exactly 9 digits, leading zeros kept, no dash"
-        }
-        "nationalProviderIdentifier" => "a valid NPI: a string of exactly 10 digits",
-        "performanceStart" | "performanceEnd" => "a date in the form YYYY-MM-DD",
-        _ => "in the documented format",
     }
 }
 

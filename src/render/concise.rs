@@ -9,11 +9,10 @@
 
 use std::io::{self, Write};
 
-use crate::crossfile::CrossFileFinding;
-use crate::lint::FileReport;
+use crate::diagnostic::Diagnostic;
 use crate::render::escape::escape;
-use crate::render::position::{of_site, position_or_start};
-use crate::render::{Renderer, Summary, summary_line};
+use crate::render::position::primary;
+use crate::render::{Origin, Renderer, Summary, summary_line};
 
 pub struct Concise {
     quiet: bool,
@@ -27,38 +26,24 @@ impl Concise {
 }
 
 impl Renderer for Concise {
-    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        for diagnostic in &report.diagnostics {
-            let at = position_or_start(&report.source, diagnostic);
-            writeln!(
-                out,
-                "{}:{}:{}: {}[{}] {}",
-                escape(report.path()),
-                at.line,
-                at.column,
-                diagnostic.severity.as_str(),
-                diagnostic.code,
-                escape(&diagnostic.message)
-            )?;
-        }
-        Ok(())
-    }
-
-    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
-        for finding in findings {
-            let at = of_site(&finding.site);
-            writeln!(
-                out,
-                "{}:{}:{}: {}[{}] {}",
-                escape(&finding.site.path),
-                at.line,
-                at.column,
-                finding.severity.as_str(),
-                finding.code,
-                escape(&finding.message)
-            )?;
-        }
-        Ok(())
+    fn finding(
+        &mut self,
+        origin: Origin<'_>,
+        finding: &Diagnostic,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let place = primary(origin, finding);
+        let at = place.at_or_start();
+        writeln!(
+            out,
+            "{}:{}:{}: {}[{}] {}",
+            escape(place.path),
+            at.line,
+            at.column,
+            finding.severity.as_str(),
+            finding.code,
+            escape(&finding.message)
+        )
     }
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {

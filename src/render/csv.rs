@@ -14,10 +14,10 @@
 
 use std::io::{self, Write};
 
-use crate::crossfile::CrossFileFinding;
+use crate::diagnostic::Diagnostic;
 use crate::lint::FileReport;
-use crate::render::position::{of_site, one_line, position};
-use crate::render::{Renderer, Summary, csv_safe};
+use crate::render::position::{one_line, primary};
+use crate::render::{Origin, Renderer, Summary, csv_safe};
 
 const HEADER: [&str; 9] = [
     "path",
@@ -56,46 +56,41 @@ impl Csv {
 impl Renderer for Csv {
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         self.header(out)?;
-        for diagnostic in &report.diagnostics {
-            let at = position(&report.source, diagnostic);
-            write_row(
-                out,
-                &[
-                    report.path().to_owned(),
-                    at.map_or_else(String::new, |p| p.line.to_string()),
-                    at.map_or_else(String::new, |p| p.column.to_string()),
-                    diagnostic.code.to_owned(),
-                    diagnostic.name.to_owned(),
-                    diagnostic.severity.as_str().to_owned(),
-                    diagnostic.consequence.as_str().to_owned(),
-                    one_line(&diagnostic.message),
-                    diagnostic.pointer.clone(),
-                ],
-            )?;
+        for finding in &report.diagnostics {
+            self.finding(Origin::File(report), finding, out)?;
         }
         Ok(())
     }
 
-    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
+    fn cross_file(&mut self, findings: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
         self.header(out)?;
         for finding in findings {
-            let at = of_site(&finding.site);
-            write_row(
-                out,
-                &[
-                    finding.site.path.to_string(),
-                    at.line.to_string(),
-                    at.column.to_string(),
-                    finding.code.to_owned(),
-                    finding.name.to_owned(),
-                    finding.severity.as_str().to_owned(),
-                    finding.consequence.as_str().to_owned(),
-                    one_line(&finding.message),
-                    finding.site.at.pointer.to_string(),
-                ],
-            )?;
+            self.finding(Origin::Run, finding, out)?;
         }
         Ok(())
+    }
+
+    fn finding(
+        &mut self,
+        origin: Origin<'_>,
+        finding: &Diagnostic,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let place = primary(origin, finding);
+        write_row(
+            out,
+            &[
+                place.path.to_owned(),
+                place.at.map_or_else(String::new, |p| p.line.to_string()),
+                place.at.map_or_else(String::new, |p| p.column.to_string()),
+                finding.code.to_owned(),
+                finding.name.to_owned(),
+                finding.severity.as_str().to_owned(),
+                finding.consequence.as_str().to_owned(),
+                one_line(&finding.message),
+                place.pointer.to_owned(),
+            ],
+        )
     }
 
     fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {

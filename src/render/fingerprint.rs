@@ -11,64 +11,60 @@ use std::collections::HashMap;
 
 use sha2::{Digest, Sha256};
 
-use crate::crossfile::CrossFileFinding;
-use crate::lint::FileReport;
+use crate::diagnostic::Diagnostic;
+use crate::project_root::{Located, Locator};
+use crate::render::Origin;
+use crate::render::position::primary;
 
-/// One fingerprint per finding of `report`, in the report's order. `path`
-/// is the file's name relative to the project root
+/// Gives each finding its fingerprint, in output order, whether about one
+/// file or several. A finding's file is the one its primary label names,
+/// by its name relative to the project root
 /// ([`crate::project_root::Located::key`]), so the fingerprint does not
 /// depend on how the file was named on the command line.
 ///
-/// Linear in the findings: each (code, pointer) key's occurrences are
-/// counted in a hash map as the findings go by.
-pub fn fingerprints(report: &FileReport, path: &str) -> Vec<String> {
-    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
-    report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let occurrence = next_occurrence(&mut seen, (d.code, d.pointer.as_str()));
-            fingerprint(d.code, path, &d.pointer, occurrence)
-        })
-        .collect()
+/// Linear in the findings: findings of one file come together (a file's
+/// report, then the cross-file findings sorted by path), so each file's
+/// key is worked out once and the occurrences of each (code, pointer) are
+/// counted in a map emptied when the file changes.
+#[derive(Default)]
+pub struct Fingerprints {
+    /// The file whose findings go by: its displayed name and where it is.
+    file: Option<(String, Located)>,
+    /// Per code, per pointer: the findings seen so far in the file.
+    seen: HashMap<&'static str, HashMap<Box<str>, usize>>,
 }
 
-/// One fingerprint per cross-file finding, in order: the same recipe, keyed
-/// on the place the finding is about (`site`), whose path `key_of` turns
-/// into its root-relative name. Two findings of one rule at one place are
-/// told apart by their order, which is stable: the findings are sorted by
-/// path, position, code and message.
-pub fn cross_file_fingerprints(
-    findings: &[CrossFileFinding],
-    mut key_of: impl FnMut(&str) -> String,
-) -> Vec<String> {
-    // Findings of one file come together: its key is worked out once.
-    let mut last: Option<(&str, String)> = None;
-    let mut seen: HashMap<(&str, String, &str), usize> = HashMap::new();
-    findings
-        .iter()
-        .map(|f| {
-            let path = match &last {
-                Some((display, key)) if *display == &*f.site.path => key.clone(),
-                _ => {
-                    let key = key_of(&f.site.path);
-                    last = Some((&f.site.path, key.clone()));
-                    key
-                }
-            };
-            let occurrence =
-                next_occurrence(&mut seen, (f.code, path.clone(), &*f.site.at.pointer));
-            fingerprint(f.code, &path, &f.site.at.pointer, occurrence)
-        })
-        .collect()
-}
+impl Fingerprints {
+    /// The fingerprint of the next finding, shown from `origin`.
+    pub fn next(&mut self, locator: &mut Locator, origin: Origin<'_>, d: &Diagnostic) -> String {
+        let place = primary(origin, d);
+        if self
+            .file
+            .as_ref()
+            .is_none_or(|(shown, _)| shown != place.path)
+        {
+            self.file = Some((place.path.to_owned(), locator.locate(place.path)));
+            self.seen.clear();
+        }
+        let path = self.file.as_ref().map_or("", |(_, located)| located.key());
+        let of_code = self.seen.entry(d.code).or_default();
+        let occurrence = match of_code.get_mut(place.pointer) {
+            Some(count) => {
+                *count += 1;
+                *count - 1
+            }
+            None => {
+                of_code.insert(place.pointer.into(), 1);
+                0
+            }
+        };
+        fingerprint(d.code, path, place.pointer, occurrence)
+    }
 
-/// How many times `key` was seen before, counting this time.
-fn next_occurrence<K: std::hash::Hash + Eq>(seen: &mut HashMap<K, usize>, key: K) -> usize {
-    let count = seen.entry(key).or_insert(0);
-    let occurrence = *count;
-    *count += 1;
-    occurrence
+    /// Where the file of the last finding is (its fingerprint's path).
+    pub fn located(&self) -> Option<&Located> {
+        self.file.as_ref().map(|(_, located)| located)
+    }
 }
 
 /// SHA-256 over code, path, pointer and occurrence (NUL-separated, so no
@@ -92,20 +88,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn occurrences_count_each_key_separately() {
-        let mut seen = HashMap::new();
-        let keys = [
-            ("S005", "/a"),
-            ("S005", "/b"),
-            ("S005", "/a"),
-            ("M007", "/a"),
-            ("S005", "/a"),
-        ];
-        let occurrences: Vec<usize> = keys
+    fn occurrences_count_each_code_and_pointer_of_a_file_separately() {
+        let report = crate::lint::lint_source(
+            crate::source::SourceFile::from_text("a.json", "{}"),
+            &crate::lint::LintOptions::default(),
+        );
+        let rule = crate::rules::registry::find_code("S005").unwrap();
+        let at = |pointer: &str| Diagnostic::new(rule, None, pointer, "m");
+        let mut other = at("/a");
+        other.code = "M007";
+        let findings = [at("/a"), at("/b"), at("/a"), other, at("/a")];
+        let mut locator = Locator::new(crate::project_root::ProjectRoot::at("/r", "/r"));
+        let mut prints = Fingerprints::default();
+        let got: Vec<String> = findings
             .iter()
-            .map(|k| next_occurrence(&mut seen, *k))
+            .map(|d| prints.next(&mut locator, Origin::File(&report), d))
             .collect();
-        assert_eq!(occurrences, [0, 0, 1, 0, 2]);
+        let key = locator.locate("a.json").key().to_owned();
+        let expected = [
+            ("S005", "/a", 0),
+            ("S005", "/b", 0),
+            ("S005", "/a", 1),
+            ("M007", "/a", 0),
+            ("S005", "/a", 2),
+        ]
+        .map(|(code, pointer, n)| fingerprint(code, &key, pointer, n));
+        assert_eq!(got, expected);
     }
 
     #[test]

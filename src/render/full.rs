@@ -1,20 +1,22 @@
 //! The default human format: codespan-reporting frames with the exact span
 //! underlined, then a one-line summary.
 
-use codespan_reporting::diagnostic::{Diagnostic as Frame, Label, Severity as FrameSeverity};
+use codespan_reporting::diagnostic::{
+    Diagnostic as Frame, Label as FrameLabel, Severity as FrameSeverity,
+};
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use codespan_reporting::term::{self, Config};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::lint::FileReport;
 use std::io::{self, Write};
 
-use crate::crossfile::{CrossFileFinding, Overview};
+use crate::crossfile::Overview;
 use crate::render::escape::{escape, escape_keeping};
 use crate::render::full_crossfile;
 use crate::render::score_table::no_score;
 use crate::render::window::DisplayFile;
-use crate::render::{Renderer, Summary, plural, render_all, summary_line};
+use crate::render::{Origin, Renderer, Summary, plural, render_all, summary_line};
 use crate::score::points::number;
 use crate::score::{FileScore, SetResult};
 use std::ops::Range;
@@ -63,24 +65,30 @@ impl Renderer for Full {
         true
     }
 
-    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    fn finding(
+        &mut self,
+        origin: Origin<'_>,
+        diagnostic: &Diagnostic,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let mut buffer = self.buffer();
-        for diagnostic in &report.diagnostics {
-            let spans = label_spans(report, diagnostic);
-            // Drawn from a display copy of the lines shown: control
-            // characters escaped, long lines cut (see window.rs).
-            let shown = DisplayFile::new(report.path(), &report.source, &spans);
-            let frame = to_frame(report, diagnostic, &|range| shown.map(range));
-            // Rendering into memory only fails on a span outside the file,
-            // which `to_frame` rules out; fall back to one plain line anyway.
-            if term::emit_to_write_style(&mut buffer, &self.config, &shown, &frame).is_err() {
-                writeln_plain(&mut buffer, report, diagnostic)?;
-            }
-        }
-        if self.show_score && !self.quiet {
-            writeln!(buffer, "{}", score_line(report))?;
+        match origin {
+            // The file's text is at hand: a frame with every label drawn.
+            Origin::File(report) => self.write_frame(&mut buffer, report, diagnostic)?,
+            // The texts are gone: each label as `path:line:col`.
+            Origin::Run => full_crossfile::write_finding(&mut buffer, diagnostic)?,
         }
         out.write_all(buffer.as_slice())
+    }
+
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        for diagnostic in &report.diagnostics {
+            self.finding(Origin::File(report), diagnostic, out)?;
+        }
+        if self.show_score && !self.quiet {
+            writeln!(out, "{}", score_line(report))?;
+        }
+        Ok(())
     }
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
@@ -95,14 +103,44 @@ impl Renderer for Full {
         out.write_all(buffer.as_slice())
     }
 
-    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
+    /// Under a heading, after the files.
+    fn cross_file(&mut self, findings: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
+        if findings.is_empty() {
+            return Ok(());
+        }
         let mut buffer = self.buffer();
-        full_crossfile::write_findings(&mut buffer, findings)?;
-        out.write_all(buffer.as_slice())
+        full_crossfile::write_heading(&mut buffer)?;
+        out.write_all(buffer.as_slice())?;
+        for finding in findings {
+            self.finding(Origin::Run, finding, out)?;
+        }
+        Ok(())
     }
 
     fn overview(&mut self, overview: &Overview) {
         self.overview = Some(overview.clone());
+    }
+}
+
+impl Full {
+    /// A finding of `report` in a frame of the file's text.
+    fn write_frame(
+        &self,
+        buffer: &mut Buffer,
+        report: &FileReport,
+        diagnostic: &Diagnostic,
+    ) -> io::Result<()> {
+        let spans = label_spans(report, diagnostic);
+        // Drawn from a display copy of the lines shown: control
+        // characters escaped, long lines cut (see window.rs).
+        let shown = DisplayFile::new(report.path(), &report.source, &spans);
+        let frame = to_frame(report, diagnostic, &|range| shown.map(range));
+        // Rendering into memory only fails on a span outside the file,
+        // which `to_frame` rules out; fall back to one plain line anyway.
+        if term::emit_to_write_style(buffer, &self.config, &shown, &frame).is_err() {
+            writeln_plain(buffer, report, diagnostic)?;
+        }
+        Ok(())
     }
 }
 
@@ -152,9 +190,8 @@ fn score_line(report: &FileReport) -> String {
 /// The byte ranges of a finding's labels, primary first, within the file.
 fn label_spans(report: &FileReport, diagnostic: &Diagnostic) -> Vec<Range<usize>> {
     diagnostic
-        .span
-        .into_iter()
-        .chain(diagnostic.related.iter().map(|r| r.span))
+        .labels()
+        .filter_map(Label::span)
         .map(|span| report.source.clamp_span(span).range())
         .collect()
 }
@@ -172,16 +209,20 @@ fn to_frame(
         Severity::Info => FrameSeverity::Note,
     };
     let mut labels = Vec::new();
-    if let Some(span) = diagnostic.span {
+    if let Some(span) = diagnostic.span() {
         let span = report.source.clamp_span(span);
-        labels.push(Label::primary((), map(span.range())));
+        labels.push(FrameLabel::primary((), map(span.range())));
     }
     for related in &diagnostic.related {
-        let span = report.source.clamp_span(related.span);
-        labels.push(Label::secondary((), map(span.range())).with_message(escape(&related.message)));
+        if let Some(span) = related.span() {
+            let span = report.source.clamp_span(span);
+            labels.push(
+                FrameLabel::secondary((), map(span.range())).with_message(escape(&related.message)),
+            );
+        }
     }
     let mut notes = Vec::new();
-    if diagnostic.span.is_none() {
+    if diagnostic.span().is_none() {
         notes.push(format!("file: {}", escape(report.path())));
     }
     notes.push(format!("effect: {}", diagnostic.consequence.effect()));

@@ -2,17 +2,19 @@
 //! (after the files), and the run overview (before the summary line).
 //!
 //! A cross-file finding cannot show source frames (the files' texts are
-//! gone by the end of a run), so it names each place as `path:line:col`,
+//! gone by the end of a run), so it names each label as `path:line:col`,
 //! in the layout of the frames above it.
 
 use std::io::{self, Write};
 
 use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
 
-use crate::crossfile::{CrossFileFinding, Overview, Site};
-use crate::diagnostic::Severity;
+use crate::crossfile::Overview;
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::render::Origin;
 use crate::render::escape::{escape, escape_keeping};
 use crate::render::plural;
+use crate::render::position;
 use crate::score::points::number;
 
 /// The widest bar of the score histogram, in characters.
@@ -21,8 +23,10 @@ const BAR_WIDTH: usize = 30;
 const TOP_FINDINGS: usize = 5;
 
 /// `path:line:col`, the path escaped like every text from a file.
-fn place(site: &Site) -> String {
-    format!("{}:{}:{}", escape(&site.path), site.at.line, site.at.column)
+fn place(label: &Label) -> String {
+    let placed = position::place(Origin::Run, label);
+    let at = placed.at_or_start();
+    format!("{}:{}:{}", escape(placed.path), at.line, at.column)
 }
 
 /// `error[X002]`, `warning[X003]`, `note[X001]`: the labels of the frames.
@@ -34,61 +38,58 @@ fn label(severity: Severity) -> (&'static str, Color) {
     }
 }
 
-pub fn write_findings(out: &mut Buffer, findings: &[CrossFileFinding]) -> io::Result<()> {
-    if findings.is_empty() {
-        return Ok(());
-    }
+/// The heading of the findings about several files.
+pub fn write_heading(out: &mut Buffer) -> io::Result<()> {
     let mut bold = ColorSpec::new();
     bold.set_bold(true);
     out.set_color(&bold)?;
     write!(out, "Across files:")?;
     out.reset()?;
+    writeln!(out)
+}
+
+/// A finding about several files, in the layout of the frames: each label
+/// as `path:line:col`.
+pub fn write_finding(out: &mut Buffer, finding: &Diagnostic) -> io::Result<()> {
+    let mut bold = ColorSpec::new();
+    bold.set_bold(true);
+    let (name, color) = label(finding.severity);
+    let mut spec = ColorSpec::new();
+    spec.set_bold(true).set_fg(Some(color));
+    out.set_color(&spec)?;
+    write!(out, "{name}[{}]", finding.code)?;
+    out.set_color(&bold)?;
+    write!(out, ": {}", escape(&finding.message))?;
+    out.reset()?;
     writeln!(out)?;
-    for finding in findings {
-        let (name, color) = label(finding.severity);
-        let mut spec = ColorSpec::new();
-        spec.set_bold(true).set_fg(Some(color));
-        out.set_color(&spec)?;
-        write!(out, "{name}[{}]", finding.code)?;
-        out.set_color(&bold)?;
-        write!(out, ": {}", escape(&finding.message))?;
-        out.reset()?;
-        writeln!(out)?;
-        writeln!(out, "  ┌─ {}", place(&finding.site))?;
-        for related in &finding.related {
-            writeln!(
-                out,
-                "  ├─ {}: {}",
-                place(&related.site),
-                escape(&related.message)
-            )?;
-        }
-        writeln!(out, "  │")?;
-        writeln!(out, "  = effect: {}", finding.consequence.effect())?;
-        if !finding.note.is_empty() {
-            writeln!(
-                out,
-                "  = why: {}",
-                escape_keeping(&finding.note, |c| c == '\n')
-            )?;
-        }
-        if !finding.help.is_empty() {
-            writeln!(
-                out,
-                "  = help: {}",
-                escape_keeping(&finding.help, |c| c == '\n')
-            )?;
-        }
+    writeln!(out, "  ┌─ {}", place(&finding.primary))?;
+    for related in &finding.related {
+        writeln!(out, "  ├─ {}: {}", place(related), escape(&related.message))?;
+    }
+    writeln!(out, "  │")?;
+    writeln!(out, "  = effect: {}", finding.consequence.effect())?;
+    if !finding.note.is_empty() {
         writeln!(
             out,
-            "  = rule: {} (pilint rule {}; {})",
-            finding.name,
-            finding.code,
-            crate::rules::url::url(finding.code)
+            "  = why: {}",
+            escape_keeping(&finding.note, |c| c == '\n')
         )?;
-        writeln!(out)?;
     }
-    Ok(())
+    if !finding.help.is_empty() {
+        writeln!(
+            out,
+            "  = help: {}",
+            escape_keeping(&finding.help, |c| c == '\n')
+        )?;
+    }
+    writeln!(
+        out,
+        "  = rule: {} (pilint rule {}; {})",
+        finding.name,
+        finding.code,
+        crate::rules::url::url(finding.code)
+    )?;
+    writeln!(out)
 }
 
 /// "0: SRA_NOT_YES 1, MISSING_CEHRT_ID 2".

@@ -27,11 +27,9 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use crate::crossfile::CrossFileFinding;
-use crate::diagnostic::Severity;
-use crate::lint::FileReport;
-use crate::render::position::{Position, of_site, position};
-use crate::render::{Renderer, Summary};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::render::position::{self, Position, primary};
+use crate::render::{Origin, Renderer, Summary};
 
 /// Annotations of one kind GitHub shows per step.
 pub const ANNOTATIONS_PER_KIND: usize = 10;
@@ -164,49 +162,38 @@ fn help_line(help: &str) -> String {
 }
 
 impl Renderer for Github {
-    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        for diagnostic in &report.diagnostics {
-            self.annotate(
-                Annotation {
-                    path: report.path(),
-                    at: position(&report.source, diagnostic),
-                    severity: diagnostic.severity,
-                    code: diagnostic.code,
-                    name: diagnostic.name,
-                    message: &diagnostic.message,
-                    more: help_line(&diagnostic.help),
-                },
-                out,
-            )?;
-        }
-        Ok(())
-    }
-
-    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
-        for finding in findings {
-            let mut more = String::new();
-            for related in &finding.related {
-                let at = of_site(&related.site);
+    fn finding(
+        &mut self,
+        origin: Origin<'_>,
+        finding: &Diagnostic,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let place = primary(origin, finding);
+        // An annotation sits in one file: places in other files are named
+        // in its text.
+        let mut more = String::new();
+        for label in &finding.related {
+            let related = position::place(origin, label);
+            if let (true, Some(at)) = (related.elsewhere(origin), related.at) {
                 more.push_str(&format!(
                     "\nrelated: {}:{}:{}: {}",
-                    related.site.path, at.line, at.column, related.message
+                    related.path, at.line, at.column, related.message
                 ));
             }
-            more.push_str(&help_line(&finding.help));
-            self.annotate(
-                Annotation {
-                    path: &finding.site.path,
-                    at: Some(of_site(&finding.site)),
-                    severity: finding.severity,
-                    code: finding.code,
-                    name: finding.name,
-                    message: &finding.message,
-                    more,
-                },
-                out,
-            )?;
         }
-        Ok(())
+        more.push_str(&help_line(&finding.help));
+        self.annotate(
+            Annotation {
+                path: place.path,
+                at: place.at,
+                severity: finding.severity,
+                code: finding.code,
+                name: finding.name,
+                message: &finding.message,
+                more,
+            },
+            out,
+        )
     }
 
     fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {

@@ -17,13 +17,11 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::crossfile::CrossFileFinding;
-use crate::diagnostic::Severity;
-use crate::lint::FileReport;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::project_root::{Locator, ProjectRoot};
-use crate::render::fingerprint::{cross_file_fingerprints, fingerprints};
-use crate::render::position::{Position, of_site, position_or_start};
-use crate::render::{Renderer, Summary};
+use crate::render::fingerprint::Fingerprints;
+use crate::render::position::{Position, primary};
+use crate::render::{Origin, Renderer, Summary};
 
 #[derive(Serialize)]
 struct Issue<'a> {
@@ -67,6 +65,7 @@ fn severity(severity: Severity) -> &'static str {
 pub struct Gitlab {
     written: usize,
     locator: Locator,
+    fingerprints: Fingerprints,
 }
 
 impl Default for Gitlab {
@@ -88,6 +87,7 @@ impl Gitlab {
         Gitlab {
             written: 0,
             locator: Locator::new(root),
+            fingerprints: Fingerprints::default(),
         }
     }
 }
@@ -122,46 +122,26 @@ fn location(path: String, at: Position) -> Location {
 }
 
 impl Renderer for Gitlab {
-    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        let located = self.locator.locate(report.path());
-        let prints = fingerprints(report, located.key());
-        let path = located.relative_or_dotted();
-        for (diagnostic, fingerprint) in report.diagnostics.iter().zip(prints) {
-            let issue = Issue {
-                description: &diagnostic.message,
-                check_name: diagnostic.code,
-                fingerprint,
-                severity: severity(diagnostic.severity),
-                location: location(
-                    path.to_owned(),
-                    position_or_start(&report.source, diagnostic),
-                ),
-            };
-            self.write(&issue, out)?;
-        }
-        Ok(())
-    }
-
-    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
-        let locator = &mut self.locator;
-        let prints =
-            cross_file_fingerprints(findings, |path| locator.locate(path).key().to_owned());
-        for (finding, fingerprint) in findings.iter().zip(prints) {
-            let path = self
-                .locator
-                .locate(&finding.site.path)
-                .relative_or_dotted()
-                .to_owned();
-            let issue = Issue {
-                description: finding.message.as_str(),
-                check_name: finding.code,
-                fingerprint,
-                severity: severity(finding.severity),
-                location: location(path, of_site(&finding.site)),
-            };
-            self.write(&issue, out)?;
-        }
-        Ok(())
+    fn finding(
+        &mut self,
+        origin: Origin<'_>,
+        finding: &Diagnostic,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let fingerprint = self.fingerprints.next(&mut self.locator, origin, finding);
+        let path = self
+            .fingerprints
+            .located()
+            .map_or("", |located| located.relative_or_dotted())
+            .to_owned();
+        let issue = Issue {
+            description: &finding.message,
+            check_name: finding.code,
+            fingerprint,
+            severity: severity(finding.severity),
+            location: location(path, primary(origin, finding).at_or_start()),
+        };
+        self.write(&issue, out)
     }
 
     fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {

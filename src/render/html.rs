@@ -23,15 +23,14 @@ use minijinja::Environment;
 use minijinja::value::Serde;
 use serde::Serialize;
 
-use crate::crossfile::CrossFileFinding;
 use crate::crossfile::rollup::{Rollup, Row, Submitted};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
 use crate::model::{Node, SourceFormat};
 use crate::render::html_frame::{FrameLine, frame};
-use crate::render::position::of_site;
+use crate::render::position::{self, Placed};
 use crate::render::score_table::{no_score, position};
-use crate::render::{Renderer, Summary, Verdict, plural, summary_line};
+use crate::render::{Origin, Renderer, Summary, Verdict, plural, summary_line};
 use crate::rules::Consequence;
 use crate::rules::url::url;
 use crate::score::points::number;
@@ -115,6 +114,8 @@ pub struct Html {
     anchors: HashMap<String, usize>,
     /// Findings by rule: name, worst consequence, count.
     rules: BTreeMap<&'static str, (&'static str, Consequence, usize)>,
+    /// The views of the findings of the file or section being written.
+    pending: Vec<FindingView>,
 }
 
 /// What the end of the page needs of one file.
@@ -146,6 +147,7 @@ impl Html {
             entries: Vec::new(),
             anchors: HashMap::new(),
             rules: BTreeMap::new(),
+            pending: Vec::new(),
         }
     }
 
@@ -185,6 +187,9 @@ impl Renderer for Html {
         self.open(out)?;
         let index = self.entries.len();
         let id = anchor(index);
+        for d in &report.diagnostics {
+            self.finding(Origin::File(report), d, out)?;
+        }
         let (practice, entity) = practice_and_entity(report);
         let verdict = Verdict::of(report);
         let score = report.score.as_ref().and_then(FileScore::total);
@@ -206,12 +211,7 @@ impl Renderer for Html {
                 report.count(Severity::Info)
             ),
             score: self.show_score.then(|| score_view(report)),
-            findings: report
-                .diagnostics
-                .iter()
-                .enumerate()
-                .map(|(i, d)| finding_view(report, d, format!("{id}-{}", i + 1)))
-                .collect(),
+            findings: std::mem::take(&mut self.pending),
         };
         write_template("file.html", minijinja::context! { f => Serde(view) }, out)?;
         for d in &report.diagnostics {
@@ -239,13 +239,30 @@ impl Renderer for Html {
         Ok(())
     }
 
-    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
+    /// Findings are written inside their file's article or the run's
+    /// section: each is kept as a view until that is written.
+    fn finding(
+        &mut self,
+        origin: Origin<'_>,
+        finding: &Diagnostic,
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let number = self.pending.len() + 1;
+        let anchor = match origin {
+            Origin::File(_) => format!("{}-{number}", anchor(self.entries.len())),
+            Origin::Run => format!("x{number}"),
+        };
+        let view = self.finding_view(origin, finding, anchor);
+        self.pending.push(view);
+        Ok(())
+    }
+
+    fn cross_file(&mut self, findings: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
         self.close_files(out)?;
-        let views: Vec<CrossView> = findings
-            .iter()
-            .enumerate()
-            .map(|(i, f)| self.cross_view(f, i))
-            .collect();
+        for finding in findings {
+            self.finding(Origin::Run, finding, out)?;
+        }
+        let views = std::mem::take(&mut self.pending);
         for f in findings {
             let entry = self
                 .rules
@@ -339,16 +356,29 @@ struct FindingView {
     message: String,
     note: String,
     help: String,
+    /// The entity and year of a finding about several files.
+    entity: Option<String>,
+    year: Option<i64>,
+    /// `line:column` of the primary label, if it has a range.
     at: Option<String>,
     pointer: String,
+    /// The primary label.
+    site: SiteView,
+    /// The reported file's lines around the label, when its text is at hand.
     frame: Vec<FrameLine>,
     frame_more: bool,
-    related: Vec<RelatedView>,
+    related: Vec<SiteView>,
 }
 
+/// A label: its file (linked to the file's article when the report shows
+/// it), `line:column`, node and what it is.
 #[derive(Serialize)]
-struct RelatedView {
+struct SiteView {
+    path: String,
+    /// The anchor of the file's article, when the report shows it.
+    link: Option<String>,
     at: String,
+    pointer: String,
     message: String,
 }
 
@@ -360,42 +390,6 @@ fn consequence_label(consequence: Consequence) -> &'static str {
         Consequence::Zero => "PI scores 0",
         Consequence::Points => "costs points",
         Consequence::None => "no effect at CMS",
-    }
-}
-
-fn finding_view(report: &FileReport, d: &Diagnostic, anchor: String) -> FindingView {
-    let source = &report.source;
-    let (frame, frame_more) = d.span.map(|span| frame(source, span)).unwrap_or_default();
-    FindingView {
-        anchor,
-        code: d.code,
-        name: d.name,
-        url: url(d.code),
-        severity: d.severity.as_str(),
-        consequence: consequence_key(d.consequence),
-        consequence_label: consequence_label(d.consequence),
-        effect: d.consequence.effect(),
-        message: d.message.clone(),
-        note: d.note.clone(),
-        help: d.help.clone(),
-        at: d.span.map(|span| {
-            let at = source.line_col(span.start);
-            format!("{}:{}", at.line, at.column)
-        }),
-        pointer: d.pointer.clone(),
-        frame,
-        frame_more,
-        related: d
-            .related
-            .iter()
-            .map(|r| {
-                let at = source.line_col(r.span.start);
-                RelatedView {
-                    at: format!("{}:{}", at.line, at.column),
-                    message: r.message.clone(),
-                }
-            })
-            .collect(),
     }
 }
 
@@ -738,68 +732,49 @@ fn zero_of(report: &FileReport) -> Option<Zero> {
     })
 }
 
-#[derive(Serialize)]
-struct CrossView {
-    anchor: String,
-    code: &'static str,
-    name: &'static str,
-    url: String,
-    severity: &'static str,
-    consequence: &'static str,
-    consequence_label: &'static str,
-    effect: &'static str,
-    message: String,
-    note: String,
-    help: String,
-    entity: String,
-    year: i64,
-    site: SiteView,
-    related: Vec<SiteView>,
-}
-
-#[derive(Serialize)]
-struct SiteView {
-    path: String,
-    /// The anchor of the file's article, when the report shows it.
-    link: Option<String>,
-    at: String,
-    pointer: String,
-    message: String,
-}
-
 impl Html {
-    fn site_view(&self, site: &crate::crossfile::Site, message: String) -> SiteView {
-        let at = of_site(site);
-        SiteView {
-            path: site.path.to_string(),
-            link: self.anchors.get(&*site.path).map(|&i| anchor(i)),
-            at: format!("{}:{}", at.line, at.column),
-            pointer: site.at.pointer.to_string(),
-            message,
+    /// The view of one finding, about one file or several.
+    fn finding_view(&self, origin: Origin<'_>, d: &Diagnostic, anchor: String) -> FindingView {
+        let primary = position::primary(origin, d);
+        let (frame, frame_more) = match (origin, d.span()) {
+            (Origin::File(report), Some(span)) => frame(&report.source, span),
+            _ => Default::default(),
+        };
+        FindingView {
+            anchor,
+            code: d.code,
+            name: d.name,
+            url: url(d.code),
+            severity: d.severity.as_str(),
+            consequence: consequence_key(d.consequence),
+            consequence_label: consequence_label(d.consequence),
+            effect: d.consequence.effect(),
+            message: d.message.clone(),
+            note: d.note.to_string(),
+            help: d.help.to_string(),
+            entity: d.subject.as_ref().map(|s| s.entity.clone()),
+            year: d.subject.as_ref().map(|s| s.year),
+            at: primary.at.map(|at| format!("{}:{}", at.line, at.column)),
+            pointer: primary.pointer.to_owned(),
+            site: self.site_view(&primary),
+            frame,
+            frame_more,
+            related: d
+                .related
+                .iter()
+                .map(|label| self.site_view(&position::place(origin, label)))
+                .collect(),
         }
     }
 
-    fn cross_view(&self, f: &CrossFileFinding, i: usize) -> CrossView {
-        CrossView {
-            anchor: format!("x{}", i + 1),
-            code: f.code,
-            name: f.name,
-            url: url(f.code),
-            severity: f.severity.as_str(),
-            consequence: consequence_key(f.consequence),
-            consequence_label: consequence_label(f.consequence),
-            effect: f.consequence.effect(),
-            message: f.message.clone(),
-            note: f.note.to_string(),
-            help: f.help.to_string(),
-            entity: f.entity.clone(),
-            year: f.year,
-            site: self.site_view(&f.site, String::new()),
-            related: f
-                .related
-                .iter()
-                .map(|r| self.site_view(&r.site, r.message.clone()))
-                .collect(),
+    fn site_view(&self, place: &Placed<'_>) -> SiteView {
+        let at = place.at_or_start();
+        SiteView {
+            path: place.path.to_owned(),
+            link: self.anchors.get(place.path).map(|&i| anchor(i)),
+            at: format!("{}:{}", at.line, at.column),
+            pointer: place.pointer.to_owned(),
+            message: place.message.to_owned(),
         }
     }
 

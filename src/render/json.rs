@@ -15,6 +15,7 @@
 //!       "message": "…", "note": "…", "help": "…",
 //!       "line": 3, "column": 35, "endLine": 3, "endColumn": 47,
 //!       "pointer": "/taxpayerIdentificationNumber",
+//!       "arguments": [{"kind": "tin", "value": "*****6789"}],
 //!       "url": "https://github.com/pilint/pilint/blob/main/docs/rules/S005.md"
 //!     }]
 //!   }],
@@ -25,20 +26,36 @@
 //! Lines are 1-based; columns are 1-based and count characters (Unicode
 //! scalar values); the end is exclusive. A finding about a whole file (an
 //! unreadable file) has line 1, column 1 and an empty pointer.
+//!
+//! Findings about several files (rule family `X`) are in a top-level
+//! `"crossFile"` array, present when a run has some
+//! (`$defs/crossFileFinding`): the same object, plus the entity, the year,
+//! the path of the place it is about and its related places:
+//!
+//! ```json
+//! "crossFile": [{
+//!   "code": "X001", "name": "duplicate-submission", "severity": "info",
+//!   "message": "…", "note": "…", "help": "…",
+//!   "entity": "group TIN 000111111", "performanceYear": 2025,
+//!   "path": "a/group.json", "line": 6, "column": 5, "endLine": 6,
+//!   "endColumn": 6, "pointer": "/measurementSets/0",
+//!   "related": [{"path": "a/group.xml", "line": 38, "column": 11,
+//!                "endLine": 38, "endColumn": 20, "pointer": "…",
+//!                "message": "the submission CMS keeps"}]
+//! }]
+//! ```
 
 use serde::Serialize;
 
-use crate::crossfile::CrossFileFinding;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Argument, Diagnostic};
 use crate::lint::FileReport;
 use std::io::{self, Write};
 
-use crate::render::json_crossfile::cross_file_out;
+use crate::render::position::{self, primary};
 use crate::render::score_json::points_value;
 use crate::render::score_table::no_score;
-use crate::render::{Renderer, Summary, render_all, write_indented};
+use crate::render::{Origin, Renderer, Summary, render_all, write_indented};
 use crate::score::{FileScore, SetResult};
-use crate::source::SourceFile;
 
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -61,6 +78,10 @@ struct ScoreOut {
     no_score_reasons: Vec<String>,
 }
 
+/// One finding, as `--format json` writes it: in a file's `diagnostics`
+/// (its labels are in that file, which the object is nested in), or in
+/// the run's `crossFile` array (with the entity, the year, the path of the
+/// place it is about and its related places in other files).
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct DiagnosticOut<'a> {
@@ -73,13 +94,38 @@ pub(crate) struct DiagnosticOut<'a> {
     message: &'a str,
     note: &'a str,
     help: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    performance_year: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     line: usize,
     column: usize,
     end_line: usize,
     end_column: usize,
     pointer: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related: Option<Vec<RelatedOut<'a>>>,
+    /// The values the message quotes, with what each is (TINs and NPIs
+    /// masked like the message).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    arguments: &'a [Argument],
     /// The rule's documentation page (`crate::rules::url`).
     url: String,
+}
+
+/// A related place in another file.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedOut<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    pointer: &'a str,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -177,7 +223,22 @@ impl Renderer for Json {
 
     /// The `"crossFile"` array, between `files` and `summary`; left out
     /// when there is no cross-file finding, so such runs keep their bytes.
-    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
+    /// A finding outside a file's object: the run's (`crossFile`).
+    fn finding(
+        &mut self,
+        origin: Origin<'_>,
+        finding: &Diagnostic,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let pretty = serde_json::to_string_pretty(&diagnostic_out(origin, finding))
+            .map_err(io::Error::other)?;
+        for line in pretty.lines() {
+            write!(out, "\n    {line}")?;
+        }
+        Ok(())
+    }
+
+    fn cross_file(&mut self, findings: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
         if findings.is_empty() {
             return Ok(());
         }
@@ -188,14 +249,10 @@ impl Renderer for Json {
         // whole and indented two more, as each element is indented four.
         out.write_all(b"  \"crossFile\": [")?;
         for (i, finding) in findings.iter().enumerate() {
-            let pretty =
-                serde_json::to_string_pretty(&cross_file_out(finding)).map_err(io::Error::other)?;
             if i > 0 {
                 out.write_all(b",")?;
             }
-            for line in pretty.lines() {
-                write!(out, "\n    {line}")?;
-            }
+            self.finding(Origin::Run, finding, out)?;
         }
         out.write_all(b"\n  ],\n")
     }
@@ -229,19 +286,18 @@ fn file_out(report: &FileReport, show_score: bool) -> FileOut<'_> {
         diagnostics: report
             .diagnostics
             .iter()
-            .map(|d| diagnostic_out(&report.source, d))
+            .map(|d| diagnostic_out(Origin::File(report), d))
             .collect(),
     }
 }
 
-pub(crate) fn diagnostic_out<'a>(source: &SourceFile, d: &'a Diagnostic) -> DiagnosticOut<'a> {
-    let (start, end) = match d.span {
-        Some(span) => {
-            let span = source.clamp_span(span);
-            (source.line_col(span.start), source.line_col(span.end))
-        }
-        None => (source.line_col(0), source.line_col(0)),
-    };
+/// A finding of a file (`origin` its report) or of the run. The labels
+/// of a finding about several files name their files, so those are shown;
+/// a file's own finding sits inside its file's object.
+pub(crate) fn diagnostic_out<'a>(origin: Origin<'a>, d: &'a Diagnostic) -> DiagnosticOut<'a> {
+    let place = primary(origin, d);
+    let at = place.at_or_start();
+    let across = d.primary.site().is_some();
     DiagnosticOut {
         code: d.code,
         name: d.name,
@@ -250,11 +306,33 @@ pub(crate) fn diagnostic_out<'a>(source: &SourceFile, d: &'a Diagnostic) -> Diag
         message: &d.message,
         note: &d.note,
         help: &d.help,
-        line: start.line,
-        column: start.column,
-        end_line: end.line,
-        end_column: end.column,
-        pointer: &d.pointer,
+        entity: d.subject.as_ref().map(|s| s.entity.as_str()),
+        performance_year: d.subject.as_ref().map(|s| s.year),
+        path: across.then_some(place.path),
+        line: at.line,
+        column: at.column,
+        end_line: at.end_line,
+        end_column: at.end_column,
+        pointer: place.pointer,
+        related: across.then(|| {
+            d.related
+                .iter()
+                .map(|label| {
+                    let place = position::place(origin, label);
+                    let at = place.at_or_start();
+                    RelatedOut {
+                        path: place.path,
+                        line: at.line,
+                        column: at.column,
+                        end_line: at.end_line,
+                        end_column: at.end_column,
+                        pointer: place.pointer,
+                        message: place.message,
+                    }
+                })
+                .collect()
+        }),
+        arguments: &d.arguments,
         url: crate::rules::url::url(d.code),
     }
 }
@@ -278,6 +356,7 @@ fn score_out(report: &FileReport) -> ScoreOut {
 mod tests {
     use super::*;
     use crate::lint::{LintOptions, lint_source};
+    use crate::source::SourceFile;
 
     /// The streamed bytes equal pretty-printing the whole document at once.
     #[test]
@@ -322,7 +401,7 @@ mod tests {
         struct Whole<'a> {
             version: u32,
             files: Vec<FileOut<'a>>,
-            cross_file: Vec<crate::render::json_crossfile::CrossFileOut<'a>>,
+            cross_file: Vec<DiagnosticOut<'a>>,
             summary: SummaryOut,
         }
         let mut summary = Summary::of(&reports);
@@ -330,7 +409,11 @@ mod tests {
         let whole = Whole {
             version: 1,
             files: reports.iter().map(|r| file_out(r, true)).collect(),
-            cross_file: cross.findings.iter().map(cross_file_out).collect(),
+            cross_file: cross
+                .findings
+                .iter()
+                .map(|f| diagnostic_out(Origin::Run, f))
+                .collect(),
             summary: SummaryOut::of(&summary),
         };
         let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";

@@ -11,11 +11,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::crossfile::CrossFileFinding;
-use crate::lint::FileReport;
+use crate::diagnostic::Diagnostic;
 use crate::render::json::{DiagnosticOut, diagnostic_out};
-use crate::render::json_crossfile::cross_file_out;
-use crate::render::{Renderer, Summary};
+use crate::render::{Origin, Renderer, Summary};
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -34,24 +32,26 @@ impl JsonLines {
 }
 
 impl Renderer for JsonLines {
-    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        for diagnostic in &report.diagnostics {
-            let line = Line {
-                path: report.path(),
-                diagnostic: diagnostic_out(&report.source, diagnostic),
-            };
-            serde_json::to_writer(&mut *out, &line).map_err(io::Error::other)?;
-            out.write_all(b"\n")?;
+    fn finding(
+        &mut self,
+        origin: Origin<'_>,
+        finding: &Diagnostic,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let diagnostic = diagnostic_out(origin, finding);
+        match origin {
+            // A file's finding does not say its path: the line does.
+            Origin::File(report) => serde_json::to_writer(
+                &mut *out,
+                &Line {
+                    path: report.path(),
+                    diagnostic,
+                },
+            ),
+            Origin::Run => serde_json::to_writer(&mut *out, &diagnostic),
         }
-        Ok(())
-    }
-
-    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
-        for finding in findings {
-            serde_json::to_writer(&mut *out, &cross_file_out(finding)).map_err(io::Error::other)?;
-            out.write_all(b"\n")?;
-        }
-        Ok(())
+        .map_err(io::Error::other)?;
+        out.write_all(b"\n")
     }
 
     fn finish(&mut self, _summary: &Summary, _out: &mut dyn Write) -> io::Result<()> {

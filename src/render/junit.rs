@@ -18,11 +18,10 @@
 
 use std::io::{self, Write};
 
-use crate::crossfile::CrossFileFinding;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
-use crate::render::position::{of_site, position_or_start};
-use crate::render::{Renderer, Summary};
+use crate::render::position::{self, primary};
+use crate::render::{Origin, Renderer, Summary};
 
 /// The name of the cross-file checks' test case.
 pub const CROSS_FILE_CASE: &str = "cross-file";
@@ -59,92 +58,84 @@ impl Junit {
 }
 
 impl Renderer for Junit {
-    fn file(&mut self, report: &FileReport, _out: &mut dyn Write) -> io::Result<()> {
-        let mut case = Case {
+    /// A test case per file, its findings as failures or passed lines.
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        self.cases.push(Case {
             name: report.path().to_owned(),
             file: Some(report.path().to_owned()),
             failures: Vec::new(),
             passed: Vec::new(),
             error: None,
-        };
-        for d in &report.diagnostics {
-            let at = position_or_start(&report.source, d);
-            let line = format!(
-                "{}:{}:{}: {}[{}] {}",
-                report.path(),
-                at.line,
-                at.column,
-                d.severity.as_str(),
-                d.code,
-                d.message
-            );
-            if report.failed {
-                case.error = Some(line);
-            } else if d.severity >= self.fail_on {
-                let mut body = line;
-                for (label, text) in [("why", &d.note), ("help", &d.help)] {
-                    if !text.is_empty() {
-                        body.push_str(&format!("\n{label}: {text}"));
-                    }
-                }
-                case.failures
-                    .push(failure(d.code, d.name, &d.message, body));
-            } else {
-                case.passed.push(line);
-            }
+        });
+        for finding in &report.diagnostics {
+            self.finding(Origin::File(report), finding, out)?;
         }
-        self.cases.push(case);
         Ok(())
     }
 
-    fn cross_file(
-        &mut self,
-        findings: &[CrossFileFinding],
-        _out: &mut dyn Write,
-    ) -> io::Result<()> {
+    /// One more case for the findings about several files.
+    fn cross_file(&mut self, findings: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
         // One file has nothing to be compared with.
         if self.cases.len() < 2 && findings.is_empty() {
             return Ok(());
         }
-        let mut case = Case {
+        self.cases.push(Case {
             name: CROSS_FILE_CASE.to_owned(),
             file: None,
             failures: Vec::new(),
             passed: Vec::new(),
             error: None,
+        });
+        for finding in findings {
+            self.finding(Origin::Run, finding, out)?;
+        }
+        Ok(())
+    }
+
+    /// Adds the finding to the case of the file or the run being written.
+    fn finding(
+        &mut self,
+        origin: Origin<'_>,
+        d: &Diagnostic,
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let Some(case) = self.cases.last_mut() else {
+            return Ok(());
         };
-        for f in findings {
-            let at = of_site(&f.site);
-            let line = format!(
-                "{}:{}:{}: {}[{}] {}",
-                f.site.path,
-                at.line,
-                at.column,
-                f.severity.as_str(),
-                f.code,
-                f.message
-            );
-            if f.severity >= self.fail_on {
-                let mut body = line;
-                for related in &f.related {
-                    let at = of_site(&related.site);
+        let place = primary(origin, d);
+        let at = place.at_or_start();
+        let line = format!(
+            "{}:{}:{}: {}[{}] {}",
+            place.path,
+            at.line,
+            at.column,
+            d.severity.as_str(),
+            d.code,
+            d.message
+        );
+        if matches!(origin, Origin::File(report) if report.failed) {
+            case.error = Some(line);
+        } else if d.severity >= self.fail_on {
+            let mut body = line;
+            for label in &d.related {
+                let related = position::place(origin, label);
+                if let (true, Some(at)) = (related.elsewhere(origin), related.at) {
                     body.push_str(&format!(
                         "\nrelated: {}:{}:{}: {}",
-                        related.site.path, at.line, at.column, related.message
+                        related.path, at.line, at.column, related.message
                     ));
                 }
-                for (label, text) in [("why", &f.note), ("help", &f.help)] {
-                    if !text.is_empty() {
-                        body.push_str(&format!("\n{label}: {text}"));
-                    }
-                }
-                case.failures
-                    .push(failure(f.code, f.name, &f.message, body));
-            } else {
-                case.passed.push(line);
             }
+            for (label, text) in [("why", &d.note), ("help", &d.help)] {
+                if !text.is_empty() {
+                    body.push_str(&format!("\n{label}: {text}"));
+                }
+            }
+            case.failures
+                .push(failure(d.code, d.name, &d.message, body));
+        } else {
+            case.passed.push(line);
         }
-        self.cases.push(case);
         Ok(())
     }
 

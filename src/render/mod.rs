@@ -16,7 +16,6 @@ pub mod gitlab;
 pub mod html;
 pub mod html_frame;
 pub mod json;
-pub mod json_crossfile;
 pub mod json_lines;
 pub mod junit;
 pub mod position;
@@ -31,26 +30,52 @@ pub mod window;
 
 use std::io::{self, Write};
 
-use crate::crossfile::{CrossFileFinding, Overview};
-use crate::diagnostic::Severity;
+use crate::crossfile::Overview;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
 
+/// Where a finding is shown from, which resolves its labels: a file's
+/// report (labels in that file are byte spans of its text, at hand), or the
+/// run (a finding about several files, whose labels name their files with
+/// line and column, the texts being gone).
+#[derive(Clone, Copy)]
+pub enum Origin<'a> {
+    File(&'a FileReport),
+    Run,
+}
+
 /// One output format.
+///
+/// Every finding, about one file or several, goes through
+/// [`Renderer::finding`]; `file` and `cross_file` only say where the
+/// findings come from, for formats that group them.
 pub trait Renderer {
-    /// Writes what the format shows for one file; called in output order.
-    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()>;
-    /// Writes the end of the output once every file was seen.
-    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()>;
-    /// Writes the run's cross-file findings (rule family `X`), once every
-    /// file was seen and before [`Renderer::finish`]. A format that does
-    /// not show them keeps this default.
-    fn cross_file(
+    /// Writes one finding, its labels resolved from `origin`.
+    fn finding(
         &mut self,
-        _findings: &[CrossFileFinding],
-        _out: &mut dyn Write,
-    ) -> io::Result<()> {
+        origin: Origin<'_>,
+        finding: &Diagnostic,
+        out: &mut dyn Write,
+    ) -> io::Result<()>;
+    /// Writes what the format shows for one file; called in output order.
+    /// By default, its findings.
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        for finding in &report.diagnostics {
+            self.finding(Origin::File(report), finding, out)?;
+        }
         Ok(())
     }
+    /// Writes the run's cross-file findings (rule family `X`), once every
+    /// file was seen and before [`Renderer::finish`]. By default, each
+    /// finding.
+    fn cross_file(&mut self, findings: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
+        for finding in findings {
+            self.finding(Origin::Run, finding, out)?;
+        }
+        Ok(())
+    }
+    /// Writes the end of the output once every file was seen.
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()>;
     /// Hands over the run's overview (files, entities, score distribution,
     /// most frequent findings) before [`Renderer::finish`], which shows it
     /// in the formats that have a place for it. Only called when the
@@ -181,7 +206,7 @@ impl Summary {
 
     /// Counts the run's cross-file findings: they are findings of the run,
     /// so they count for the exit code like any other.
-    pub fn add_cross_file(&mut self, findings: &[CrossFileFinding]) {
+    pub fn add_cross_file(&mut self, findings: &[Diagnostic]) {
         for finding in findings {
             self.shown_by_consequence[finding.consequence as usize] += 1;
             match finding.severity {

@@ -31,16 +31,13 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::crossfile::{CrossFileFinding, Site};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::lint::FileReport;
 use crate::model::SourceFormat;
 use crate::project_root::{Located, Locator, ProjectRoot, percent_encode};
-use crate::render::fingerprint::{cross_file_fingerprints, fingerprints};
-use crate::render::position::{of_site, position};
-use crate::render::{Renderer, Summary, write_indented};
+use crate::render::fingerprint::Fingerprints;
+use crate::render::position::{Placed, place, primary};
+use crate::render::{Origin, Renderer, Summary, write_indented};
 use crate::rules::registry::{RuleMeta, all_rules};
-use crate::source::SourceFile;
 
 /// The schema GitHub and the SARIF validator recognise.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -68,6 +65,9 @@ pub struct Sarif {
     results_written: usize,
     started: bool,
     locator: Locator,
+    fingerprints: Fingerprints,
+    /// The last file's artifact location, with its displayed name.
+    artifact: Option<(String, ArtifactLocation)>,
 }
 
 impl Default for Sarif {
@@ -91,6 +91,8 @@ impl Sarif {
             results_written: 0,
             started: false,
             locator: Locator::new(root),
+            fingerprints: Fingerprints::default(),
+            artifact: None,
         }
     }
 
@@ -180,28 +182,16 @@ impl Sarif {
 }
 
 impl Renderer for Sarif {
-    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    fn finding(
+        &mut self,
+        origin: Origin<'_>,
+        finding: &Diagnostic,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         self.start(out)?;
-        let located = self.locator.locate(report.path());
-        let prints = fingerprints(report, located.key());
-        let artifact = artifact(&located);
-        for (diagnostic, fingerprint) in report.diagnostics.iter().zip(prints) {
-            let result = self.result(report, diagnostic, fingerprint, &artifact);
-            self.write_result(&result, out)?;
-        }
-        Ok(())
-    }
-
-    fn cross_file(&mut self, findings: &[CrossFileFinding], out: &mut dyn Write) -> io::Result<()> {
-        self.start(out)?;
-        let locator = &mut self.locator;
-        let prints =
-            cross_file_fingerprints(findings, |path| locator.locate(path).key().to_owned());
-        for (finding, fingerprint) in findings.iter().zip(prints) {
-            let result = self.cross_file_result(finding, fingerprint);
-            self.write_result(&result, out)?;
-        }
-        Ok(())
+        let fingerprint = self.fingerprints.next(&mut self.locator, origin, finding);
+        let result = self.result(origin, finding, fingerprint);
+        self.write_result(&result, out)
     }
 
     fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
@@ -297,27 +287,36 @@ fn fingerprint_map(fingerprint: String) -> serde_json::Map<String, Value> {
     map
 }
 
-/// A cross-file place: the file, the range, and the pointer into it.
-fn site_location(
+/// A label: the file, the range, and the pointer into it. `artifact`
+/// remembers the last file's artifact location (a file's findings come
+/// together, and locating a path resolves its directory).
+fn location(
     locator: &mut Locator,
-    site: &Site,
+    artifact: &mut Option<(String, ArtifactLocation)>,
+    place: &Placed<'_>,
     id: Option<usize>,
-    message: Option<&str>,
 ) -> Location {
-    let at = of_site(site);
-    let logical = if site.at.pointer.is_empty() {
+    let logical = if place.pointer.is_empty() {
         Vec::new()
     } else {
         vec![LogicalLocation {
-            fully_qualified_name: site.at.pointer.to_string(),
-            kind: logical_kind(site.format, &site.at.pointer),
+            fully_qualified_name: place.pointer.to_owned(),
+            kind: logical_kind(place.format, place.pointer),
         }]
+    };
+    let artifact_location = match artifact {
+        Some((path, located)) if path == place.path => located.clone(),
+        _ => {
+            let located = artifact_of(&locator.locate(place.path));
+            *artifact = Some((place.path.to_owned(), located.clone()));
+            located
+        }
     };
     Location {
         id,
         physical_location: PhysicalLocation {
-            artifact_location: artifact(&locator.locate(&site.path)),
-            region: Some(Region {
+            artifact_location,
+            region: place.at.map(|at| Region {
                 start_line: at.line,
                 start_column: at.column,
                 end_line: at.end_line,
@@ -325,8 +324,8 @@ fn site_location(
             }),
         },
         logical_locations: logical,
-        message: message.map(|text| Message {
-            text: text.to_owned(),
+        message: (!place.message.is_empty()).then(|| Message {
+            text: place.message.to_owned(),
         }),
     }
 }
@@ -336,112 +335,30 @@ impl Sarif {
         self.rules.iter().position(|r| r.code == code).unwrap_or(0)
     }
 
-    fn cross_file_result(&mut self, finding: &CrossFileFinding, fingerprint: String) -> ResultOut {
+    fn result(&mut self, origin: Origin<'_>, d: &Diagnostic, fingerprint: String) -> ResultOut {
         let locator = &mut self.locator;
-        let locations = vec![site_location(locator, &finding.site, None, None)];
-        let related_locations = finding
+        let artifact = &mut self.artifact;
+        let locations = vec![location(locator, artifact, &primary(origin, d), None)];
+        let related_locations = d
             .related
             .iter()
             .enumerate()
-            .map(|(i, related)| {
-                site_location(locator, &related.site, Some(i + 1), Some(&related.message))
-            })
+            .map(|(i, label)| location(locator, artifact, &place(origin, label), Some(i + 1)))
             .collect();
         ResultOut {
-            rule_id: finding.code,
-            rule_index: self.rule_index(finding.code),
-            level: level(finding.severity),
+            rule_id: d.code,
+            rule_index: self.rule_index(d.code),
+            level: level(d.severity),
             message: Message {
-                text: message_text(&finding.message, &finding.help),
+                text: message_text(&d.message, &d.help),
             },
             locations,
             related_locations,
             partial_fingerprints: fingerprint_map(fingerprint),
             properties: ResultProperties {
-                consequence: finding.consequence.as_str(),
-            },
-        }
-    }
-
-    fn result(
-        &self,
-        report: &FileReport,
-        d: &Diagnostic,
-        fingerprint: String,
-        artifact: &ArtifactLocation,
-    ) -> ResultOut {
-        let rule_index = self.rule_index(d.code);
-        let text = message_text(&d.message, &d.help);
-        let logical = if d.pointer.is_empty() {
-            Vec::new()
-        } else {
-            vec![LogicalLocation {
-                fully_qualified_name: d.pointer.clone(),
-                kind: logical_kind(report.format, &d.pointer),
-            }]
-        };
-        let primary = Location {
-            id: None,
-            physical_location: physical(artifact, &report.source, d.span.map(|_| d)),
-            logical_locations: logical,
-            message: None,
-        };
-        let related = d
-            .related
-            .iter()
-            .enumerate()
-            .map(|(i, related)| {
-                let source = &report.source;
-                let span = source.clamp_span(related.span);
-                let start = source.line_col(span.start);
-                let end = source.line_col(span.end);
-                Location {
-                    id: Some(i + 1),
-                    physical_location: PhysicalLocation {
-                        artifact_location: artifact.clone(),
-                        region: Some(Region {
-                            start_line: start.line,
-                            start_column: start.column,
-                            end_line: end.line,
-                            end_column: end.column,
-                        }),
-                    },
-                    logical_locations: Vec::new(),
-                    message: Some(Message {
-                        text: related.message.clone(),
-                    }),
-                }
-            })
-            .collect();
-        let partial_fingerprints = fingerprint_map(fingerprint);
-        ResultOut {
-            rule_id: d.code,
-            rule_index,
-            level: level(d.severity),
-            message: Message { text },
-            locations: vec![primary],
-            related_locations: related,
-            partial_fingerprints,
-            properties: ResultProperties {
                 consequence: d.consequence.as_str(),
             },
         }
-    }
-}
-
-fn physical(
-    artifact: &ArtifactLocation,
-    source: &SourceFile,
-    d: Option<&Diagnostic>,
-) -> PhysicalLocation {
-    PhysicalLocation {
-        artifact_location: artifact.clone(),
-        region: d.and_then(|d| position(source, d)).map(|at| Region {
-            start_line: at.line,
-            start_column: at.column,
-            end_line: at.end_line,
-            end_column: at.end_column,
-        }),
     }
 }
 
@@ -468,7 +385,7 @@ fn logical_kind(format: SourceFormat, pointer: &str) -> &'static str {
 /// (`%SRCROOT%`, which GitHub resolves to the checkout); outside it, an
 /// absolute `file://` URI. Characters outside RFC 3986's unreserved set
 /// are percent-encoded.
-fn artifact(located: &Located) -> ArtifactLocation {
+fn artifact_of(located: &Located) -> ArtifactLocation {
     match &located.relative {
         Some(relative) => ArtifactLocation {
             uri: encode_path(relative),
@@ -506,23 +423,23 @@ mod tests {
 
     #[test]
     fn paths_become_uri_references() {
-        let a = artifact(&located(Some("a b/c#.json"), "/r/a b/c#.json"));
+        let a = artifact_of(&located(Some("a b/c#.json"), "/r/a b/c#.json"));
         assert_eq!(a.uri, "a%20b/c%23.json");
         assert_eq!(a.uri_base_id, Some(SRCROOT));
-        let outside = artifact(&located(None, "/tmp/x.json"));
+        let outside = artifact_of(&located(None, "/tmp/x.json"));
         assert_eq!(outside.uri, "file:///tmp/x.json");
         assert_eq!(outside.uri_base_id, None);
         assert_eq!(
-            artifact(&located(Some("é.json"), "/é.json")).uri,
+            artifact_of(&located(Some("é.json"), "/é.json")).uri,
             "%C3%A9.json"
         );
         // A colon in a relative path must not read as a URI scheme.
         assert_eq!(
-            artifact(&located(Some("a:b.json"), "/a:b.json")).uri,
+            artifact_of(&located(Some("a:b.json"), "/a:b.json")).uri,
             "a%3Ab.json"
         );
         assert_eq!(
-            artifact(&located(None, "C:/data/x.json")).uri,
+            artifact_of(&located(None, "C:/data/x.json")).uri,
             "file:///C:/data/x.json"
         );
     }

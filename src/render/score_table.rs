@@ -151,9 +151,9 @@ pub fn no_score(report: &FileReport) -> Vec<NoScore> {
                 rule: first.map(|d| d.code),
                 message,
                 loc: first.and_then(|d| {
-                    d.span.map(|span| Loc {
+                    d.span().map(|span| Loc {
                         span,
-                        pointer: d.pointer.as_str().into(),
+                        pointer: d.pointer().into(),
                     })
                 }),
             }]

@@ -7,9 +7,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::crossfile::CrossFileFinding;
-use crate::lint::FileReport;
-use crate::render::{Renderer, Summary};
+use crate::diagnostic::Diagnostic;
+use crate::render::{Origin, Renderer, Summary};
 
 #[derive(Serialize)]
 struct Count {
@@ -46,22 +45,14 @@ impl Statistics {
 }
 
 impl Renderer for Statistics {
-    fn file(&mut self, report: &FileReport, _out: &mut dyn Write) -> io::Result<()> {
-        for d in &report.diagnostics {
-            self.count(d.code, d.name);
-        }
-        Ok(())
-    }
-
     /// Cross-file findings count per rule like any other.
-    fn cross_file(
+    fn finding(
         &mut self,
-        findings: &[CrossFileFinding],
+        _origin: Origin<'_>,
+        finding: &Diagnostic,
         _out: &mut dyn Write,
     ) -> io::Result<()> {
-        for f in findings {
-            self.count(f.code, f.name);
-        }
+        self.count(finding.code, finding.name);
         Ok(())
     }
 

@@ -27,7 +27,7 @@ impl<'a> Index<'a> {
         let mut by_place = HashMap::new();
         for d in diagnostics {
             by_code.entry(d.code).or_default().push(d);
-            if let Some(span) = d.span {
+            if let Some(span) = d.span() {
                 by_place.entry((d.code, span.start)).or_insert(d);
             }
         }
@@ -77,7 +77,7 @@ fn name_rule(reason: &mut Reason, set_head: Option<&str>, index: &Index<'_>) {
             index
                 .by_place
                 .get(&(*rule, loc.span.start))
-                .filter(|d| d.span == Some(loc.span))
+                .filter(|d| d.span() == Some(loc.span))
                 .copied()
         })
     });
@@ -88,7 +88,7 @@ fn name_rule(reason: &mut Reason, set_head: Option<&str>, index: &Index<'_>) {
             .iter()
             .filter_map(of_rule)
             .flatten()
-            .find(|d| d.pointer.starts_with(head))
+            .find(|d| d.pointer().starts_with(head))
             .copied()
     };
     let any = || rules.iter().filter_map(of_rule).flatten().next().copied();

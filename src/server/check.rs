@@ -68,7 +68,7 @@ pub fn failed(uri: &Uri, version: i32, encoding: Encoding) -> Analysis {
         &crate::rules::file::INTERNAL_ERROR,
         None,
         "",
-        "pilint failed while checking this document",
+        crate::rules::file::internal_error::IN_EDITOR,
     );
     let empty = SourceFile::from_text("", "");
     Analysis {
@@ -112,10 +112,7 @@ pub fn run(job: Job) -> Analysis {
             &FILE_TOO_LARGE,
             None,
             "",
-            format!(
-                "this document holds {size} bytes, more than the limit of {}; it was not checked",
-                job.max_file_size
-            ),
+            crate::rules::file::file_too_large::in_editor(size, job.max_file_size),
         );
         let empty = SourceFile::from_text("", "");
         let positions = Positions::new(&empty, job.encoding);
@@ -165,12 +162,8 @@ fn hidden_bom_finding(settings: &FileSettings) -> Diagnostic {
         &BYTE_ORDER_MARK,
         Some(Span::new(0, 0)),
         "",
-        "the file on disk starts with a UTF-8 byte-order mark, which the editor hides and \
-         writes back on save",
+        crate::rules::file::byte_order_mark::HIDDEN_BY_EDITOR,
     )
-    .with_help(
-        "save the file as UTF-8 without BOM (VS Code: Save with Encoding → UTF-8; \
-         Neovim: `:set nobomb` then `:write`)",
-    )
+    .with_help(crate::rules::file::byte_order_mark::HIDDEN_BY_EDITOR_HELP)
     .with_severity(settings.severity(BYTE_ORDER_MARK.code, BYTE_ORDER_MARK.severity))
 }

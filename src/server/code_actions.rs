@@ -112,7 +112,7 @@ fn overlaps(a: Range, b: Range) -> bool {
 /// plainly the same value (no escape sequence or entity in it).
 fn upper_case(finding: &Diagnostic, positions: &Positions<'_>) -> Option<TextEdit> {
     let source = positions.source();
-    let span = source.clamp_span(finding.span?);
+    let span = source.clamp_span(finding.span()?);
     let written = &source.text[span.range()];
     if written.contains(['\\', '&']) {
         return None;
@@ -124,7 +124,7 @@ fn upper_case(finding: &Diagnostic, positions: &Positions<'_>) -> Option<TextEdi
 /// Deletes the UTF-8 byte-order mark the text starts with.
 fn remove_bom(finding: &Diagnostic, positions: &Positions<'_>) -> Option<TextEdit> {
     let bom = '\u{feff}'.len_utf8();
-    if !positions.source().text.starts_with('\u{feff}') || finding.span?.start != 0 {
+    if !positions.source().text.starts_with('\u{feff}') || finding.span()?.start != 0 {
         return None;
     }
     Some(TextEdit::new(
@@ -158,7 +158,7 @@ fn buffer_edit(request: &Request<'_>, version: i32, edit: TextEdit) -> Workspace
 fn suppress_edit(request: &Request<'_>, finding: &Diagnostic) -> Option<WorkspaceEdit> {
     let config = request.config.as_ref()?;
     let relative = relative_path(request.path?, &config.path)?;
-    let entry = suppress_entry(finding.code, &relative, &finding.pointer);
+    let entry = suppress_entry(finding.code, &relative, finding.pointer());
     let config_uri = super::uri::from_path(&config.path)?;
     match &config.existing {
         Some(existing) => {

@@ -31,46 +31,27 @@ pub fn of_file(
     uri: &Uri,
 ) -> lsp_types::Diagnostic {
     let range = finding
-        .span
+        .span()
         .map_or_else(Range::default, |span| positions.range(span));
     let related = finding
         .related
         .iter()
-        .map(|r| DiagnosticRelatedInformation {
-            location: Location::new(uri.clone(), positions.range(r.span)),
-            message: r.message.clone(),
+        .filter_map(|r| {
+            Some(DiagnosticRelatedInformation {
+                location: Location::new(uri.clone(), positions.range(r.span()?)),
+                message: r.message.clone(),
+            })
         })
         .collect();
-    let mut diagnostic = finding_diagnostic(
-        Finding {
-            code: finding.code,
-            name: finding.name,
-            severity: finding.severity,
-            consequence: finding.consequence,
-            message: &finding.message,
-            note: &finding.note,
-            help: &finding.help,
-            pointer: &finding.pointer,
-        },
-        range,
-    );
+    let mut diagnostic = lsp_diagnostic(finding, &finding.message, range);
     diagnostic.related_information = Some(related).filter(|r: &Vec<_>| !r.is_empty());
     diagnostic
 }
 
-/// What a diagnostic says, whichever kind of finding it comes from.
-pub struct Finding<'a> {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub severity: Severity,
-    pub consequence: Consequence,
-    pub message: &'a str,
-    pub note: &'a str,
-    pub help: &'a str,
-    pub pointer: &'a str,
-}
-
-pub fn finding_diagnostic(finding: Finding<'_>, range: Range) -> lsp_types::Diagnostic {
+/// The LSP diagnostic of `finding` at `range`, saying `text` (its message,
+/// or a message pointing back from a related file); related information
+/// is the caller's, which knows where the labels' files are.
+pub fn lsp_diagnostic(finding: &Diagnostic, text: &str, range: Range) -> lsp_types::Diagnostic {
     lsp_types::Diagnostic {
         range,
         severity: Some(severity(finding.severity)),
@@ -79,14 +60,14 @@ pub fn finding_diagnostic(finding: Finding<'_>, range: Range) -> lsp_types::Diag
             .ok()
             .map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_owned()),
-        message: message(finding.message, finding.consequence, finding.help),
+        message: message(text, finding.consequence, &finding.help),
         related_information: None,
         tags: None,
         data: Some(json!({
             "rule": finding.name,
             "consequence": finding.consequence.as_str(),
             "effect": finding.consequence.effect(),
-            "pointer": finding.pointer,
+            "pointer": finding.pointer(),
             "note": finding.note,
             "help": finding.help,
         })),

@@ -26,7 +26,7 @@ pub fn hover(analysis: &Analysis, position: Position) -> Option<Hover> {
     let mut codes: Vec<&str> = report
         .diagnostics
         .iter()
-        .filter(|d| d.span.is_some_and(|s| contains(s, offset)))
+        .filter(|d| d.span().is_some_and(|s| contains(s, offset)))
         .map(|d| d.code)
         .collect();
     codes.dedup();

@@ -11,9 +11,9 @@ use std::sync::Arc;
 
 use lsp_types::{DiagnosticRelatedInformation, Location, Range, Uri};
 
-use super::diagnostics::{self, Finding};
+use super::diagnostics;
 use super::position::{Encoding, Positions};
-use crate::crossfile::{CrossFileFinding, Site};
+use crate::diagnostic::{Diagnostic, Site};
 use crate::engine::{CrossFileMode, Engine, EngineOptions, RunOptions};
 use crate::settings::{CliSettings, ConfigSource};
 use crate::source::{SourceFile, Span};
@@ -60,7 +60,7 @@ pub fn run(request: &Request) -> ByUri {
 
 /// Each finding on the file it points at (related places as related
 /// information), and on each related file (pointing back).
-pub fn fan_out(findings: &[CrossFileFinding], request: &Request) -> ByUri {
+pub fn fan_out(findings: &[Diagnostic], request: &Request) -> ByUri {
     let mut texts = Texts {
         loaded: HashMap::new(),
         max_file_size: request.max_file_size,
@@ -68,30 +68,23 @@ pub fn fan_out(findings: &[CrossFileFinding], request: &Request) -> ByUri {
     };
     let mut out = ByUri::new();
     for finding in findings {
-        let Some(main_uri) = uri_of(&finding.site.path, request) else {
+        let Some(site) = finding.primary.site() else {
             continue;
         };
-        let main_range = texts.range(&finding.site);
-        fn describe<'a>(finding: &'a CrossFileFinding, message: &'a str) -> Finding<'a> {
-            Finding {
-                code: finding.code,
-                name: finding.name,
-                severity: finding.severity,
-                consequence: finding.consequence,
-                message,
-                note: &finding.note,
-                help: &finding.help,
-                pointer: &finding.site.at.pointer,
-            }
-        }
-        let mut main =
-            diagnostics::finding_diagnostic(describe(finding, &finding.message), main_range);
+        let Some(main_uri) = uri_of(&site.path, request) else {
+            continue;
+        };
+        let main_range = texts.range(site);
+        let mut main = diagnostics::lsp_diagnostic(finding, &finding.message, main_range);
         let mut related = Vec::new();
         for other in &finding.related {
-            let Some(uri) = uri_of(&other.site.path, request) else {
+            let Some(other_site) = other.site() else {
                 continue;
             };
-            let range = texts.range(&other.site);
+            let Some(uri) = uri_of(&other_site.path, request) else {
+                continue;
+            };
+            let range = texts.range(other_site);
             related.push(DiagnosticRelatedInformation {
                 location: Location::new(uri.clone(), range),
                 message: other.message.clone(),
@@ -100,10 +93,10 @@ pub fn fan_out(findings: &[CrossFileFinding], request: &Request) -> ByUri {
                 "{}; {} in {}: {}",
                 other.message,
                 finding.code,
-                file_name(&finding.site.path),
+                file_name(&site.path),
                 finding.message
             );
-            let mut mirrored = diagnostics::finding_diagnostic(describe(finding, &message), range);
+            let mut mirrored = diagnostics::lsp_diagnostic(finding, &message, range);
             mirrored.related_information = Some(vec![DiagnosticRelatedInformation {
                 location: Location::new(main_uri.clone(), main_range),
                 message: finding.message.clone(),

@@ -4,8 +4,9 @@
 
 use std::collections::HashSet;
 
-use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Severity};
 use crate::rules::qrda;
+use crate::rules::qrda::{ig_version_mismatch, program_name_not_single};
 use crate::xml::facts::{self, SECTIONS};
 use crate::xml::reader::{Doc, Hit};
 use crate::xml::templates::Field;
@@ -44,20 +45,14 @@ fn ig_version(doc: &Doc, out: &mut Vec<Diagnostic>) {
         .iter()
         .find_map(|h| h.value.as_ref().map(|v| (*h, v)))
     else {
-        let message = match (year, expected) {
-            (Some(year), Some(expected)) => format!(
-                "the CMS QRDA III templateId has no extension; CMS expects `{expected}` for performance year {year}"
-            ),
-            _ => "the CMS QRDA III templateId has no extension naming its implementation guide"
-                .to_owned(),
-        };
+        let message = ig_version_mismatch::no_extension(expected.zip(year));
         out.push(at_element(doc, &qrda::IG_VERSION, first.element, message));
         return;
     };
     let (hit, value) = shown;
     let belongs = years::years_of(&value.text);
     let describe = years::describe(&value.text);
-    let quoted = quote_short(&value.text);
+    let text = value.text.as_str();
     let at_extension = |message: String| {
         at_value(
             doc,
@@ -71,9 +66,9 @@ fn ig_version(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let period = facts::document_year(doc);
     let diagnostic = match (year, expected) {
         // The extension is this year's, but a superseded version of it.
-        (Some(year), Some(expected)) if belongs.contains(&year) => at_extension(format!(
-            "templateId extension {quoted} {describe}; CMS accepts only `{expected}` for {year}"
-        )),
+        (Some(year), Some(expected)) if belongs.contains(&year) => at_extension(
+            ig_version_mismatch::superseded(text, &describe, expected, year),
+        ),
         // A period older than every supported year in a document written
         // to a current guide: the period, not the extension, is suspect.
         (Some(year), _)
@@ -90,44 +85,42 @@ fn ig_version(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 period.hit.element,
                 period.value,
                 "value",
-                format!(
-                    "the performance period starts in {year}, but templateId extension {quoted} {describe}: check the period (a {year} file would need that year's guide)"
-                ),
+                ig_version_mismatch::period_suspect(year, text, &describe),
             )
-            .with_related(value.span, "the implementation guide of the document")
-            .with_help("correct the performance period, or the templateId extension if the file really is for this year")
+            .with_related(value.span, ig_version_mismatch::GUIDE_LABEL)
+            .with_help(ig_version_mismatch::PERIOD_SUSPECT_HELP)
         }
         // The two disagree and nothing says which is wrong: name both.
         (Some(year), Some(expected)) if !belongs.is_empty() => {
-            let mut finding = at_extension(format!(
-                "templateId extension {quoted} {describe}, but the performance period is in {year}: if the period is right, CMS expects `{expected}`; if the extension is right, the period should be in {}",
-                years::describe_years(belongs)
+            let mut finding = at_extension(ig_version_mismatch::disagree(
+                text,
+                &describe,
+                year,
+                expected,
+                &years::describe_years(belongs),
             ))
-            .with_help("correct whichever is wrong: the templateId extension or the performance period");
+            .with_help(ig_version_mismatch::DISAGREE_HELP);
             if let Some(period) = period {
-                finding = finding.with_related(
-                    period.value.span,
-                    format!("performance year {year} comes from here"),
-                );
+                finding = finding
+                    .with_related(period.value.span, ig_version_mismatch::period_label(year));
             }
             finding
         }
-        (Some(year), Some(expected)) => at_extension(format!(
-            "templateId extension {quoted} {describe}; CMS expects `{expected}` for {year}"
+        (Some(year), Some(expected)) => at_extension(ig_version_mismatch::expected(
+            text, &describe, expected, year,
         )),
         (Some(year), None) => {
-            let latest = years::latest()
-                .map(|(e, y)| format!("; the newest pilint knows is `{e}` ({y})"))
-                .unwrap_or_default();
-            at_extension(format!(
-                "pilint has no CMS QRDA III implementation guide on record for {year}, so it cannot confirm extension {quoted}{latest}"
+            at_extension(ig_version_mismatch::year_not_on_record(
+                year,
+                text,
+                years::latest(),
             ))
             .with_severity(Severity::Info)
             // pilint cannot say what CMS will do.
             .with_consequence(crate::rules::Consequence::None)
-            .with_help("check the extension against CMS's QRDA III implementation guide for this year")
+            .with_help(ig_version_mismatch::NOT_ON_RECORD_HELP)
         }
-        (None, _) => at_extension(format!("templateId extension {quoted} {describe}")),
+        (None, _) => at_extension(ig_version_mismatch::without_year(text, &describe)),
     };
     out.push(diagnostic);
 }
@@ -139,13 +132,10 @@ fn program_name(doc: &Doc, out: &mut Vec<Diagnostic>) {
     match valued.as_slice() {
         [] => {
             let (element, message) = match hits.first() {
-                Some(empty) => (
-                    empty.element,
-                    "the program name id has no extension".to_owned(),
-                ),
+                Some(empty) => (empty.element, program_name_not_single::NO_EXTENSION),
                 None => (
                     doc.node(Doc::ROOT).element,
-                    "the document has no program name (informationRecipient/intendedRecipient/id[@root='2.16.840.1.113883.3.249.7'])".to_owned(),
+                    program_name_not_single::MISSING,
                 ),
             };
             out.push(at_element(
@@ -165,10 +155,7 @@ fn program_name(doc: &Doc, out: &mut Vec<Diagnostic>) {
                             extra.element,
                             value,
                             "extension",
-                            format!(
-                                "a second program name {}; a document has exactly one",
-                                quote_short(&value.text)
-                            ),
+                            program_name_not_single::second(&value.text),
                         )
                         .with_related(first.element.span, "first program name"),
                     );
@@ -191,7 +178,7 @@ fn sections(doc: &Doc, out: &mut Vec<Diagnostic>) {
             doc,
             &qrda::NO_CATEGORY_SECTION,
             doc.node(Doc::ROOT).element,
-            "the document has no PI, Improvement Activities or quality Measure Section",
+            qrda::no_category_section::MESSAGE,
         ));
     }
     for kind in SECTIONS {
@@ -203,7 +190,7 @@ fn sections(doc: &Doc, out: &mut Vec<Diagnostic>) {
                         doc,
                         &qrda::DUPLICATE_SECTION,
                         doc.node(extra).element,
-                        format!("a second {}; a document has at most one", kind.title()),
+                        qrda::duplicate_section::second(kind.title()),
                     )
                     .with_related(doc.node(**first).element.span, "first one"),
                 );
@@ -224,12 +211,15 @@ fn virtual_group_id(doc: &Doc, out: &mut Vec<Diagnostic>) {
             doc,
             &qrda::VIRTUAL_GROUP_ID_MISSING,
             doc.node(Doc::ROOT).element,
-            "a MIPS virtual group document has no virtual group id (representedOrganization/id[@root='2.16.840.1.113883.3.249.5.2'])",
+            qrda::virtual_group_id_missing::MESSAGE,
         );
         // The missing member's location, as the semantic
         // `identifier-missing` gives it, so the two count as one finding
         // (this one, which names the converter's error 78).
-        finding.pointer = crate::model::QRDA_ENTITY_ID_PATH.to_owned();
+        finding.primary.place = crate::diagnostic::Place::Here {
+            span: finding.span(),
+            pointer: crate::model::QRDA_ENTITY_ID_PATH.to_owned(),
+        };
         out.push(finding);
     }
 }
@@ -247,12 +237,9 @@ fn cehrt_ids(doc: &Doc, out: &mut Vec<Diagnostic>) {
                         extra.element,
                         value,
                         "extension",
-                        format!(
-                            "a second CEHRT ID {}; CMS reads only the first",
-                            quote_short(&value.text)
-                        ),
+                        qrda::duplicate_cehrt_id::second(&value.text),
                     )
-                    .with_related(first.element.span, "the CEHRT ID CMS reads"),
+                    .with_related(first.element.span, qrda::duplicate_cehrt_id::FIRST_LABEL),
                 );
             }
         }
@@ -264,12 +251,15 @@ fn identifiers(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let Some((program, _)) = facts::document_program(doc) else {
         return;
     };
-    let fields: &[(Field, &str)] = match program.entity {
-        "individual" => &[(Field::Npi, "NPI"), (Field::Tin, "TIN")],
-        "group" | "virtualGroup" | "subgroup" => &[(Field::Tin, "TIN")],
+    let fields: &[(Field, &str, ArgumentKind)] = match program.entity {
+        "individual" => &[
+            (Field::Npi, "NPI", ArgumentKind::Npi),
+            (Field::Tin, "TIN", ArgumentKind::Tin),
+        ],
+        "group" | "virtualGroup" | "subgroup" => &[(Field::Tin, "TIN", ArgumentKind::Tin)],
         _ => &[],
     };
-    for &(field, label) in fields {
+    for &(field, label, kind) in fields {
         let valued = facts::valued(doc, Doc::ROOT, field);
         let mut seen = HashSet::new();
         let Some(first) = valued.first() else {
@@ -285,14 +275,13 @@ fn identifiers(doc: &Doc, out: &mut Vec<Diagnostic>) {
                         hit.element,
                         value,
                         "extension",
-                        format!(
-                            "a second {label} {} in a {} document; CMS reads only the first",
-                            quote_short(&value.text),
-                            program.entity
-                        ),
+                        qrda::ambiguous_identifier::second(label, &value.text, program.entity),
                     )
-                    .with_related(first.element.span, format!("the {label} CMS reads"))
-                    .with_identifier(&value.text),
+                    .with_related(
+                        first.element.span,
+                        qrda::ambiguous_identifier::first_label(label),
+                    )
+                    .with_argument(kind, &value.text),
                 );
             }
         }
@@ -324,14 +313,16 @@ fn section_years(doc: &Doc, out: &mut Vec<Diagnostic>) {
                     other.hit.element,
                     other.value,
                     "value",
-                    format!(
-                        "the {}'s performance period starts in {other_year}, but CMS files the document under {year}, the year of its first section (the {first_title})",
-                        kind.title()
+                    qrda::section_years_disagree::message(
+                        kind.title(),
+                        other_year,
+                        year,
+                        first_title,
                     ),
                 )
                 .with_related(
                     reference.value.span,
-                    format!("performance year {year} comes from the first section's period"),
+                    qrda::section_years_disagree::first_label(year),
                 ),
             );
         }

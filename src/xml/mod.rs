@@ -45,11 +45,7 @@ pub fn check_with_limits(source: &SourceFile, limits: Limits) -> XmlOutcome {
             &qrda::XML_LIMIT_EXCEEDED,
             Some(first),
             "",
-            format!(
-                "the file is {} bytes; pilint decodes QRDA III files of at most {} bytes",
-                source.text.len(),
-                limits.max_bytes
-            ),
+            qrda::xml_limit_exceeded::too_large(source.text.len(), limits.max_bytes),
         ));
     }
     if let Some(at) = source.invalid_utf8_at {
@@ -57,7 +53,7 @@ pub fn check_with_limits(source: &SourceFile, limits: Limits) -> XmlOutcome {
             &INVALID_UTF8,
             Some(source.clamp_span(Span::new(at, at + 1))),
             "",
-            format!("the byte at offset {at} is not valid UTF-8"),
+            crate::rules::file::invalid_utf8::message(at, false),
         ));
     }
     // A byte-order mark is allowed in XML; the reader starts after it.
@@ -81,10 +77,7 @@ pub fn check_with_limits(source: &SourceFile, limits: Limits) -> XmlOutcome {
             &doc,
             &NOT_QRDA3_DOCUMENT,
             root,
-            format!(
-                "this ClinicalDocument is not a QRDA Category III document: it has no CMS QRDA III templateId (root {})",
-                templates::CMS_QRDA3_REPORT
-            ),
+            crate::rules::file::not_qrda3_document::no_qrda3_template(templates::CMS_QRDA3_REPORT),
         ));
     }
     let mut diagnostics = Vec::new();
@@ -107,10 +100,10 @@ fn stopped(source: &SourceFile, reason: Stop, limits: Limits) -> Diagnostic {
                 &qrda::INVALID_XML,
                 Some(source.clamp_span(span)),
                 "",
-                format!("the file is not well-formed XML: {message}"),
+                qrda::invalid_xml::message(&message),
             );
             match opened {
-                Some(opened) => diagnostic.with_related(opened, "opened here"),
+                Some(opened) => diagnostic.with_related(opened, qrda::invalid_xml::OPENED_HERE),
                 None => diagnostic,
             }
         }
@@ -118,24 +111,19 @@ fn stopped(source: &SourceFile, reason: Stop, limits: Limits) -> Diagnostic {
             &qrda::DOCTYPE_NOT_ALLOWED,
             Some(source.clamp_span(span)),
             "",
-            "the document has a DOCTYPE declaration; QRDA III files must not declare one, and pilint reads nothing it declares",
+            qrda::doctype_not_allowed::MESSAGE,
         ),
         Stop::TooDeep { span, depth } => Diagnostic::new(
             &qrda::XML_LIMIT_EXCEEDED,
             Some(source.clamp_span(span)),
             "",
-            format!(
-                "elements are nested {depth} deep here; pilint decodes at most {} levels",
-                limits.max_depth
-            ),
+            qrda::xml_limit_exceeded::too_deep(depth, limits.max_depth),
         ),
         Stop::NotClinicalDocument { span, name } => Diagnostic::new(
             &NOT_QRDA3_DOCUMENT,
             Some(source.clamp_span(span)),
             "",
-            format!(
-                "this XML is not a QRDA Category III document: its root element is <{name}>, not <ClinicalDocument>"
-            ),
+            crate::rules::file::not_qrda3_document::wrong_root(&name),
         ),
     }
 }
@@ -145,7 +133,7 @@ pub(crate) fn at_element(
     doc: &Doc,
     rule: &'static RuleMeta,
     element: Element,
-    message: impl Into<String>,
+    message: impl Into<crate::diagnostic::Message>,
 ) -> Diagnostic {
     Diagnostic::new(rule, Some(element.span), doc.xpath(element), message)
 }
@@ -157,7 +145,7 @@ pub(crate) fn at_value(
     element: Element,
     value: &AttrValue,
     attribute: &str,
-    message: impl Into<String>,
+    message: impl Into<crate::diagnostic::Message>,
 ) -> Diagnostic {
     Diagnostic::new(
         rule,

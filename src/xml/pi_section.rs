@@ -2,8 +2,14 @@
 //! the structure of each PI measure (spec qrda3-pi.md §4–§7, §9.2 codes
 //! 8, 9, 11, 12, 15–18, 22, 29–31, 39, 41, 42, 51, 69, 102, and §11).
 
-use crate::diagnostic::{Diagnostic, quote_short};
+use crate::diagnostic::Diagnostic;
 use crate::rules::qrda;
+use crate::rules::qrda::{
+    aggregate_count_not_single, invalid_measure_performed, invalid_qrda3_count,
+    measure_id_not_single, measure_id_wrong_root, measure_performed_not_single,
+    numerator_denominator_not_single, period_bound_not_single, reporting_parameters_not_single,
+    restricted_measure_combination,
+};
 use crate::rules::registry::RuleMeta;
 use crate::xml::reader::{Doc, Element, Hit, NodeId};
 use crate::xml::templates::{Field, Kind, PI_MEASURE_ID_ROOT};
@@ -20,7 +26,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                     doc,
                     &qrda::NON_PI_MEASURE_IN_PI_SECTION,
                     doc.node(child).element,
-                    "an Improvement Activity measure (2.16.840.1.113883.10.20.27.3.33) inside the PI section",
+                    qrda::non_pi_measure_in_pi_section::MESSAGE,
                 )),
                 _ => {}
             }
@@ -39,10 +45,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                     doc,
                     &qrda::PI_MEASURE_OUTSIDE_PI_SECTION,
                     doc.node(measure).element,
-                    format!(
-                        "a {} whose enclosing template is the {place}, not the PI section",
-                        kind.title()
-                    ),
+                    qrda::pi_measure_outside_pi_section::message(kind.title(), place),
                 ));
             }
         }
@@ -95,12 +98,12 @@ fn reporting_parameters(doc: &Doc, section: NodeId, out: &mut Vec<Diagnostic>) {
             doc,
             &qrda::REPORTING_PARAMETERS_NOT_SINGLE,
             doc.node(section).element,
-            "the PI section has no Reporting Parameters Act (performance period) as a direct entry",
+            reporting_parameters_not_single::NONE_DIRECT,
         );
         if let Some(nested) = nested {
             diagnostic = diagnostic.with_related(
                 doc.node(nested).element.span,
-                "this one is nested inside a measure, where CMS does not read it",
+                reporting_parameters_not_single::NESTED_LABEL,
             );
         }
         out.push(diagnostic);
@@ -111,7 +114,7 @@ fn reporting_parameters(doc: &Doc, section: NodeId, out: &mut Vec<Diagnostic>) {
             section,
             &acts,
             String::new(),
-            "a second Reporting Parameters Act in the PI section; CMS reads one performance period",
+            reporting_parameters_not_single::SECOND,
             out,
         );
     }
@@ -140,15 +143,11 @@ fn bound(
             let (element, message) = match hits.first() {
                 Some(empty) => (
                     empty.element,
-                    format!(
-                        "the performance period {label} (effectiveTime/{element_name}) has no value"
-                    ),
+                    period_bound_not_single::no_value(label, element_name),
                 ),
                 None => (
                     doc.node(act).element,
-                    format!(
-                        "the Reporting Parameters Act has no performance period {label} (effectiveTime/{element_name}/@value)"
-                    ),
+                    period_bound_not_single::missing(label, element_name),
                 ),
             };
             out.push(at_element(
@@ -168,7 +167,7 @@ fn bound(
                             extra.element,
                             value,
                             "value",
-                            format!("a second performance period {label}"),
+                            period_bound_not_single::second(label),
                         )
                         .with_related(first.element.span, "first one"),
                     );
@@ -183,10 +182,7 @@ fn bound(
                     first.element,
                     value,
                     "value",
-                    format!(
-                        "performance period {label} {} is not a valid date: {reason}",
-                        quote_short(&value.text)
-                    ),
+                    qrda::invalid_qrda3_date::message(label, &value.text, &reason),
                 ));
             }
         }
@@ -201,10 +197,7 @@ fn measure_id(doc: &Doc, measure: NodeId, out: &mut Vec<Diagnostic>) {
             doc,
             &qrda::MEASURE_ID_NOT_SINGLE,
             doc.node(measure).element,
-            format!(
-                "the {} has no measure id (reference/externalDocument/id/@extension)",
-                doc.node(measure).kind.title()
-            ),
+            measure_id_not_single::missing(doc.node(measure).kind.title()),
         )),
         [first, rest @ ..] => {
             for extra in rest {
@@ -216,10 +209,7 @@ fn measure_id(doc: &Doc, measure: NodeId, out: &mut Vec<Diagnostic>) {
                             extra.element,
                             value,
                             "extension",
-                            format!(
-                                "a second measure id {} in one measure",
-                                quote_short(&value.text)
-                            ),
+                            measure_id_not_single::second(&value.text),
                         )
                         .with_related(first.element.span, "first measure id"),
                     );
@@ -234,20 +224,13 @@ fn measure_id(doc: &Doc, measure: NodeId, out: &mut Vec<Diagnostic>) {
                     first.element,
                     root,
                     "root",
-                    format!(
-                        "measure id {} is under root {}, not the PI measure root {PI_MEASURE_ID_ROOT}",
-                        quote_short(id),
-                        quote_short(&root.text)
-                    ),
+                    measure_id_wrong_root::wrong_root(id, &root.text, PI_MEASURE_ID_ROOT),
                 )),
                 None => out.push(at_element(
                     doc,
                     &qrda::MEASURE_ID_WRONG_ROOT,
                     first.element,
-                    format!(
-                        "measure id {} has no root; the PI measure root is {PI_MEASURE_ID_ROOT}",
-                        quote_short(id)
-                    ),
+                    measure_id_wrong_root::no_root(id, PI_MEASURE_ID_ROOT),
                 )),
             }
         }
@@ -267,8 +250,8 @@ fn proportion(doc: &Doc, measure: NodeId, out: &mut Vec<Diagnostic>) {
             &qrda::NUMERATOR_DENOMINATOR_NOT_SINGLE,
             measure,
             &parts,
-            format!("the PI numerator/denominator measure has no {label} Data"),
-            &format!("a second {label} Data in one measure"),
+            numerator_denominator_not_single::missing(label),
+            &numerator_denominator_not_single::second(label),
             out,
         );
         for part in parts {
@@ -278,8 +261,8 @@ fn proportion(doc: &Doc, measure: NodeId, out: &mut Vec<Diagnostic>) {
                 &qrda::AGGREGATE_COUNT_NOT_SINGLE,
                 part,
                 &counts,
-                format!("the {label} Data has no Aggregate Count"),
-                &format!("a second Aggregate Count in one {label} Data"),
+                aggregate_count_not_single::missing(label),
+                &aggregate_count_not_single::second(label),
                 out,
             );
             for count in counts {
@@ -296,7 +279,7 @@ fn aggregate_count(doc: &Doc, count: NodeId, label: &str, out: &mut Vec<Diagnost
             doc,
             &qrda::INVALID_COUNT,
             doc.node(count).element,
-            format!("the {label} Aggregate Count has no value element"),
+            invalid_qrda3_count::no_value_element(label),
         ));
         return;
     };
@@ -306,7 +289,7 @@ fn aggregate_count(doc: &Doc, count: NodeId, label: &str, out: &mut Vec<Diagnost
                 doc,
                 &qrda::AGGREGATE_COUNT_NOT_SINGLE,
                 extra.element,
-                format!("a second value in one {label} Aggregate Count"),
+                aggregate_count_not_single::second_value(label),
             )
             .with_related(first.element.span, "first value"),
         );
@@ -316,15 +299,15 @@ fn aggregate_count(doc: &Doc, count: NodeId, label: &str, out: &mut Vec<Diagnost
             doc,
             &qrda::INVALID_COUNT,
             first.element,
-            format!("the {label} count has no @value"),
+            invalid_qrda3_count::no_value(label),
         ));
         return;
     };
-    let problem = match parse_count(&value.text) {
+    let message = match parse_count(&value.text) {
         Ok(_) => return,
-        Err(CountError::Negative) => "is negative",
-        Err(CountError::NotWhole) => "is not a whole number",
-        Err(CountError::TooLarge) => "is larger than CMS accepts (2147483647)",
+        Err(CountError::Negative) => invalid_qrda3_count::negative(label, &value.text),
+        Err(CountError::NotWhole) => invalid_qrda3_count::not_whole(label, &value.text),
+        Err(CountError::TooLarge) => invalid_qrda3_count::too_large(label, &value.text),
     };
     out.push(at_value(
         doc,
@@ -332,7 +315,7 @@ fn aggregate_count(doc: &Doc, count: NodeId, label: &str, out: &mut Vec<Diagnost
         first.element,
         value,
         "value",
-        format!("{label} {} {problem}", quote_short(&value.text)),
+        message,
     ));
 }
 
@@ -368,8 +351,8 @@ fn performed(doc: &Doc, measure: NodeId, out: &mut Vec<Diagnostic>) {
         &qrda::MEASURE_PERFORMED_NOT_SINGLE,
         measure,
         &observations,
-        "the PI measure-performed measure has no Measure Performed observation".to_owned(),
-        "a second Measure Performed observation in one measure",
+        measure_performed_not_single::MISSING.to_owned(),
+        measure_performed_not_single::SECOND,
         out,
     );
     let Some(&observation) = observations.first() else {
@@ -381,7 +364,7 @@ fn performed(doc: &Doc, measure: NodeId, out: &mut Vec<Diagnostic>) {
             doc,
             &qrda::INVALID_MEASURE_PERFORMED,
             doc.node(observation).element,
-            "the Measure Performed observation has no value (Y or N)",
+            invalid_measure_performed::NO_VALUE,
         ));
         return;
     };
@@ -391,7 +374,7 @@ fn performed(doc: &Doc, measure: NodeId, out: &mut Vec<Diagnostic>) {
                 doc,
                 &qrda::INVALID_MEASURE_PERFORMED,
                 extra.element,
-                "a second value in one Measure Performed observation",
+                invalid_measure_performed::SECOND_VALUE,
             )
             .with_related(first.element.span, "first value"),
         );
@@ -401,7 +384,7 @@ fn performed(doc: &Doc, measure: NodeId, out: &mut Vec<Diagnostic>) {
             doc,
             &qrda::INVALID_MEASURE_PERFORMED,
             first.element,
-            "the Measure Performed value has no @code (Y or N)",
+            invalid_measure_performed::NO_CODE,
         )),
         Some(code) if performed_value(&code.text).is_none() => out.push(at_value(
             doc,
@@ -409,10 +392,7 @@ fn performed(doc: &Doc, measure: NodeId, out: &mut Vec<Diagnostic>) {
             first.element,
             code,
             "code",
-            format!(
-                "Measure Performed code {} is not Y or N",
-                quote_short(&code.text)
-            ),
+            invalid_measure_performed::not_y_or_n(&code.text),
         )),
         Some(_) => {}
     }
@@ -451,10 +431,13 @@ fn restricted_combination(doc: &Doc, section: NodeId, out: &mut Vec<Diagnostic>)
                     *element,
                     value,
                     "extension",
-                    format!("{} may not be reported together with PI_HIE_5", value.text),
+                    restricted_measure_combination::message(&value.text),
                 )
-                .with_related(hie5_value.span, "PI_HIE_5 is reported here")
-                .with_related(hie5.span, "in this element"),
+                .with_related(hie5_value.span, restricted_measure_combination::HIE_5_LABEL)
+                .with_related(
+                    hie5.span,
+                    restricted_measure_combination::HIE_5_ELEMENT_LABEL,
+                ),
             );
         }
     }

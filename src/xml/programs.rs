@@ -2,8 +2,9 @@
 //! accept today: a retired program (CPC+, PCF) that never took PI data, or
 //! an `SSP_PI_*` name CMS's own tools disagreed on.
 
-use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::qrda;
+use crate::rules::qrda::unknown_program_name;
 use crate::xml::at_value;
 use crate::xml::facts;
 use crate::xml::reader::{AttrValue, Doc, Element};
@@ -46,7 +47,6 @@ pub fn ssp_entity(name: &str) -> Option<&'static str> {
 pub fn unknown_program(doc: &Doc, element: Element, value: &AttrValue) -> Option<Diagnostic> {
     let year = facts::document_year(doc).map(|y| y.year);
     let upper = value.text.to_ascii_uppercase();
-    let quoted = quote_short(&value.text);
     let finding = |message: String| {
         at_value(
             doc,
@@ -64,30 +64,23 @@ pub fn unknown_program(doc: &Doc, element: Element, value: &AttrValue) -> Option
         }
         let has_pi = doc.children_of(Doc::ROOT, Kind::PiSection).next().is_some();
         return Some(if has_pi {
-            finding(format!(
-                "PI is not accepted for program {quoted} ({}): remove the PI section, or send the PI data in a MIPS document",
-                retired.title
+            finding(unknown_program_name::retired_with_pi(
+                &value.text,
+                retired.title,
             ))
-            .with_help("remove the PI section; report PI under a MIPS program name such as MIPS_GROUP")
+            .with_help(unknown_program_name::RETIRED_WITH_PI_HELP)
         } else {
-            finding(format!(
-                "program {quoted} ({}) is retired: CMS's converter no longer accepts it",
-                retired.title
-            ))
+            finding(unknown_program_name::retired(&value.text, retired.title))
         });
     }
     if upper.starts_with(SSP_PREFIX) {
         return Some(
-            finding(format!(
-                "CMS's tools disagree on program name {quoted}: CMS's converter accepted SSP_PI_* names from July to December 2025 and then reverted (it now answers error 25), while CMS's measure data lists `ssp` as a PI program for 2026 and 2027"
-            ))
-            .with_severity(Severity::Warning)
-            // CMS's own tools disagree: pilint cannot say what CMS will do.
-            .with_consequence(crate::rules::Consequence::None)
-            .with_help("ask CMS whether this program name is accepted before submitting"),
+            finding(unknown_program_name::disputed(&value.text))
+                .with_severity(Severity::Warning)
+                // CMS's own tools disagree: pilint cannot say what CMS will do.
+                .with_consequence(crate::rules::Consequence::None)
+                .with_help(unknown_program_name::DISPUTED_HELP),
         );
     }
-    Some(finding(format!(
-        "program name {quoted} is not one CMS accepts for MIPS"
-    )))
+    Some(finding(unknown_program_name::unknown(&value.text)))
 }

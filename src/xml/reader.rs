@@ -16,6 +16,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
 use quick_xml::reader::Reader;
 
+use crate::rules::qrda::invalid_xml;
 use crate::source::Span;
 use crate::xml::paths::{PathId, PathTable};
 use crate::xml::templates::{self, Field, Kind};
@@ -329,29 +330,26 @@ impl<'a> Pass<'a> {
                 Event::End(_) => self.close(),
                 Event::Text(text) => {
                     if self.stack.is_empty() && !text.trim().is_empty() {
-                        return Err(self.malformed(before, "text outside the root element"));
+                        return Err(self.malformed(before, invalid_xml::TEXT_OUTSIDE_ROOT));
                     }
                 }
                 Event::CData(_) => {
                     if self.stack.is_empty() {
                         let before = self.markup_start(before);
-                        return Err(self.malformed(before, "CDATA outside the root element"));
+                        return Err(self.malformed(before, invalid_xml::CDATA_OUTSIDE_ROOT));
                     }
                 }
                 Event::GeneralRef(reference) => {
                     let before = self.markup_start(before);
                     if self.stack.is_empty() {
-                        return Err(self.malformed(before, "text outside the root element"));
+                        return Err(self.malformed(before, invalid_xml::TEXT_OUTSIDE_ROOT));
                     }
                     let name: &str = &reference;
                     let known = matches!(name, "lt" | "gt" | "amp" | "apos" | "quot");
                     let character = reference.is_char_ref()
                         && matches!(reference.resolve_char_ref(), Ok(Some(_)));
                     if !known && !character {
-                        return Err(self.malformed(
-                            before,
-                            format!("undefined entity `&{name};` (no DTD is read)"),
-                        ));
+                        return Err(self.malformed(before, invalid_xml::undefined_entity(name)));
                     }
                 }
                 Event::DocType(_) => {
@@ -371,15 +369,12 @@ impl<'a> Pass<'a> {
         if let Some(open) = self.stack.last() {
             return Err(Stop::Malformed {
                 span: self.span(end, end),
-                message: format!(
-                    "the file ends inside <{}>: the document is truncated",
-                    open.name
-                ),
+                message: invalid_xml::truncated(&open.name),
                 opened: Some(open.span),
             });
         }
         if self.nodes.is_empty() {
-            return Err(self.malformed(0, "the file has no root element"));
+            return Err(self.malformed(0, invalid_xml::NO_ROOT));
         }
         Ok(())
     }
@@ -414,10 +409,7 @@ impl<'a> Pass<'a> {
                 ResolveResult::Bound(ns) => self.compare_namespace(Some(ns.into_inner())),
                 ResolveResult::Unbound => self.compare_namespace(None),
                 ResolveResult::Unknown(prefix) => {
-                    return Err(self.malformed(
-                        before,
-                        format!("namespace prefix `{prefix}` is not declared"),
-                    ));
+                    return Err(self.malformed(before, invalid_xml::undeclared_prefix(&prefix)));
                 }
             }
         };
@@ -431,7 +423,7 @@ impl<'a> Pass<'a> {
 
         if self.stack.is_empty() {
             if self.root_closed {
-                return Err(self.malformed(before, "a second root element"));
+                return Err(self.malformed(before, invalid_xml::SECOND_ROOT));
             }
             if local != "ClinicalDocument" {
                 return Err(Stop::NotClinicalDocument {

@@ -210,9 +210,14 @@ pub(crate) mod testing {
         out.into_iter()
             .map(|d| Found {
                 severity: d.severity,
-                at: d.span.map(under).unwrap_or_default(),
+                at: d.span().map(under).unwrap_or_default(),
                 message: d.message,
-                related: d.related.into_iter().map(|r| under(r.span)).collect(),
+                related: d
+                    .related
+                    .iter()
+                    .filter_map(|r| r.span())
+                    .map(under)
+                    .collect(),
             })
             .collect()
     }

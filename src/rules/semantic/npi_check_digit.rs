@@ -1,6 +1,6 @@
 //! `I005 npi-check-digit`: a ten-digit NPI whose check digit is wrong.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{finding, npi_check_digit_ok};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -45,17 +45,14 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     };
     let ten_digits = npi.value.len() == 10 && npi.value.bytes().all(|b| b.is_ascii_digit());
     if ten_digits && !npi_check_digit_ok(&npi.value) {
-        out.push(
-            finding(
-                &META,
-                &npi.loc,
-                format!(
-                    "the NPI {} fails the NPI check-digit test; it is probably mistyped",
-                    crate::diagnostic::quote_short(&npi.value)
-                ),
-            )
-            .with_identifier(&npi.value),
-        );
+        out.push(finding(
+            &META,
+            &npi.loc,
+            Message::new()
+                .text("the NPI ")
+                .quoted(ArgumentKind::Npi, &npi.value)
+                .text(" fails the NPI check-digit test; it is probably mistyped"),
+        ));
     }
 }
 

@@ -1,6 +1,6 @@
 //! `I004 npi-malformed`: an NPI that is not exactly ten digits.
 
-use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::finding;
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -42,17 +42,14 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     if !(npi.value.len() == 10 && npi.value.bytes().all(|b| b.is_ascii_digit())) {
-        out.push(
-            finding(
-                &META,
-                &npi.loc,
-                format!(
-                    "the NPI {} is not exactly 10 digits",
-                    quote_short(&npi.value)
-                ),
-            )
-            .with_identifier(&npi.value),
-        );
+        out.push(finding(
+            &META,
+            &npi.loc,
+            Message::new()
+                .text("the NPI ")
+                .quoted(ArgumentKind::Npi, &npi.value)
+                .text(" is not exactly 10 digits"),
+        ));
     }
 }
 

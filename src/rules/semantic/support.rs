@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use time::{Date, Month};
 
 use crate::catalog::YearCatalog;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Message};
 use crate::model::{Loc, MeasureValue, Measurement, MeasurementSet, Node, Submission};
 use crate::rules::registry::RuleMeta;
 
@@ -20,7 +20,7 @@ pub fn pi_sets(submission: &Submission) -> impl Iterator<Item = &MeasurementSet>
 }
 
 /// A finding of `rule` at `loc`.
-pub fn finding(rule: &RuleMeta, loc: &Loc, message: impl Into<String>) -> Diagnostic {
+pub fn finding(rule: &RuleMeta, loc: &Loc, message: impl Into<Message>) -> Diagnostic {
     Diagnostic::new(rule, Some(loc.span), loc.pointer.to_string(), message)
 }
 

@@ -1,6 +1,6 @@
 //! `I003 tin-malformed`: a TIN that is not exactly nine digits.
 
-use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::finding;
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -40,17 +40,14 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     };
     let well_formed = tin.value.len() == 9 && tin.value.bytes().all(|b| b.is_ascii_digit());
     if !well_formed {
-        out.push(
-            finding(
-                &META,
-                &tin.loc,
-                format!(
-                    "the TIN {} is not exactly 9 digits",
-                    quote_short(&tin.value)
-                ),
-            )
-            .with_identifier(&tin.value),
-        );
+        out.push(finding(
+            &META,
+            &tin.loc,
+            Message::new()
+                .text("the TIN ")
+                .quoted(ArgumentKind::Tin, &tin.value)
+                .text(" is not exactly 9 digits"),
+        ));
     }
 }
 

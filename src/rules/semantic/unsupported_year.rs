@@ -95,3 +95,14 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         Some(_) => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::META;
+    use crate::rules::testing::assert_examples;
+
+    #[test]
+    fn the_invalid_example_is_reported_where_it_goes_wrong() {
+        assert_examples(&META, "2019");
+    }
+}

@@ -1,0 +1,55 @@
+//! `X002 conflicting-values-across-submissions`: Submissions of different types give one measure
+//! different values for the same entity.
+
+use super::VALID;
+use crate::diagnostic::Severity;
+use crate::rules::registry::{Example, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "X002",
+    name: "conflicting-values-across-submissions",
+    severity: Severity::Error,
+    summary: "Submissions of different types give one measure different values for the same entity.",
+    what: "Within each entity and performance year, compares every measure (attestations \
+           included) between submissions of different types (`submissionMethod`; QRDA III \
+           files are `electronicHealthRecord`), and reports each measure of a later submission \
+           whose value differs from an earlier submission of another type, pointing at both \
+           values. Applies to the years where conflicting values zero the category (2023, \
+           `conflictingValuesScoreZero` in the year's data).",
+    why: "2023 MIPS PI Quick Start Guide, Step 5: when CMS receives conflicting data for a \
+          single measure or required attestation through multiple submission types, the \
+          clinician or group scores 0 for the PI category. From 2025 CMS \
+          scores each submission and keeps the highest (2025 PI Guide; NAACOS 2026). For 2024 \
+          pilint follows the 2025 PI Guide, which says the highest is kept beginning with \
+          2024, and labels that as an assumption on `duplicate-submission` (X001).",
+    note: "conflicting PI data sent through different submission types scores the category 0 \
+           (2023 PI Quick Start Guide, Step 5)",
+    help: "send the same values through every submission type, or withdraw all but one submission",
+    years: &[2023],
+    family: crate::rules::Family::CrossFile,
+    consequence: crate::rules::Consequences::ZERO,
+    invalid: Example::prose(
+        "An individual's 2023 registry JSON file and QRDA III file with different `PI_EP_1` \
+         values: see fixtures/crossfile/conflicting-2023/ (conflicting-2024/ shows 2024, where \
+         the highest is kept), covered by tests/crossfile_cli.rs.",
+    ),
+    valid: Example::json(VALID),
+};
+
+#[cfg(test)]
+mod tests {
+    use super::META;
+    use crate::rules::testing::crossfile_messages;
+
+    #[test]
+    fn the_fixture_named_by_the_invalid_example_gives_it() {
+        assert!(
+            META.invalid
+                .text
+                .contains("fixtures/crossfile/conflicting-2023/")
+        );
+        assert!(!crossfile_messages(&META, "crossfile/conflicting-2023").is_empty());
+        // 2024 keeps the highest instead: no conflict finding.
+        assert!(crossfile_messages(&META, "crossfile/conflicting-2024").is_empty());
+    }
+}

@@ -1,0 +1,44 @@
+//! `X004 individual-and-group-submissions`: An individual's TIN also has a group submission for the
+//! same year.
+
+use super::VALID;
+use crate::diagnostic::Severity;
+use crate::rules::registry::{Example, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "X004",
+    name: "individual-and-group-submissions",
+    severity: Severity::Info,
+    summary: "An individual's TIN also has a group submission for the same year.",
+    what: "Reports each individual submission whose TIN has a group submission for the same \
+           performance year in another file, pointing at both, with both predicted scores and \
+           the one that counts.",
+    why: "When CMS has both individual and group data for a clinician, it scores both and the \
+          clinician gets the higher (2023 MIPS PI Quick Start Guide, Step 5); \
+          in an APM entity's PI roll-up each TIN/NPI contributes the higher of the two \
+          (CMS, MIPS PI Performance Category CEHRT FAQs for the Shared Savings Program, \
+          2024, A4). Either submission alone may then \
+          not be the one that decides the clinician's score.",
+    note: "the clinician gets the higher of the individual and the group score (2023 MIPS PI Quick Start Guide, Step 5)",
+    help: "check that both submissions are intended; `pilint rollup` shows which score counts",
+    years: &[],
+    family: crate::rules::Family::CrossFile,
+    consequence: crate::rules::Consequences::NONE,
+    invalid: Example::prose(
+        "NPI 1234567893 submits individually under TIN 000111111, which also submits as a \
+         group: see fixtures/crossfile/aco-2025/, covered by tests/crossfile_cli.rs.",
+    ),
+    valid: Example::json(VALID),
+};
+
+#[cfg(test)]
+mod tests {
+    use super::META;
+    use crate::rules::testing::crossfile_messages;
+
+    #[test]
+    fn the_fixture_named_by_the_invalid_example_gives_it() {
+        assert!(META.invalid.text.contains("fixtures/crossfile/aco-2025/"));
+        assert!(!crossfile_messages(&META, "crossfile/aco-2025").is_empty());
+    }
+}

@@ -1,0 +1,45 @@
+//! `X003 period-differs-across-submissions`: Submissions for the same entity and year cover
+//! different performance periods.
+
+use super::VALID;
+use crate::diagnostic::Severity;
+use crate::rules::registry::{Example, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "X003",
+    name: "period-differs-across-submissions",
+    severity: Severity::Warning,
+    summary: "Submissions for the same entity and year cover different performance periods.",
+    what: "Within each entity and performance year, reports a submission whose \
+           `performanceStart`/`performanceEnd` differ from the first submission in another \
+           file, pointing at both start dates.",
+    why: "PI data must come from one continuous performance period (2024 QPP PI \
+          requirements: the same 180-day period for every measure). CMS scores each \
+          submission on its own dates and keeps the highest (CMS scoring engine: \"Picked the highest scoring measurement \
+          set\"), so two periods for one \
+          entity mean the files were exported differently, and the score that counts may rest \
+          on the period you did not intend.",
+    note: "one entity's PI data come from one continuous performance period (2024 QPP PI requirements)",
+    help: "export every submission of this entity over the same performance period",
+    years: &[],
+    family: crate::rules::Family::CrossFile,
+    consequence: crate::rules::Consequences::NONE,
+    invalid: Example::prose(
+        "Group TIN 000111111's 2025 registry file covers the calendar year, its QRDA III file \
+         March to December: see fixtures/crossfile/aco-2025/, covered by \
+         tests/crossfile_cli.rs.",
+    ),
+    valid: Example::json(VALID),
+};
+
+#[cfg(test)]
+mod tests {
+    use super::META;
+    use crate::rules::testing::crossfile_messages;
+
+    #[test]
+    fn the_fixture_named_by_the_invalid_example_gives_it() {
+        assert!(META.invalid.text.contains("fixtures/crossfile/aco-2025/"));
+        assert!(!crossfile_messages(&META, "crossfile/aco-2025").is_empty());
+    }
+}

@@ -1,0 +1,56 @@
+//! `F005 not-qrda3-document`: The XML file is not a QRDA Category III document.
+
+use crate::diagnostic::Severity;
+use crate::rules::registry::{Example, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "F005",
+    name: "not-qrda3-document",
+    severity: Severity::Error,
+    summary: "The XML file is not a QRDA Category III document.",
+    what: "Reports XML (a `*.xml` file, or content starting with an XML declaration or \
+           `<ClinicalDocument`) whose root element is not `ClinicalDocument`, or whose \
+           `ClinicalDocument` has no CMS QRDA III Report templateId (root \
+           `2.16.840.1.113883.10.20.27.1.2`): a C-CDA or QRDA I document, a stylesheet, any \
+           other XML. pilint reports this once and checks nothing else in the file.",
+    why: "CMS's QRDA III converter rejects such a file whole with error 5 \
+          (NOT_VALID_QRDA_DOCUMENT, `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/decode/QrdaDecoderEngine.java`): only QRDA Category III documents carry MIPS PI data.",
+    note: "CMS accepts PI as QPP JSON or QRDA Category III XML only (converter error 5)",
+    help: "export the PI data as a QRDA Category III document or as QPP JSON",
+    years: &[],
+    family: crate::rules::Family::File,
+    consequence: crate::rules::Consequences::REJECTED,
+    invalid: Example::xml(concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+        "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">\n",
+        "  <templateId root=\"2.16.840.1.113883.10.20.22.1.1\" extension=\"2015-08-01\"/>\n",
+        "</ClinicalDocument>\n"
+    )),
+    valid: Example::xml(crate::qrda3_valid_2025!()),
+};
+
+/// The message when the root element is `<root>`, not `<ClinicalDocument>`.
+pub fn wrong_root(root: &str) -> String {
+    format!(
+        "this XML is not a QRDA Category III document: its root element is <{root}>, not <ClinicalDocument>"
+    )
+}
+
+/// The message when the `ClinicalDocument` lacks the template whose root is
+/// `template_root`.
+pub fn no_qrda3_template(template_root: &str) -> String {
+    format!(
+        "this ClinicalDocument is not a QRDA Category III document: it has no CMS QRDA III templateId (root {template_root})"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::META;
+    use crate::rules::testing::assert_examples;
+
+    #[test]
+    fn the_invalid_example_is_reported_where_it_goes_wrong() {
+        assert_examples(&META, "<ClinicalDocument");
+    }
+}

@@ -1,0 +1,148 @@
+//! `Q004 ig-version-mismatch`: The QRDA III templateId extension is not the implementation guide of
+//! the performance year.
+
+use super::VALID;
+use crate::diagnostic::{Severity, quote_short};
+use crate::rules::registry::{Example, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "Q004",
+    name: "ig-version-mismatch",
+    severity: Severity::Error,
+    summary: "The QRDA III templateId extension is not the implementation guide of the performance year.",
+    what: "Compares the extension of `ClinicalDocument/templateId[@root='2.16.840.1.113883.10.20.27.1.2']` \
+           with the one CMS published for the document's performance year (`2022-12-01` for \
+           2023 and 2024, `2024-12-01` for 2025), and names the expected extension. A \
+           superseded version of the year's guide is named as such (`2024-07-01` is the 2025 \
+           guide v1.0, superseded by v1.1, `2024-12-01`; `2022-05-01` is the 2023 guide v1.0). \
+           When the period and the extension disagree, the message names both; a period older \
+           than every supported year in a document written to a current guide is reported at \
+           the period, which is then the likely mistake. A missing extension is an error too. \
+           For a year whose guide pilint has not recorded yet, the finding is information \
+           only, and every other check still runs.",
+    why: "CMS's converter accepts exactly one extension at a time and rejects anything else \
+          with error 5 (NOT_VALID_QRDA_DOCUMENT, \
+          `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/model/TemplateId.java`): \
+          a 2025 file written to the 2023–2024 guide, or to the superseded first version of the \
+          2025 guide, is rejected whole (CMS QRDA III Implementation Guide for Eligible \
+          Clinicians, eCQI Resource Center, per performance year).",
+    note: "CMS accepts only the QRDA III implementation guide of the performance year (converter error 5)",
+    help: "write the extension CMS's QRDA III implementation guide for this year gives",
+    years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
+    invalid: Example::xml(with_header!(
+        template: crate::qrda3_template!("2022-12-01"),
+        recipient: crate::qrda3_recipient!("MIPS_GROUP"),
+        participant: crate::qrda3_cehrt!("0015C01234ABCDE"),
+        performer: crate::qrda3_performer!(tin: "000123456")
+    )),
+    valid: VALID,
+};
+
+// In every message, `extension` is the templateId extension as written and
+// `described` what pilint knows of it ("is the CMS QRDA III implementation
+// guide for 2023 and 2024").
+
+/// The templateId has no extension; `expected` is the year's extension,
+/// with the year, when the document's year is known and supported.
+pub fn no_extension(expected: Option<(&str, i64)>) -> String {
+    match expected {
+        Some((expected, year)) => format!(
+            "the CMS QRDA III templateId has no extension; CMS expects `{expected}` for performance year {year}"
+        ),
+        None => "the CMS QRDA III templateId has no extension naming its implementation guide"
+            .to_owned(),
+    }
+}
+
+/// A superseded version of the guide of `year`, whose current one is
+/// `expected`.
+pub fn superseded(extension: &str, described: &str, expected: &str, year: i64) -> String {
+    format!(
+        "templateId extension {} {described}; CMS accepts only `{expected}` for {year}",
+        quote_short(extension)
+    )
+}
+
+/// A period in `year`, older than every supported year, in a document
+/// written to a current guide: reported at the period.
+pub fn period_suspect(year: i64, extension: &str, described: &str) -> String {
+    format!(
+        "the performance period starts in {year}, but templateId extension {} {described}: check the period (a {year} file would need that year's guide)",
+        quote_short(extension)
+    )
+}
+
+/// The label of the extension, related to [`period_suspect`].
+pub const GUIDE_LABEL: &str = "the implementation guide of the document";
+
+/// The help of [`period_suspect`].
+pub const PERIOD_SUSPECT_HELP: &str = "correct the performance period, or the templateId extension if the file really is for this year";
+
+/// The extension is the guide of `belongs` (described: "2023 and 2024"),
+/// the period is in `year`, whose guide is `expected`.
+pub fn disagree(
+    extension: &str,
+    described: &str,
+    year: i64,
+    expected: &str,
+    belongs: &str,
+) -> String {
+    format!(
+        "templateId extension {} {described}, but the performance period is in {year}: if the period is right, CMS expects `{expected}`; if the extension is right, the period should be in {belongs}",
+        quote_short(extension)
+    )
+}
+
+/// The help of [`disagree`].
+pub const DISAGREE_HELP: &str =
+    "correct whichever is wrong: the templateId extension or the performance period";
+
+/// The label of the period that gives `year`.
+pub fn period_label(year: i64) -> String {
+    format!("performance year {year} comes from here")
+}
+
+/// An extension that is not the guide of `year`, whose guide is `expected`.
+pub fn expected(extension: &str, described: &str, expected: &str, year: i64) -> String {
+    format!(
+        "templateId extension {} {described}; CMS expects `{expected}` for {year}",
+        quote_short(extension)
+    )
+}
+
+/// No guide is on record for `year`; `latest` is the newest pilint knows,
+/// with its year.
+pub fn year_not_on_record(year: i64, extension: &str, latest: Option<(&str, i64)>) -> String {
+    let latest = latest
+        .map(|(e, y)| format!("; the newest pilint knows is `{e}` ({y})"))
+        .unwrap_or_default();
+    format!(
+        "pilint has no CMS QRDA III implementation guide on record for {year}, so it cannot confirm extension {}{latest}",
+        quote_short(extension)
+    )
+}
+
+/// The help of [`year_not_on_record`].
+pub const NOT_ON_RECORD_HELP: &str =
+    "check the extension against CMS's QRDA III implementation guide for this year";
+
+/// An extension pilint does not know, in a document without a year.
+pub fn without_year(extension: &str, described: &str) -> String {
+    format!(
+        "templateId extension {} {described}",
+        quote_short(extension)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::META;
+    use crate::rules::testing::assert_examples;
+
+    #[test]
+    fn the_invalid_example_is_reported_where_it_goes_wrong() {
+        assert_examples(&META, "2022-12-01");
+    }
+}

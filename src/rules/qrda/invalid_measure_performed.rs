@@ -1,0 +1,59 @@
+//! `Q021 invalid-measure-performed`: A Measure Performed answer is missing, repeated, or not Y or
+//! N.
+
+use super::VALID;
+use crate::diagnostic::{Severity, quote_short};
+use crate::rules::registry::{Example, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "Q021",
+    name: "invalid-measure-performed",
+    severity: Severity::Error,
+    summary: "A Measure Performed answer is missing, repeated, or not Y or N.",
+    what: "Requires exactly one `value` with `@code` `Y` or `N` (either case) in each PI \
+           Measure Performed observation; `Yes`, `true` or no code are reported.",
+    why: "CMS's converter reports error 51 (IA_MEASURE_INVALID_TYPE, shared by PI and IA; \
+          `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/validate/MeasurePerformedValidator.java`).",
+    note: "CMS reads a yes/no measure only from code Y or N (converter error 51)",
+    help: "write code=\"Y\" or code=\"N\"",
+    years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
+    invalid: Example::xml(with_pi_entries!(concat!(
+        crate::qrda3_measure_head!("29\" extension=\"2016-09-01", "PI_ONCACB_1"),
+        "              <component>\n",
+        "                <observation classCode=\"OBS\" moodCode=\"EVN\">\n",
+        "                  <templateId root=\"2.16.840.1.113883.10.20.27.3.27\" extension=\"2016-09-01\"/>\n",
+        "                  <value xsi:type=\"CD\" code=\"Y\" codeSystem=\"2.16.840.1.113883.12.136\"/>\n",
+        "                  <value xsi:type=\"CD\" code=\"N\" codeSystem=\"2.16.840.1.113883.12.136\"/>\n",
+        "                </observation>\n",
+        "              </component>\n",
+        crate::qrda3_measure_tail!()
+    ))),
+    valid: VALID,
+};
+
+/// The observation has no value element.
+pub const NO_VALUE: &str = "the Measure Performed observation has no value (Y or N)";
+
+/// A second value element.
+pub const SECOND_VALUE: &str = "a second value in one Measure Performed observation";
+
+/// The value has no `@code`.
+pub const NO_CODE: &str = "the Measure Performed value has no @code (Y or N)";
+
+/// A code other than Y or N.
+pub fn not_y_or_n(code: &str) -> String {
+    format!("Measure Performed code {} is not Y or N", quote_short(code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::META;
+    use crate::rules::testing::assert_examples;
+
+    #[test]
+    fn the_invalid_example_is_reported_where_it_goes_wrong() {
+        assert_examples(&META, "<value");
+    }
+}

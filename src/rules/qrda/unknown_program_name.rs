@@ -1,0 +1,89 @@
+//! `Q006 unknown-program-name`: The program name is not one CMS accepts.
+
+use super::VALID;
+use crate::diagnostic::{Severity, quote_short};
+use crate::rules::registry::{Example, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "Q006",
+    name: "unknown-program-name",
+    severity: Severity::Error,
+    summary: "The program name is not one CMS accepts.",
+    what: "Checks the program name against the MIPS names CMS accepts, ignoring case: \
+           MIPS_INDIV, MIPS_GROUP, MIPS_VIRTUALGROUP, MIPS_APMENTITY, MIPS_SUBGROUP, MIPS \
+           (legacy, individual), MIPS_APP1_INDIV/GROUP/APMENTITY and APP_PLUS_INDIV/GROUP/APMENTITY. \
+           A CPCPLUS or PCF document with a PI section is reported as PI data that program does \
+           not accept (remove the PI section); in the years before 2023, when CPC+ and PCF were \
+           running programs, they are not reported. An SSP_PI_* name is a warning: CMS's tools \
+           disagreed on it.",
+    why: "CMS's converter reports error 25 (CLINICAL_DOCUMENT_INCORRECT_PROGRAM_NAME, \
+          `CMSgov/qpp-conversion-tool/converter/src/main/java/gov/cms/qpp/conversion/model/Program.java`). \
+          CPC+ and PCF practices reported PI under MIPS: the converter refused a PCF document \
+          with a PI section (error 106, PCF_NO_PI) until both programs were removed in October \
+          2025. The converter accepted SSP_PI_* names from July to December 2025 and then \
+          reverted, while CMS's measure data (CMSgov/qpp-measures-data, \
+          measures/2026/measures-data.json, allowedPrograms) lists `ssp` for PI in 2026 and 2027.",
+    note: "CMS accepts only MIPS, APP and APP Plus program names (converter error 25)",
+    help: "use the program name for your entity, e.g. MIPS_GROUP",
+    years: &[],
+    family: crate::rules::Family::Qrda,
+    consequence: crate::rules::Consequences::REJECTED,
+    invalid: Example::xml(with_header!(
+        template: crate::qrda3_template!("2024-12-01"),
+        recipient: crate::qrda3_recipient!("CPCPLUS"),
+        participant: crate::qrda3_cehrt!("0015C01234ABCDE"),
+        performer: crate::qrda3_performer!(tin: "000123456")
+    )),
+    valid: VALID,
+};
+
+/// A retired program `name` (`title`: "Primary Care First") in a document
+/// with a PI section.
+pub fn retired_with_pi(name: &str, title: &str) -> String {
+    format!(
+        "PI is not accepted for program {} ({title}): remove the PI section, or send the PI data in a MIPS document",
+        quote_short(name)
+    )
+}
+
+/// The help of [`retired_with_pi`].
+pub const RETIRED_WITH_PI_HELP: &str =
+    "remove the PI section; report PI under a MIPS program name such as MIPS_GROUP";
+
+/// A retired program `name` in a document without a PI section.
+pub fn retired(name: &str, title: &str) -> String {
+    format!(
+        "program {} ({title}) is retired: CMS's converter no longer accepts it",
+        quote_short(name)
+    )
+}
+
+/// An `SSP_PI_*` program name, on which CMS's tools disagree.
+pub fn disputed(name: &str) -> String {
+    format!(
+        "CMS's tools disagree on program name {}: CMS's converter accepted SSP_PI_* names from July to December 2025 and then reverted (it now answers error 25), while CMS's measure data lists `ssp` as a PI program for 2026 and 2027",
+        quote_short(name)
+    )
+}
+
+/// The help of [`disputed`].
+pub const DISPUTED_HELP: &str = "ask CMS whether this program name is accepted before submitting";
+
+/// Any other program name.
+pub fn unknown(name: &str) -> String {
+    format!(
+        "program name {} is not one CMS accepts for MIPS",
+        quote_short(name)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::META;
+    use crate::rules::testing::assert_examples;
+
+    #[test]
+    fn the_invalid_example_is_reported_where_it_goes_wrong() {
+        assert_examples(&META, "CPCPLUS");
+    }
+}

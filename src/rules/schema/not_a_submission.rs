@@ -1,0 +1,81 @@
+//! `S008 not-a-submission`: The file is not a QPP submission: its top level is not an object, or
+//! has none of a submission's keys.
+
+use crate::diagnostic::Severity;
+use crate::rules::registry::{Example, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "S008",
+    name: "not-a-submission",
+    severity: Severity::Error,
+    summary: "The file is not a QPP submission: its top level is not an object, or has none of a submission's keys.",
+    what: "Reports a file whose top-level value is not a JSON object (an array, a string, a \
+           number), and a JSON object with no property the Submissions API documents (none of \
+           `entityType`, `performanceYear`, `measurementSets`, nor a measurement set's or a \
+           measurement's, nor an embedded `submission`), such as a `package.json` a hook picked \
+           up: one finding naming the keys it has, like `not-qrda3-document` for XML, and \
+           nothing else is checked. pilint reads three shapes: a whole submission, a \
+           `POST /measurement-sets` body (a measurement set with an embedded `submission`) and \
+           a submission in the API's `{\"data\": {\"submission\": …}}` envelope.",
+    why: "The QPP Submissions API takes one submission (or one measurement set) per request \
+          body (CMSgov/qpp-submissions-docs, guides/basic-tutorial.tsx and \
+          guides/qualified-registries-and-qcdrs.tsx); a file with none of a submission's \
+          properties is some other JSON file, and a list of every property it lacks would \
+          not say so.",
+    note: "the Submissions API takes one submission object per request",
+    help: "put one submission object at the top level of the file",
+    years: &[],
+    family: crate::rules::Family::Structure,
+    consequence: crate::rules::Consequences::REJECTED,
+    invalid: Example::json(r#"[]"#),
+    valid: Example::json(valid_group!()),
+};
+
+/// The message at a top-level value that is `found` ("an array"), not an
+/// object.
+pub fn not_an_object(found: &str) -> String {
+    format!("the file holds {found}, not a submission object")
+}
+
+/// The message at an object with none of the keys `wanted`: `keys` are
+/// its first keys, `more` whether it has others.
+pub fn foreign_object(keys: &[&str], more: bool, wanted: &[&str]) -> String {
+    let quoted = |keys: &[&str]| keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>();
+    let has = if keys.is_empty() {
+        "it is an empty object".to_owned()
+    } else {
+        let more = if more { ", …" } else { "" };
+        format!("its keys are {}{more}", quoted(keys).join(", "))
+    };
+    let wanted = match quoted(wanted).as_slice() {
+        [init @ .., last] if !init.is_empty() => format!("{} or {last}", init.join(", ")),
+        other => other.join(""),
+    };
+    format!("this JSON file is not a QPP submission: it has none of {wanted} ({has})")
+}
+
+/// The help of a foreign object: it is some other JSON file.
+pub const FOREIGN_HELP: &str =
+    "point pilint at QPP submission files only, or list this file under `exclude` in pilint.toml";
+
+#[cfg(test)]
+mod tests {
+    use super::META;
+    use super::*;
+    use crate::rules::testing::assert_examples;
+
+    #[test]
+    fn the_invalid_example_is_reported_where_it_goes_wrong() {
+        assert_examples(&META, "[");
+    }
+
+    #[test]
+    fn a_foreign_object_is_named_by_its_keys() {
+        let wanted = ["entityType", "performanceYear", "measurementSets"];
+        assert_eq!(
+            foreign_object(&["name", "version"], true, &wanted),
+            "this JSON file is not a QPP submission: it has none of `entityType`, `performanceYear` or `measurementSets` (its keys are `name`, `version`, …)"
+        );
+        assert!(foreign_object(&[], false, &wanted).ends_with("(it is an empty object)"));
+    }
+}

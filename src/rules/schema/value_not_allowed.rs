@@ -1,0 +1,74 @@
+//! `S004 value-not-allowed`: A value is not one of the values the Submissions API allows.
+
+use super::SOURCE;
+use std::fmt::Display;
+
+use crate::diagnostic::Severity;
+use crate::rules::registry::{Example, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "S004",
+    name: "value-not-allowed",
+    severity: Severity::Error,
+    summary: "A value is not one of the values the Submissions API allows.",
+    what: "Reports a value outside a documented list: `entityType` (`individual`, `group`, \
+           `virtualGroup`, `apm`, `subgroup`), `category` (`pi`, `ia`, `quality`), \
+           `submissionMethod`. Suggests the closest allowed value.",
+    why: SOURCE,
+    note: "the Submissions API accepts only the documented values (they are case-sensitive)",
+    help: "use one of the allowed values",
+    years: &[],
+    family: crate::rules::Family::Structure,
+    consequence: crate::rules::Consequences::REJECTED,
+    invalid: Example::json(with_identity!(
+        "  \"entityType\": \"Group\",\n  \"taxpayerIdentificationNumber\": \"000123456\",\n"
+    )),
+
+    valid: Example::json(valid_group!()),
+};
+
+/// The message at a value (`shown`: quoted, or its type) of `field` that
+/// is none of `allowed`; `suggestion` is the closest allowed value.
+pub fn message(shown: &str, field: &str, allowed: &[&str], suggestion: Option<&str>) -> String {
+    let suggestion = suggestion
+        .map(|k| format!("; did you mean `{k}`?"))
+        .unwrap_or_default();
+    format!(
+        "{shown} is not an allowed {field} (allowed: {}){suggestion}",
+        allowed.join(", ")
+    )
+}
+
+/// The message at a value of `field` that must be exactly `expected`.
+pub fn not_the_constant(field: &str, expected: &impl Display) -> String {
+    format!("{field} must be {expected}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::META;
+    use super::*;
+    use crate::rules::testing::assert_examples;
+
+    #[test]
+    fn the_invalid_example_is_reported_where_it_goes_wrong() {
+        assert_examples(&META, "\"Group\"");
+    }
+
+    #[test]
+    fn the_closest_allowed_value_is_suggested() {
+        assert_eq!(
+            message(
+                "`Group`",
+                "`entityType`",
+                &["individual", "group"],
+                Some("group")
+            ),
+            "`Group` is not an allowed `entityType` (allowed: individual, group); did you mean `group`?"
+        );
+        assert_eq!(
+            message("an integer", "`category`", &["pi"], None),
+            "an integer is not an allowed `category` (allowed: pi)"
+        );
+    }
+}

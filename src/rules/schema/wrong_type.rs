@@ -1,0 +1,82 @@
+//! `S003 wrong-type`: A value has the wrong JSON type.
+
+use super::SOURCE;
+use crate::diagnostic::{Severity, quote_short};
+use crate::rules::registry::{Example, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "S003",
+    name: "wrong-type",
+    severity: Severity::Error,
+    summary: "A value has the wrong JSON type.",
+    what: "Reports a value whose JSON type differs from the documented one: \
+           `performanceYear` as a string instead of an integer, a TIN as a number (which \
+           loses leading zeros), a measurement `value` that is neither `true`/`false` nor \
+           `{numerator, denominator}`, a count with a fraction.",
+    why: SOURCE,
+    note: "the Submissions API checks JSON types; `\"2025\"` is not `2025`, and `\"true\"` is not `true`",
+    help: "write the value with the type named in the message",
+    years: &[],
+    family: crate::rules::Family::Structure,
+    consequence: crate::rules::Consequences::REJECTED,
+    invalid: Example::json(crate::pi_submission!(
+        identity: crate::group_identity!(),
+        year: "\"2025\"",
+        set: crate::pi_set_2025!(),
+        measurements: concat!(crate::attestations_yes!(), crate::required_measures!()),
+    )),
+
+    valid: Example::json(valid_group!()),
+};
+
+/// The message at a value of `field` that should be `expected` (with its
+/// article: "an integer") but is `found` ("a string"). `text` is the value
+/// when it is a string, so that a placeholder copied from CMS's
+/// documentation ("< performanceYearToBeReported >") is named as one.
+pub fn message(field: &str, expected: &str, found: &str, text: Option<&str>) -> String {
+    let placeholder = text
+        .filter(|s| s.trim_start().starts_with('<') && s.trim_end().ends_with('>'))
+        .map(|s| {
+            format!(
+                " ({} is a placeholder from CMS's documentation: write the value)",
+                quote_short(s)
+            )
+        })
+        .unwrap_or_default();
+    format!("{field} must be {expected}, not {found}{placeholder}")
+}
+
+/// The message at a measurement value that is neither a boolean nor a
+/// proportion.
+pub fn not_a_measurement_value(field: &str, found: &str) -> String {
+    format!("{field} must be true, false or {{\"numerator\": …, \"denominator\": …}}, not {found}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::META;
+    use super::*;
+    use crate::rules::testing::assert_examples;
+
+    #[test]
+    fn the_invalid_example_is_reported_where_it_goes_wrong() {
+        assert_examples(&META, "\"2025\"");
+    }
+
+    #[test]
+    fn a_placeholder_from_cms_documentation_is_named() {
+        assert_eq!(
+            message(
+                "`performanceYear`",
+                "an integer",
+                "a string",
+                Some("< year >")
+            ),
+            "`performanceYear` must be an integer, not a string (`< year >` is a placeholder from CMS's documentation: write the value)"
+        );
+        assert_eq!(
+            message("`performanceYear`", "an integer", "a string", Some("2025")),
+            "`performanceYear` must be an integer, not a string"
+        );
+    }
+}
