@@ -36,10 +36,13 @@ pub(super) fn extensions(text: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// An attribute: the byte ranges of its name and of its value.
+type Attribute = (Range<usize>, Range<usize>);
+
 /// The attributes (name and value ranges) of the start tag whose name
 /// begins at `at`, and where the scan stops: just past the tag, or where
 /// it stops looking like one.
-fn start_tag(bytes: &[u8], at: usize) -> (usize, Vec<(Range<usize>, Range<usize>)>) {
+fn start_tag(bytes: &[u8], at: usize) -> (usize, Vec<Attribute>) {
     let mut attributes = Vec::new();
     let name_end = skip(bytes, at, |b| {
         !b.is_ascii_whitespace() && b != b'>' && b != b'/'
