@@ -106,11 +106,9 @@ pub fn mask_diagnostic(diagnostic: &mut crate::diagnostic::Diagnostic) {
 /// full-width digits, a JSON number).
 fn mask_text(report: &mut FileReport) {
     let fields = identifier_fields(report);
-    // A QRDA III DOCTYPE is read by no one, so it is hidden whole.
-    let declarations = match report.format {
-        crate::model::SourceFormat::Qrda3 => doctype::declarations(&report.source.text),
-        crate::model::SourceFormat::Json => Vec::new(),
-    };
+    // A DOCTYPE is read by no one, so it is hidden whole (in a file named
+    // `.json` too: its frame is a syntax error's).
+    let declarations = doctype::declarations(&report.source.text);
     if fields.is_empty() && declarations.is_empty() {
         return;
     }

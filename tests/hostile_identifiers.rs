@@ -113,6 +113,13 @@ fn write_corpus(dir: &Path) -> Vec<String> {
     std::fs::write(dir.join("doctype.xml"), text).unwrap();
     secrets.push("86420".to_owned());
     secrets.push("555000".to_owned());
+    // The same in a file named `.json`: a syntax error's frame shows it.
+    std::fs::write(
+        dir.join("doctype-named.json"),
+        "<!DOCTYPE d [<!ENTITY tin \"531864297\">]>\n<d/>\n",
+    )
+    .unwrap();
+    secrets.push("53186".to_owned());
     secrets
 }
 

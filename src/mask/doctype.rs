@@ -1,5 +1,5 @@
-//! A QRDA III file's DOCTYPE declaration, hidden whole in the text that
-//! frames show.
+//! A DOCTYPE declaration (QRDA III, or XML in a file named `.json`),
+//! hidden whole in the text that frames show.
 //!
 //! pilint refuses a DOCTYPE (`Q002 doctype-not-allowed`) and reads nothing
 //! it declares, so it cannot tell which of its characters are identifiers:
