@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::diagnostic::{Argument, ArgumentKind};
+use crate::diagnostic::{ArgumentKind, Message};
 use crate::model::Submission;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -66,29 +66,25 @@ impl EntityKey {
     }
 }
 
-/// "individual TIN 000111111 / NPI 1234567893", "group TIN 000111111".
 impl EntityKey {
-    /// The TIN and NPI in the key (none for an entity named by its id),
-    /// as the arguments of a finding that names the entity.
-    pub fn arguments(&self) -> Vec<Argument> {
-        let tin = |tin: &str| Argument {
-            kind: ArgumentKind::Tin,
-            value: tin.to_owned(),
-        };
+    /// The key as a message names it, the same words as its `Display`,
+    /// with its TIN and NPI as arguments.
+    pub fn message(&self) -> Message {
         match self {
-            EntityKey::Individual { tin: t, npi } => vec![
-                tin(t),
-                Argument {
-                    kind: ArgumentKind::Npi,
-                    value: npi.to_string(),
-                },
-            ],
-            EntityKey::Group { tin: t } => vec![tin(t)],
-            _ => Vec::new(),
+            EntityKey::Individual { tin, npi } => Message::new()
+                .text("individual TIN ")
+                .plain(ArgumentKind::Tin, tin)
+                .text(" / NPI ")
+                .plain(ArgumentKind::Npi, npi),
+            EntityKey::Group { tin } => Message::new()
+                .text("group TIN ")
+                .plain(ArgumentKind::Tin, tin),
+            other => Message::from(other.to_string()),
         }
     }
 }
 
+/// "individual TIN 000111111 / NPI 1234567893", "group TIN 000111111".
 impl fmt::Display for EntityKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -1,12 +1,14 @@
-//! The cross-file findings (rule family `X`, `src/rules/crossfile.rs`):
+//! The cross-file findings (rule family `X`, `src/rules/crossfile/`):
 //! computed from the grouped facts once every file of a run was checked.
 
 use std::borrow::Cow;
 
 use crate::catalog;
-use crate::diagnostic::{Diagnostic, Severity, Site, Subject};
+use crate::diagnostic::{Diagnostic, Message, Severity, Site, Subject};
 use crate::rules::crossfile::{
     CONFLICTING_VALUES, DUPLICATE_SUBMISSION, INDIVIDUAL_AND_GROUP, PERIOD_MISMATCH,
+    conflicting_values_across_submissions, duplicate_submission, individual_and_group_submissions,
+    period_differs_across_submissions,
 };
 use crate::rules::registry::RuleMeta;
 use crate::score::points::number;
@@ -24,17 +26,20 @@ fn site_of(files: &[FileFacts], file: usize, at: &Position) -> Site {
     }
 }
 
-/// A finding of `rule` about `group`'s entity and year, at `site`; the
-/// entity's TIN and NPI, which the texts quote, are its identifiers
-/// (masking replaces these and nothing else).
-fn entity_finding(rule: &RuleMeta, group: &EntityGroup, site: Site, message: String) -> Diagnostic {
+/// A finding of `rule` about `group`'s entity and year, at `site`. The
+/// message names the entity with [`EntityKey::message`], so its TIN and
+/// NPI are arguments: masking replaces them wherever the texts quote them.
+fn entity_finding(
+    rule: &RuleMeta,
+    group: &EntityGroup,
+    site: Site,
+    message: Message,
+) -> Diagnostic {
     let subject = Subject {
         entity: group.key.to_string(),
         year: group.year,
     };
-    let mut finding = Diagnostic::across_files(rule, subject, site, message);
-    finding.arguments = group.key.arguments();
-    finding
+    Diagnostic::across_files(rule, subject, site, message)
 }
 
 /// Every cross-file finding of a run, sorted by path, position and code.
@@ -129,44 +134,34 @@ fn duplicates(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<Diagnostic
             continue;
         }
         let verdict = if score.kept.is_some() {
-            format!(
-                "CMS keeps the highest: {} ({})",
-                files[kept.file].path,
-                describe(files, kept)
-            )
+            duplicate_submission::keeps(&files[kept.file].path, &describe(files, kept))
         } else {
-            "none of them can be scored".to_owned()
+            duplicate_submission::NONE_SCORED.to_owned()
         };
         // Where keeping the highest rests on an assumption (2024), say so.
         let assumed = catalog::year(group.year)
             .map(|c| c.conflicting_values_source.as_str())
             .filter(|source| source.starts_with("ASSUMPTION") && !score.zeroed_by_conflict);
         let verdict = match assumed {
-            Some(_) if score.kept.is_some() => {
-                format!("{verdict} (an assumption for {}: see the note)", group.year)
-            }
+            Some(_) if score.kept.is_some() => duplicate_submission::assumed(&verdict, group.year),
             _ => verdict,
         };
         let conflict = match (score.zeroed_by_conflict, &score.assumption) {
             (false, _) => "",
-            (true, None) => ", but conflicting values score the category 0 (X002)",
-            (true, Some(_)) => ", but conflicting values may score the category 0 (X002)",
+            (true, assumption) => duplicate_submission::zeroed_by_conflict(assumption.is_none()),
         };
-        let message = format!(
-            "{} is submitted {count} times for {} (this one: {}); {verdict}{conflict}",
-            group.key,
+        let message = duplicate_submission::message(
+            group.key.message(),
+            count,
             group.year,
-            describe(files, member)
+            &describe(files, member),
+            &format!("{verdict}{conflict}"),
         );
         let mut finding =
             entity_finding(&DUPLICATE_SUBMISSION, group, head(files, member), message)
                 .with_related_site(
                     head(files, kept),
-                    if score.kept.is_some() {
-                        "the submission CMS keeps"
-                    } else {
-                        "first submitted here"
-                    },
+                    duplicate_submission::kept_label(score.kept.is_some()),
                 );
         if let Some(source) = assumed {
             finding.note = Cow::Owned(format!("{} ({source})", DUPLICATE_SUBMISSION.note));
@@ -197,21 +192,16 @@ fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<Diagnostic>
                 .unwrap_or("")
                 .to_owned()
         };
-        let consequence = if unconfirmed {
-            "CMS may score the PI category 0"
-        } else {
-            "CMS scores the PI category 0"
-        };
-        let message = format!(
-            "{} is {} here ({}) but {} in {} ({}), for {} in {}; {consequence}",
-            conflict.measure,
-            later.value.display(),
-            method(conflict.later),
-            earlier.value.display(),
-            files[conflict.earlier.file].path,
-            method(conflict.earlier),
-            group.key,
+        let message = conflicting_values_across_submissions::message(
+            &conflict.measure,
+            &later.value.display(),
+            &method(conflict.later),
+            &earlier.value.display(),
+            &files[conflict.earlier.file].path,
+            &method(conflict.earlier),
+            group.key.message(),
             group.year,
+            !unconfirmed,
         );
         let mut finding = entity_finding(
             &CONFLICTING_VALUES,
@@ -221,10 +211,9 @@ fn conflicts(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<Diagnostic>
         )
         .with_related_site(
             site_of(files, conflict.earlier.file, &earlier.at),
-            format!(
-                "{} answered {} here",
-                conflict.measure,
-                earlier.value.display()
+            conflicting_values_across_submissions::earlier_label(
+                &conflict.measure,
+                &earlier.value.display(),
             ),
         );
         if unconfirmed {
@@ -257,10 +246,12 @@ fn periods(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<Diagnostic>) 
         if (other_start, other_end) == (start, end) {
             continue;
         }
-        let message = format!(
-            "the performance period here, {other_start} to {other_end}, differs from \
-             {start} to {end} in {}, for {} in {}",
-            files[first.file].path, group.key, group.year
+        let message = period_differs_across_submissions::message(
+            (other_start, other_end),
+            (start, end),
+            &files[first.file].path,
+            group.key.message(),
+            group.year,
         );
         out.push(
             entity_finding(
@@ -271,7 +262,7 @@ fn periods(files: &[FileFacts], group: &EntityGroup, out: &mut Vec<Diagnostic>) 
             )
             .with_related_site(
                 site_of(files, first.file, first_at),
-                format!("the period starts {start} here"),
+                period_differs_across_submissions::first_label(start),
             ),
         );
     }
@@ -286,10 +277,6 @@ fn individual_and_group(files: &[FileFacts], groups: &[EntityGroup], out: &mut V
             _ => None,
         })
         .collect();
-    let score_text = |value: Option<f64>| match value {
-        Some(v) => format!("{}/100", number(v)),
-        None => "no score".to_owned(),
-    };
     for individual in groups {
         let EntityKey::Individual { tin, .. } = &individual.key else {
             continue;
@@ -307,19 +294,12 @@ fn individual_and_group(files: &[FileFacts], groups: &[EntityGroup], out: &mut V
         if theirs.file == mine.file {
             continue;
         }
-        let counts = match (own.value, shared.value) {
-            (Some(i), Some(g)) if g > i => "the group score counts",
-            (Some(_), _) => "the individual score counts",
-            (None, Some(_)) => "the group score counts",
-            (None, None) => "neither can be scored",
-        };
-        let message = format!(
-            "{} also has a {} group submission in {}: individual {}, group {}; {counts}",
-            individual.key,
+        let message = individual_and_group_submissions::message(
+            individual.key.message(),
             individual.year,
-            files[theirs.file].path,
-            score_text(own.value),
-            score_text(shared.value),
+            &files[theirs.file].path,
+            (own.value, shared.value),
+            number,
         );
         out.push(
             entity_finding(
@@ -328,7 +308,10 @@ fn individual_and_group(files: &[FileFacts], groups: &[EntityGroup], out: &mut V
                 head(files, own.kept.unwrap_or(mine)),
                 message,
             )
-            .with_related_site(head(files, theirs), format!("{}'s submission", group.key)),
+            .with_related_site(
+                head(files, theirs),
+                individual_and_group_submissions::group_label(&group.key.to_string()),
+            ),
         );
     }
 }

@@ -85,6 +85,15 @@ impl Message {
     }
 }
 
+impl Message {
+    /// This message followed by `more`, with both one's arguments.
+    pub fn then(mut self, more: Message) -> Message {
+        self.text.push_str(&more.text);
+        self.arguments.extend(more.arguments);
+        self
+    }
+}
+
 impl From<String> for Message {
     fn from(text: String) -> Message {
         Message {

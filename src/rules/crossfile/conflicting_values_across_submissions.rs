@@ -2,7 +2,7 @@
 //! different values for the same entity.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -35,6 +35,44 @@ pub static META: RuleMeta = RuleMeta {
     ),
     valid: Example::json(VALID),
 };
+
+/// The message: "PI_PPHI_1 is no here (registry) but yes in PATH
+/// (electronicHealthRecord), for group TIN 000111111 in 2023; CMS scores
+/// the PI category 0". `sure` unless the zero rests on an assumption.
+#[allow(clippy::too_many_arguments)]
+pub fn message(
+    measure: &str,
+    here: &str,
+    method_here: &str,
+    there: &str,
+    path_there: &str,
+    method_there: &str,
+    entity: Message,
+    year: i64,
+    sure: bool,
+) -> Message {
+    let consequence = if sure {
+        "CMS scores the PI category 0"
+    } else {
+        "CMS may score the PI category 0"
+    };
+    Message::new()
+        .plain(ArgumentKind::Measure, measure)
+        .text(" is ")
+        .plain(ArgumentKind::Value, here)
+        .text(&format!(" here ({method_here}) but "))
+        .plain(ArgumentKind::Value, there)
+        .text(&format!(" in {path_there} ({method_there}), for "))
+        .then(entity)
+        .text(" in ")
+        .plain(ArgumentKind::Year, year)
+        .text(&format!("; {consequence}"))
+}
+
+/// The related label at the earlier answer.
+pub fn earlier_label(measure: &str, answer: &str) -> String {
+    format!("{measure} answered {answer} here")
+}
 
 #[cfg(test)]
 mod tests {

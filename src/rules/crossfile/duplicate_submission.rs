@@ -2,7 +2,7 @@
 //! file.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -36,6 +36,49 @@ pub static META: RuleMeta = RuleMeta {
     ),
     valid: Example::json(VALID),
 };
+
+/// The message: "group TIN 000111111 is submitted 2 times for 2025 (this
+/// one: registry, predicted 80/100); CMS keeps the highest: …".
+pub fn message(entity: Message, count: usize, year: i64, this_one: &str, verdict: &str) -> Message {
+    entity
+        .text(" is submitted ")
+        .plain(ArgumentKind::Count, count)
+        .text(" times for ")
+        .plain(ArgumentKind::Year, year)
+        .text(&format!(" (this one: {this_one}); {verdict}"))
+}
+
+/// The verdict when CMS keeps one: "CMS keeps the highest: PATH (…)".
+pub fn keeps(path: &str, described: &str) -> String {
+    format!("CMS keeps the highest: {path} ({described})")
+}
+
+/// The verdict when none can be scored.
+pub const NONE_SCORED: &str = "none of them can be scored";
+
+/// After the verdict, when keeping the highest rests on an assumption.
+pub fn assumed(verdict: &str, year: i64) -> String {
+    format!("{verdict} (an assumption for {year}: see the note)")
+}
+
+/// After the verdict, when conflicting values zero the category (X002):
+/// `sure` unless that rests on an assumption.
+pub fn zeroed_by_conflict(sure: bool) -> &'static str {
+    if sure {
+        ", but conflicting values score the category 0 (X002)"
+    } else {
+        ", but conflicting values may score the category 0 (X002)"
+    }
+}
+
+/// The related label at the kept (or first) submission.
+pub fn kept_label(kept: bool) -> &'static str {
+    if kept {
+        "the submission CMS keeps"
+    } else {
+        "first submitted here"
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,7 @@
 //! same year.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -30,6 +30,40 @@ pub static META: RuleMeta = RuleMeta {
     ),
     valid: Example::json(VALID),
 };
+
+/// The message: "individual TIN … / NPI … also has a 2025 group submission
+/// in PATH: individual 80/100, group 90/100; the group score counts".
+pub fn message(
+    individual: Message,
+    year: i64,
+    path: &str,
+    scores: (Option<f64>, Option<f64>),
+    number: impl Fn(f64) -> String,
+) -> Message {
+    let shown = |value: Option<f64>| match value {
+        Some(v) => format!("{}/100", number(v)),
+        None => "no score".to_owned(),
+    };
+    let counts = match scores {
+        (Some(i), Some(g)) if g > i => "the group score counts",
+        (Some(_), _) => "the individual score counts",
+        (None, Some(_)) => "the group score counts",
+        (None, None) => "neither can be scored",
+    };
+    individual
+        .text(" also has a ")
+        .plain(ArgumentKind::Year, year)
+        .text(&format!(
+            " group submission in {path}: individual {}, group {}; {counts}",
+            shown(scores.0),
+            shown(scores.1)
+        ))
+}
+
+/// The related label at the group's submission.
+pub fn group_label(group: &str) -> String {
+    format!("{group}'s submission")
+}
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,7 @@
 //! different performance periods.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -31,6 +31,35 @@ pub static META: RuleMeta = RuleMeta {
     ),
     valid: Example::json(VALID),
 };
+
+/// The message: "the performance period here, START to END, differs from
+/// START to END in PATH, for ENTITY in YEAR".
+pub fn message(
+    here: (&str, &str),
+    first: (&str, &str),
+    path: &str,
+    entity: Message,
+    year: i64,
+) -> Message {
+    Message::new()
+        .text("the performance period here, ")
+        .plain(ArgumentKind::Date, here.0)
+        .text(" to ")
+        .plain(ArgumentKind::Date, here.1)
+        .text(", differs from ")
+        .plain(ArgumentKind::Date, first.0)
+        .text(" to ")
+        .plain(ArgumentKind::Date, first.1)
+        .text(&format!(" in {path}, for "))
+        .then(entity)
+        .text(" in ")
+        .plain(ArgumentKind::Year, year)
+}
+
+/// The related label at the first period.
+pub fn first_label(start: &str) -> String {
+    format!("the period starts {start} here")
+}
 
 #[cfg(test)]
 mod tests {
