@@ -206,7 +206,14 @@ impl Engine {
             // Policy runs in the parallel part, on facts already complete:
             // the report's score and consequence are computed, and masking
             // leaves the model's identifiers, which the grouping needs.
-            |i, report| self.settings[i].apply(report, options.source_shown),
+            |i, report| {
+                self.settings[i].apply(report, options.source_shown);
+                // Positions are asked for on the rendering thread; the
+                // line index they need is built here, in parallel.
+                report
+                    .source
+                    .prepare_positions(report.diagnostics.iter().filter_map(|d| d.span()));
+            },
             |mut report| {
                 if let Some(baseline) = baseline.as_deref_mut() {
                     baseline.filter(&mut report);

@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// A half-open byte range `[start, end)` into a [`SourceFile`]'s text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -33,7 +34,7 @@ pub struct LineCol {
 }
 
 /// One input file: its display name, its text and a line index.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct SourceFile {
     /// The path as the user gave it (or `--stdin-filename`), used in output.
     pub name: String,
@@ -51,7 +52,36 @@ pub struct SourceFile {
     /// Characters before each [`CHAR_BLOCK`]-byte block, built on first
     /// use by a column on a long line (see [`SourceFile::line_col`]).
     block_chars: OnceLock<Vec<usize>>,
+    /// Positions answered without the line index (see
+    /// [`SourceFile::line_col`]): past [`DIRECT_LOOKUPS`], the index is built.
+    direct_lookups: AtomicU32,
 }
+
+impl Clone for SourceFile {
+    fn clone(&self) -> Self {
+        SourceFile {
+            name: self.name.clone(),
+            text: self.text.clone(),
+            invalid_utf8_at: self.invalid_utf8_at,
+            utf16: self.utf16,
+            line_starts: self.line_starts.clone(),
+            block_chars: self.block_chars.clone(),
+            direct_lookups: AtomicU32::new(self.direct_lookups.load(Ordering::Relaxed)),
+        }
+    }
+}
+
+/// A position this close to the start of the file is counted from the start
+/// instead of building the line index: the one position most files are
+/// asked for (where their measurement set starts, for the cross-file
+/// checks) is near the top, and indexing a 40 KB QRDA III file's lines for
+/// it cost more than the whole rest of that check.
+const DIRECT_PREFIX: usize = 8 * 1024;
+
+/// At most this many positions are counted from the start; a file asked
+/// for more (many findings) gets its line index, so no file pays more than
+/// a few prefix scans.
+const DIRECT_LOOKUPS: u32 = 8;
 
 /// The block size of the character index: a column costs at most two
 /// block scans, whatever the line's length.
@@ -89,6 +119,7 @@ impl SourceFile {
             utf16: false,
             line_starts: OnceLock::new(),
             block_chars: OnceLock::new(),
+            direct_lookups: AtomicU32::new(0),
         }
     }
 
@@ -166,12 +197,7 @@ impl SourceFile {
     /// The 1-based line and character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = self.clamp_offset(offset);
-        let line_starts = self.line_starts();
-        let line_index = match line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
-        let line_start = line_starts[line_index];
+        let (line_index, line_start) = self.line_of(offset);
         // Counting from the line start is quickest on ordinary lines; on a
         // long one (a minified file is one line) the block index keeps each
         // column O(block), not O(line), however many findings the line has.
@@ -184,6 +210,52 @@ impl SourceFile {
             line: line_index + 1,
             column,
         }
+    }
+
+    /// Builds the line index now when the positions of `spans` will need
+    /// it (more than a few, or one far from the start), so that a caller
+    /// on a worker thread spares the thread that renders.
+    pub fn prepare_positions(&self, spans: impl IntoIterator<Item = Span>) {
+        let mut lookups = self.direct_lookups.load(Ordering::Relaxed);
+        for span in spans {
+            lookups = lookups.saturating_add(2);
+            if lookups > DIRECT_LOOKUPS || span.end > DIRECT_PREFIX {
+                self.line_starts();
+                return;
+            }
+        }
+    }
+
+    /// The 0-based line of `offset` and the offset where that line starts:
+    /// from the line index, or, for a position near the start of a file
+    /// whose index is not built, by counting the line breaks before it
+    /// (the same breaks the index records).
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        let direct = self.line_starts.get().is_none()
+            && offset <= DIRECT_PREFIX
+            && self.direct_lookups.fetch_add(1, Ordering::Relaxed) < DIRECT_LOOKUPS;
+        if direct {
+            let bytes = self.text.as_bytes();
+            // A `\r` just before `offset` is a break only if no `\n`
+            // follows it, so the search looks one byte past `offset`.
+            let window = &bytes[..(offset + 1).min(bytes.len())];
+            let mut line = 0;
+            let mut start = 0;
+            for next in line_breaks(window) {
+                if next > offset {
+                    break;
+                }
+                line += 1;
+                start = next;
+            }
+            return (line, start);
+        }
+        let line_starts = self.line_starts();
+        let line_index = match line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        (line_index, line_starts[line_index])
     }
 
     /// The byte offset of a 1-based line and a 1-based *byte* column, as
@@ -224,6 +296,32 @@ fn count_char_starts(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Positions counted from the start of the file (before the line index
+    /// is built) are the ones the index gives, at every offset, whatever
+    /// the line breaks.
+    #[test]
+    fn positions_near_the_start_agree_with_the_line_index() {
+        let text = "a\r\nb\rc\n\n\r\r\n\u{e9}x\r\u{20ac}\n\rend\r";
+        let indexed = SourceFile::from_text("t", text);
+        indexed.line_starts();
+        for offset in 0..=text.len() + 1 {
+            // A fresh file per offset: each lookup is a direct one.
+            let direct = SourceFile::from_text("t", text);
+            assert_eq!(
+                direct.line_col(offset),
+                indexed.line_col(offset),
+                "offset {offset}"
+            );
+            assert!(direct.line_starts.get().is_none());
+        }
+        // Past the direct lookups, the index is built.
+        let many = SourceFile::from_text("t", text);
+        for _ in 0..=DIRECT_LOOKUPS {
+            many.line_col(3);
+        }
+        assert!(many.line_starts.get().is_some());
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

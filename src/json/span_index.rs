@@ -272,9 +272,32 @@ impl<'a> SpanIndex<'a> {
                     .iter()
                     .rev()
                     .copied()
-                    .find(|&c| self.key_text(c).as_deref() == Some(token))
+                    .find(|&c| self.key_is(c, token))
             }
             NodeKind::Scalar => None,
+        }
+    }
+
+    /// Whether member `node`'s decoded key is `token`, decoding only a key
+    /// with escapes. An escape is longer than the character it stands for,
+    /// so a key with one is longer than its decoding: a key as long as
+    /// `token` matches only byte for byte, a shorter one never.
+    fn key_is(&self, node: u32, token: &str) -> bool {
+        let Some(key) = self.nodes[node as usize].key() else {
+            return false;
+        };
+        let Some(inner) = self
+            .text
+            .get(key.start + 1..key.end.saturating_sub(1).max(key.start + 1))
+        else {
+            return false;
+        };
+        match inner.len().cmp(&token.len()) {
+            std::cmp::Ordering::Less => false,
+            std::cmp::Ordering::Equal => inner == token && !inner.contains('\\'),
+            std::cmp::Ordering::Greater => {
+                inner.contains('\\') && decode_key(self.text, key).as_deref() == Some(token)
+            }
         }
     }
 
@@ -443,14 +466,27 @@ impl<'a> Scanner<'a> {
         };
         let mut repeats: Vec<(u32, u32)> = Vec::new();
         if members.len() <= LINEAR_MEMBERS {
+            // Each key's text between its quotes, looked at once: keys
+            // without escapes (all of them, nearly always) are equal exactly
+            // when their texts are, and only others are decoded to compare.
+            let mut raw: [(&str, bool); LINEAR_MEMBERS] = [("", false); LINEAR_MEMBERS];
+            for (slot, &member) in raw.iter_mut().zip(members) {
+                let inner = self.index.nodes[member as usize]
+                    .key()
+                    .and_then(|k| text.get(k.start + 1..k.end.checked_sub(1)?))
+                    .unwrap_or("");
+                *slot = (inner, memchr::memchr(b'\\', inner.as_bytes()).is_some());
+            }
+            let same = |a: usize, b: usize| {
+                let ((text_a, escaped_a), (text_b, escaped_b)) = (raw[a], raw[b]);
+                if !escaped_a && !escaped_b {
+                    return text_a == text_b;
+                }
+                key_of(&self.index.nodes, members[a]) == key_of(&self.index.nodes, members[b])
+            };
             for (i, &later) in members.iter().enumerate() {
-                let key = key_of(&self.index.nodes, later);
-                if let Some(&earlier) = members[..i]
-                    .iter()
-                    .rev()
-                    .find(|&&e| key_of(&self.index.nodes, e) == key)
-                {
-                    repeats.push((earlier, later));
+                if let Some(earlier) = (0..i).rev().find(|&e| same(e, i)) {
+                    repeats.push((members[earlier], later));
                 }
             }
         } else {
@@ -599,6 +635,19 @@ mod tests {
         assert_eq!(pointers, ["/k7", "/k7"]);
         // The root, 40 members, and the one value inside the kept `k7`.
         assert_eq!(index.len(), 1 + 40 + 1);
+    }
+
+    #[test]
+    fn small_objects_find_duplicates_written_with_escapes() {
+        let text = r#"{"a": 1, "b": 2, "\u0061": 3, "\u0062": 4, "c": 5}"#;
+        let index = SpanIndex::build(text);
+        let pointers: Vec<&str> = index
+            .duplicate_keys()
+            .iter()
+            .map(|d| d.pointer.as_str())
+            .collect();
+        assert_eq!(pointers, ["/a", "/b"]);
+        assert_eq!(text_at(text, &index, "/a"), "3");
     }
 
     #[test]

@@ -61,7 +61,9 @@ use crate::score::{FileScore, SetResult};
 struct FileOut<'a> {
     path: &'a str,
     format: &'static str,
-    diagnostics: Vec<DiagnosticOut<'a>>,
+    /// Serialized one finding at a time: a file with a million findings
+    /// never holds a million rendered copies (issue 16).
+    diagnostics: DiagnosticsOut<'a>,
     /// The predicted PI score (`pilint score --format json` has the detail).
     #[serde(skip_serializing_if = "Option::is_none")]
     score: Option<ScoreOut>,
@@ -167,6 +169,11 @@ struct ConsequencesOut {
     not_checked: usize,
 }
 
+/// A file with more findings than this is written as it is serialized
+/// (issue 16: a million findings); below, its text is built whole, which
+/// is quicker (the serializer's many small writes go to a `Vec`).
+const STREAM_ABOVE: usize = 512;
+
 /// Streams the document: the header, one file object at a time, then the
 /// summary. The bytes are exactly `serde_json::to_string_pretty` of the
 /// whole document, without holding it.
@@ -196,9 +203,24 @@ impl Renderer for Json {
             ",\n"
         };
         out.write_all(separator.as_bytes())?;
-        let pretty = serde_json::to_string_pretty(&file_out(report, self.show_score))
+        if report.diagnostics.len() <= STREAM_ABOVE {
+            let pretty = serde_json::to_string_pretty(&file_out(report, self.show_score))
+                .map_err(io::Error::other)?;
+            write_indented(out, &pretty, "    ")?;
+            self.files_written += 1;
+            return Ok(());
+        }
+        // Streamed, never the file's whole text in memory: the bytes of
+        // `to_string_pretty` indented four spaces.
+        let mut indented = Indented::new(out, b"    ");
+        let mut serializer = serde_json::Serializer::with_formatter(
+            &mut indented,
+            serde_json::ser::PrettyFormatter::new(),
+        );
+        file_out(report, self.show_score)
+            .serialize(&mut serializer)
             .map_err(io::Error::other)?;
-        write_indented(out, &pretty, "    ")?;
+        indented.finish()?;
         self.files_written += 1;
         Ok(())
     }
@@ -283,11 +305,87 @@ fn file_out(report: &FileReport, show_score: bool) -> FileOut<'_> {
         score: show_score.then(|| score_out(report)),
         path: report.path(),
         format: report.format.as_str(),
-        diagnostics: report
-            .diagnostics
-            .iter()
-            .map(|d| diagnostic_out(Origin::File(report), d))
-            .collect(),
+        diagnostics: DiagnosticsOut(report),
+    }
+}
+
+/// A report's findings as a JSON array, each converted as it is written.
+struct DiagnosticsOut<'a>(&'a FileReport);
+
+impl Serialize for DiagnosticsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        serializer.collect_seq(
+            report
+                .diagnostics
+                .iter()
+                .map(|d| diagnostic_out(Origin::File(report), d)),
+        )
+    }
+}
+
+/// Writes to `out` with `indent` before every line (what `write_indented`
+/// does to a whole text, for text written piece by piece), through a
+/// small buffer: the serializer writes a few bytes at a time.
+struct Indented<'w> {
+    out: &'w mut dyn Write,
+    indent: &'static [u8],
+    at_line_start: bool,
+    buffer: Vec<u8>,
+}
+
+/// The buffer is written out when it holds this much.
+const INDENTED_BUFFER: usize = 16 * 1024;
+
+impl<'w> Indented<'w> {
+    fn new(out: &'w mut dyn Write, indent: &'static [u8]) -> Self {
+        Indented {
+            out,
+            indent,
+            at_line_start: true,
+            buffer: Vec::with_capacity(INDENTED_BUFFER),
+        }
+    }
+
+    /// Writes what is buffered; called once the value is serialized.
+    fn finish(mut self) -> io::Result<()> {
+        self.out.write_all(&self.buffer)?;
+        self.buffer.clear();
+        Ok(())
+    }
+
+    fn start_line(&mut self) {
+        if self.at_line_start {
+            self.buffer.extend_from_slice(self.indent);
+            self.at_line_start = false;
+        }
+    }
+}
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = memchr::memchr(b'\n', rest) {
+            self.start_line();
+            self.buffer.extend_from_slice(&rest[..=i]);
+            self.at_line_start = true;
+            rest = &rest[i + 1..];
+        }
+        if !rest.is_empty() {
+            self.start_line();
+            self.buffer.extend_from_slice(rest);
+        }
+        if self.buffer.len() >= INDENTED_BUFFER {
+            self.out.write_all(&self.buffer)?;
+            self.buffer.clear();
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.write_all(&self.buffer)?;
+        self.buffer.clear();
+        self.out.flush()
     }
 }
 
@@ -383,6 +481,42 @@ mod tests {
             let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
             assert_eq!(String::from_utf8(render(slice)).unwrap(), expected);
         }
+    }
+
+    /// A file with more findings than [`STREAM_ABOVE`] is written as it is
+    /// serialized, in the same bytes as the whole document pretty-printed.
+    #[test]
+    fn a_file_with_many_findings_streams_the_same_bytes() {
+        let items = vec![r#"{"measureId": "PI_EP_1", "value": "yes"}"#; STREAM_ABOVE + 10];
+        let text = format!(
+            r#"{{"entityType": "individual", "performanceYear": 2025, "measurementSets": [
+                {{"category": "pi", "submissionMethod": "registry", "measurements": [{}]}}]}}"#,
+            items.join(",\n")
+        );
+        let reports = vec![
+            lint_source(
+                SourceFile::from_text("many.json", text),
+                &LintOptions::default(),
+            ),
+            lint_source(
+                SourceFile::from_text("few.json", "{\"x\": 1}"),
+                &LintOptions::default(),
+            ),
+        ];
+        assert!(reports[0].diagnostics.len() > STREAM_ABOVE);
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            version: u32,
+            files: Vec<FileOut<'a>>,
+            summary: SummaryOut,
+        }
+        let whole = Whole {
+            version: 1,
+            files: reports.iter().map(|r| file_out(r, true)).collect(),
+            summary: SummaryOut::of(&Summary::of(&reports)),
+        };
+        let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+        assert_eq!(String::from_utf8(render(&reports)).unwrap(), expected);
     }
 
     /// With cross-file findings, the streamed bytes still equal the whole

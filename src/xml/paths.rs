@@ -9,7 +9,6 @@
 //! are spelled out at the end, when the totals are known.
 
 use std::collections::HashMap;
-use std::fmt::Write;
 use std::sync::Arc;
 
 /// An interned path segment.
@@ -125,8 +124,9 @@ impl PathTable {
         out.push('/');
         out.push_str(self.segment_name(segment));
         if numbered(segment) {
-            // Writing to a String cannot fail.
-            let _ = write!(out, "[{}]", segment.index);
+            out.push('[');
+            push_decimal(out, segment.index);
+            out.push(']');
         }
     }
 
@@ -139,6 +139,25 @@ impl PathTable {
 
     fn segment_name(&self, segment: &Segment) -> &str {
         self.names.get(segment.name as usize).map_or("", |n| n)
+    }
+}
+
+/// Appends `n` in decimal: the formatting machinery cost more than the
+/// rest of a pointer (a file spells out thousands of them).
+fn push_decimal(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &digit in &digits[at..] {
+        out.push(char::from(digit));
     }
 }
 
@@ -196,5 +215,14 @@ mod tests {
         );
         assert_eq!(table.name(entry), "entry");
         assert_eq!(table.name(99), "");
+    }
+
+    #[test]
+    fn indexes_are_written_in_decimal() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, u32::MAX] {
+            let mut out = String::new();
+            push_decimal(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! Analysis is answered `false`.
 
 use crate::catalog::{Measure, ReportingCategory};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{boolean, finding, is_attestation, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -73,10 +73,13 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     out.push(finding(
                         &META,
                         &answer.loc,
-                        format!(
-                            "`{}` ({}) is answered false; the PI category then scores 0",
-                            measure.measure_id, measure.title
-                        ),
+                        Message::new()
+                            .text("`")
+                            .plain(ArgumentKind::Measure, &measure.measure_id)
+                            .text(&format!(
+                                "` ({}) is answered false; the PI category then scores 0",
+                                measure.title
+                            )),
                     ));
                 }
             }

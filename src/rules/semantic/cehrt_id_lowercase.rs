@@ -1,6 +1,6 @@
 //! `C003 cehrt-id-lowercase`: a CEHRT ID written with lower-case letters.
 
-use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{finding, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -45,10 +45,12 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(finding(
                 &META,
                 &id.loc,
-                format!(
-                    "the CEHRT ID {} has lower-case letters; CMS issues it as `{upper}`",
-                    quote_short(&id.value)
-                ),
+                Message::new()
+                    .text("the CEHRT ID ")
+                    .quoted(ArgumentKind::Value, &id.value)
+                    .text(&format!(
+                        " has lower-case letters; CMS issues it as `{upper}`"
+                    )),
             ));
         }
     }

@@ -1,7 +1,7 @@
 //! `C002 cehrt-id-malformed`: a CEHRT ID that does not have one of the
 //! year's accepted shapes.
 
-use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity, quote_short};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{either, finding, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -80,7 +80,10 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         out.push(finding(
             &META,
             &id.loc,
-            format!("the CEHRT ID {} {problem}", quote_short(text)),
+            Message::new()
+                .text("the CEHRT ID ")
+                .quoted(ArgumentKind::Value, text)
+                .text(&format!(" {problem}")),
         ));
     }
 }

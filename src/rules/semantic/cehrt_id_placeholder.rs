@@ -1,7 +1,7 @@
 //! `C004 cehrt-id-placeholder`: the documentation's placeholder CEHRT ID
 //! (`XX15CXXXXXXXXXX`) instead of a real one.
 
-use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{finding, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -45,10 +45,10 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(finding(
                 &META,
                 &id.loc,
-                format!(
-                    "the CEHRT ID {} is the placeholder from CMS's documentation, not a real CEHRT ID",
-                    quote_short(&id.value)
-                ),
+                Message::new()
+                    .text("the CEHRT ID ")
+                    .quoted(ArgumentKind::Value, &id.value)
+                    .text(" is the placeholder from CMS's documentation, not a real CEHRT ID"),
             ));
         }
     }

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::model::Loc;
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{finding, pi_sets};
@@ -83,9 +83,17 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let message = if occurrences.count == 2 {
-                format!("`{id}` is reported more than once in this set")
+                Message::new()
+                    .text("`")
+                    .plain(ArgumentKind::Measure, id)
+                    .text("` is reported more than once in this set")
             } else {
-                format!("`{id}` is reported {} times in this set", occurrences.count)
+                Message::new()
+                    .text("`")
+                    .plain(ArgumentKind::Measure, id)
+                    .text("` is reported ")
+                    .plain(ArgumentKind::Count, occurrences.count)
+                    .text(" times in this set")
             };
             let mut diagnostic = finding(&META, at, message)
                 .with_related(occurrences.first.span, "first reported here");

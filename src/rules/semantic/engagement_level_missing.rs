@@ -2,7 +2,7 @@
 //! without an active-engagement level.
 
 use crate::catalog::ReportingCategory;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{boolean, either, finding, is_yes, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -67,11 +67,14 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 let Some(answer) = boolean(measurement).filter(|b| b.value) else {
                     continue;
                 };
-                let message = format!(
-                    "`{id}` ({}) is answered true but no engagement level ({}) is set true",
-                    measure.title,
-                    either(&measure.preprod)
-                );
+                let message = Message::new()
+                    .text("`")
+                    .plain(ArgumentKind::Measure, id)
+                    .text(&format!(
+                        "` ({}) is answered true but no engagement level ({}) is set true",
+                        measure.title,
+                        either(&measure.preprod)
+                    ));
                 let diagnostic = if catalog.is_suppressed(id) {
                     finding(&META, &answer.loc, message)
                         .with_severity(Severity::Info)
@@ -91,7 +94,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     finding(
                         &META,
                         &answer.loc,
-                        format!("{message}; the PI category then scores 0"),
+                        message.text("; the PI category then scores 0"),
                     )
                 };
                 out.push(diagnostic);

@@ -1,7 +1,7 @@
 //! `E003 engagement-level-without-measure`: an active-engagement level
 //! whose public-health measure is not reported.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{boolean, finding, first_by_id, id_loc, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -79,7 +79,10 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(finding(
                 &META,
                 id_loc(measurement),
-                format!("the engagement level `{id}` is reported without its measure: {why}"),
+                Message::new()
+                    .text("the engagement level `")
+                    .plain(ArgumentKind::Measure, id)
+                    .text(&format!("` is reported without its measure: {why}")),
             ));
         }
     }

@@ -1,7 +1,7 @@
 //! `E002 engagement-levels-both`: both active-engagement levels of one
 //! public-health measure in one PI set.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::model::Measurement;
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{finding, id_loc, pi_sets};
@@ -56,10 +56,14 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     finding(
                         &META,
                         id_loc(measurement),
-                        format!(
-                            "`{id}` and `{}` are both reported for `{parent}`; report one engagement level",
-                            first.id().unwrap_or_default()
-                        ),
+                        Message::new()
+                            .text("`")
+                            .plain(ArgumentKind::Measure, id)
+                            .text("` and `")
+                            .plain(ArgumentKind::Measure, first.id().unwrap_or_default())
+                            .text("` are both reported for `")
+                            .plain(ArgumentKind::Measure, parent)
+                            .text("`; report one engagement level"),
                     )
                     .with_related(id_loc(first).span, "the other level is reported here"),
                 ),

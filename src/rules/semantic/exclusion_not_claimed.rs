@@ -1,7 +1,7 @@
 //! `R006 exclusion-not-claimed`: an exclusion answered `false`, which
 //! claims nothing.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{boolean, finding, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -74,9 +74,12 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(finding(
                 &META,
                 &answer.loc,
-                format!(
-                    "the exclusion `{id}` is answered false, which claims nothing; `{parent}` must then be reported (or another exclusion claimed)"
-                ),
+                Message::new()
+                    .text("the exclusion `")
+                    .plain(ArgumentKind::Measure, id)
+                    .text("` is answered false, which claims nothing; `")
+                    .plain(ArgumentKind::Measure, parent)
+                    .text("` must then be reported (or another exclusion claimed)"),
             ));
         }
     }

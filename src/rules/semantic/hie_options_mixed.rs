@@ -1,7 +1,7 @@
 //! `R003 hie-options-mixed`: measures of more than one Health Information
 //! Exchange option in one PI set.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::model::Measurement;
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{finding, hie_option_of, id_loc, pi_sets};
@@ -64,13 +64,18 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 finding(
                     &META,
                     id_loc(measurement),
-                    format!(
-                        "`{}` (HIE option {}) is reported together with `{}` (HIE option {}); report one HIE option only",
-                        measurement.id().unwrap_or_default(),
-                        option + 1,
-                        first.id().unwrap_or_default(),
-                        first_option + 1
-                    ),
+                    Message::new()
+                        .text("`")
+                        .plain(ArgumentKind::Measure, measurement.id().unwrap_or_default())
+                        .text(&format!(
+                            "` (HIE option {}) is reported together with `",
+                            option + 1
+                        ))
+                        .plain(ArgumentKind::Measure, first.id().unwrap_or_default())
+                        .text(&format!(
+                            "` (HIE option {}); report one HIE option only",
+                            first_option + 1
+                        )),
                 )
                 .with_related(id_loc(first).span, "the first HIE option reported here"),
             );

@@ -1,7 +1,7 @@
 //! `M005 invalid-count`: a numerator or denominator that is missing or not
 //! a whole number of at least 0.
 
-use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::model::{Count, Member, Node};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::finding;
@@ -57,7 +57,10 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     out.push(finding(
                         &META,
                         &at,
-                        format!("the value of `{id}` has no {name}"),
+                        Message::new()
+                            .text("the value of `")
+                            .plain(ArgumentKind::Measure, id)
+                            .text(&format!("` has no {name}")),
                     ))
                 }
                 Some(Node {
@@ -66,11 +69,12 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 }) => out.push(finding(
                     &META,
                     loc,
-                    format!(
-                        "the {} of `{id}` is {}, not a whole number of 0 or more",
-                        field.json_key(),
-                        quote_short(text)
-                    ),
+                    Message::new()
+                        .text(&format!("the {} of `", field.json_key()))
+                        .plain(ArgumentKind::Measure, id)
+                        .text("` is ")
+                        .quoted(ArgumentKind::Value, text)
+                        .text(", not a whole number of 0 or more"),
                 )),
                 Some(_) => {}
             }

@@ -1,7 +1,7 @@
 //! `P001 invalid-period-date`: a performance date that is missing, not
 //! strict `YYYY-MM-DD`, or not a real calendar day.
 
-use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::model::{MeasurementSet, Member, Node, Submission};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{DateProblem, finding, parse_date, pi_sets};
@@ -89,18 +89,18 @@ fn check_date(
         Err(DateProblem::NotIso) => out.push(finding(
             &META,
             &date.loc,
-            format!(
-                "`{field}` {} is not a date in the form YYYY-MM-DD",
-                quote_short(&date.value)
-            ),
+            Message::new()
+                .text(&format!("`{field}` "))
+                .quoted(ArgumentKind::Date, &date.value)
+                .text(" is not a date in the form YYYY-MM-DD"),
         )),
         Err(DateProblem::NoSuchDay(reason)) => out.push(finding(
             &META,
             &date.loc,
-            format!(
-                "`{field}` {} is not a real calendar day: {reason}",
-                quote_short(&date.value)
-            ),
+            Message::new()
+                .text(&format!("`{field}` "))
+                .quoted(ArgumentKind::Date, &date.value)
+                .text(&format!(" is not a real calendar day: {reason}")),
         )),
     }
 }

@@ -1,7 +1,7 @@
 //! `R004 measure-and-exclusion`: a measure and its own exclusion in the same
 //! PI set.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{finding, first_by_id, id_loc, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -74,9 +74,12 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 finding(
                     &META,
                     id_loc(second),
-                    format!(
-                        "`{parent_id}` and its exclusion `{exclusion_id}` are both in this set; report the measure or claim the exclusion, not both"
-                    ),
+                    Message::new()
+                        .text("`")
+                        .plain(ArgumentKind::Measure, parent_id)
+                        .text("` and its exclusion `")
+                        .plain(ArgumentKind::Measure, exclusion_id)
+                        .text("` are both in this set; report the measure or claim the exclusion, not both"),
                 )
                 .with_related(id_loc(first).span, "also reported here"),
             );

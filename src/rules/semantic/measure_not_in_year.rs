@@ -2,7 +2,7 @@
 //! applied performance year.
 
 use crate::catalog;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{finding, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -78,10 +78,12 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(finding(
                 &META,
                 &id.loc,
-                format!(
-                    "`{}` is not a PI measure of {year}; it exists {when}",
-                    id.value
-                ),
+                Message::new()
+                    .text("`")
+                    .plain(ArgumentKind::Measure, &id.value)
+                    .text("` is not a PI measure of ")
+                    .plain(ArgumentKind::Year, year)
+                    .text(&format!("; it exists {when}")),
             ));
         }
     }

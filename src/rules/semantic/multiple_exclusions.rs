@@ -1,7 +1,7 @@
 //! `R005 multiple-exclusions`: more than one mutually exclusive exclusion
 //! of one measure.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{finding, first_by_id, id_loc, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -75,10 +75,14 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 finding(
                     &META,
                     id_loc(later),
-                    format!(
-                        "`{later_id}` is a second exclusion of `{parent}` after `{}`; claim only one",
-                        earlier.id().unwrap_or_default()
-                    ),
+                    Message::new()
+                        .text("`")
+                        .plain(ArgumentKind::Measure, later_id)
+                        .text("` is a second exclusion of `")
+                        .plain(ArgumentKind::Measure, parent)
+                        .text("` after `")
+                        .plain(ArgumentKind::Measure, earlier.id().unwrap_or_default())
+                        .text("`; claim only one"),
                 )
                 .with_related(id_loc(earlier).span, "first exclusion claimed here"),
             );

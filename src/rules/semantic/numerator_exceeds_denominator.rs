@@ -2,7 +2,7 @@
 //! larger than its denominator (including any numerator over a zero
 //! denominator).
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::finding;
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -57,11 +57,21 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         }
         let id = measurement.id().unwrap_or("this measure");
         let message = if d == 0 {
-            format!(
-                "the numerator of `{id}` is {n} but the denominator is 0; with a denominator of 0 the numerator must be 0"
-            )
+            Message::new()
+                .text("the numerator of `")
+                .plain(ArgumentKind::Measure, id)
+                .text("` is ")
+                .plain(ArgumentKind::Count, n)
+                .text(" but the denominator is 0; with a denominator of 0 the numerator must be 0")
         } else {
-            format!("the numerator of `{id}` ({n}) is larger than its denominator ({d})")
+            Message::new()
+                .text("the numerator of `")
+                .plain(ArgumentKind::Measure, id)
+                .text("` (")
+                .plain(ArgumentKind::Count, n)
+                .text(") is larger than its denominator (")
+                .plain(ArgumentKind::Count, d)
+                .text(")")
         };
         out.push(
             finding(&META, &numerator.loc, message)

@@ -2,7 +2,7 @@
 //! 0, which scores the PI category zero.
 
 use crate::catalog::MetricType;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::finding;
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -73,10 +73,13 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         out.push(finding(
             &META,
             &numerator.loc,
-            format!(
-                "`{id}` ({}) has a numerator of 0; a reported proportion measure needs at least 1, or the PI category scores 0{exclusion}",
-                measure.title
-            ),
+            Message::new()
+                .text("`")
+                .plain(ArgumentKind::Measure, id)
+                .text(&format!(
+                    "` ({}) has a numerator of 0; a reported proportion measure needs at least 1, or the PI category scores 0{exclusion}",
+                    measure.title
+                )),
         ));
     }
 }

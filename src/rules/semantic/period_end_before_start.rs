@@ -1,7 +1,7 @@
 //! `P002 period-end-before-start`: the performance period ends before it
 //! starts.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{finding, period_date, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -50,7 +50,11 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 finding(
                     &META,
                     end_loc,
-                    format!("the performance period ends on {end}, before it starts on {start}"),
+                    Message::new()
+                        .text("the performance period ends on ")
+                        .plain(ArgumentKind::Date, end)
+                        .text(", before it starts on ")
+                        .plain(ArgumentKind::Date, start),
                 )
                 .with_related(start_loc.span, "the period starts here"),
             );

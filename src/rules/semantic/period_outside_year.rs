@@ -1,7 +1,7 @@
 //! `P003 period-outside-year`: a performance date outside the performance
 //! year.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{finding, period_date, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -53,9 +53,11 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(finding(
                     &META,
                     loc,
-                    format!(
-                        "the performance period {field} on {day}, outside performance year {year}"
-                    ),
+                    Message::new()
+                        .text(&format!("the performance period {field} on "))
+                        .plain(ArgumentKind::Date, day)
+                        .text(", outside performance year ")
+                        .plain(ArgumentKind::Year, year),
                 ));
             }
         }

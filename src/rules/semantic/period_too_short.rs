@@ -1,7 +1,7 @@
 //! `P004 period-too-short`: the PI performance period is shorter than the
 //! year's minimum of continuous days.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{
     days_after, days_before, days_inclusive, finding, first_day_of, last_day_of, period_date,
@@ -105,10 +105,18 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             finding(
                 &META,
                 start_loc,
-                format!(
-                    "the performance period {start}..{end} is {days} day{s}; {year} needs at least {minimum} continuous days ({advice})",
-                    s = if days == 1 { "" } else { "s" }
-                ),
+                Message::new()
+                    .text("the performance period ")
+                    .plain(ArgumentKind::Date, start)
+                    .text("..")
+                    .plain(ArgumentKind::Date, end)
+                    .text(" is ")
+                    .plain(ArgumentKind::Count, days)
+                    .text(if days == 1 { " day; " } else { " days; " })
+                    .plain(ArgumentKind::Year, year)
+                    .text(&format!(
+                        " needs at least {minimum} continuous days ({advice})"
+                    )),
             )
             .with_note(format!(
                 "a PI performance period shorter than the minimum scores the PI category 0 ({})",

@@ -1,7 +1,7 @@
 //! `E004 pre-production-limit`: a pre-production engagement level, which
 //! CMS allows for one performance period per measure only.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{boolean, finding, id_loc, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -70,9 +70,14 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(finding(
                 &META,
                 id_loc(measurement),
-                format!(
-                    "`{id}` claims pre-production for `{parent}` in {year}; CMS allows one performance period at pre-production per measure, so this must be the first"
-                ),
+                Message::new()
+                    .text("`")
+                    .plain(ArgumentKind::Measure, id)
+                    .text("` claims pre-production for `")
+                    .plain(ArgumentKind::Measure, parent)
+                    .text("` in ")
+                    .plain(ArgumentKind::Year, year)
+                    .text("; CMS allows one performance period at pre-production per measure, so this must be the first"),
             ));
         }
     }

@@ -1,7 +1,7 @@
 //! `I007 program-name-not-allowed`: a PI set's programName that the year's
 //! PI measures do not allow.
 
-use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{closest, finding, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -91,10 +91,12 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(finding(
                 &META,
                 &program.loc,
-                format!(
-                    "PI is not accepted for program {} ({title}): remove this PI measurement set, or send it under `mips`",
-                    quote_short(&program.value)
-                ),
+                Message::new()
+                    .text("PI is not accepted for program ")
+                    .quoted(ArgumentKind::Value, &program.value)
+                    .text(&format!(
+                        " ({title}): remove this PI measurement set, or send it under `mips`"
+                    )),
             ));
         } else if program.value == SHARED_SAVINGS && year == DISPUTED_SSP_YEAR {
             out.push(
@@ -117,10 +119,11 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(finding(
                 &META,
                 &program.loc,
-                format!(
-                    "{} is not a program PI measures may be submitted to in {year}{suggestion}",
-                    quote_short(&program.value)
-                ),
+                Message::new()
+                    .quoted(ArgumentKind::Value, &program.value)
+                    .text(" is not a program PI measures may be submitted to in ")
+                    .plain(ArgumentKind::Year, year)
+                    .text(&suggestion),
             ));
         } else if virtual_group && program.value == APM_PERFORMANCE_PATHWAY {
             out.push(finding(

@@ -2,7 +2,7 @@
 //! `false`.
 
 use crate::catalog::{Measure, MetricType, ReportingCategory, YearCatalog};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{boolean, finding, is_attestation, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -88,10 +88,15 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     finding(
                         &META,
                         &answer.loc,
-                        format!(
-                            "`{id}` ({}) is answered false; CMS suppressed it for {year}, so any answer earns full credit",
-                            measure.title
-                        ),
+                        Message::new()
+                            .text("`")
+                            .plain(ArgumentKind::Measure, id)
+                            .text(&format!(
+                                "` ({}) is answered false; CMS suppressed it for ",
+                                measure.title
+                            ))
+                            .plain(ArgumentKind::Year, year)
+                            .text(", so any answer earns full credit"),
                     )
                     .with_severity(Severity::Info)
                     .with_consequence(crate::rules::Consequence::None)
@@ -101,10 +106,13 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     finding(
                         &META,
                         &answer.loc,
-                        format!(
-                            "`{id}` ({}) is answered false; a \"no\" on a required measure scores the PI category 0",
-                            measure.title
-                        ),
+                        Message::new()
+                            .text("`")
+                            .plain(ArgumentKind::Measure, id)
+                            .text(&format!(
+                                "` ({}) is answered false; a \"no\" on a required measure scores the PI category 0",
+                                measure.title
+                            )),
                     )
                 };
                 out.push(diagnostic);

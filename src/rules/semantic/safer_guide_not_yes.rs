@@ -1,7 +1,7 @@
 //! `A003 safer-guide-not-yes`: the SAFER Guides attestation is answered
 //! `false` (accepted in 2023 only).
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::attestation_not_yes::SAFER_GUIDE;
 use crate::rules::semantic::support::{boolean, finding, pi_sets};
@@ -54,9 +54,12 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 finding(
                     &META,
                     &answer.loc,
-                    format!(
-                        "`{SAFER_GUIDE}` (SAFER Guides) is answered false, which {year} still accepts"
-                    ),
+                    Message::new()
+                        .text("`")
+                        .plain(ArgumentKind::Measure, SAFER_GUIDE)
+                        .text("` (SAFER Guides) is answered false, which ")
+                        .plain(ArgumentKind::Year, year)
+                        .text(" still accepts"),
                 )
                 .with_severity(Severity::Info)
                 // The year's data says "no" passes: nothing happens at CMS.
@@ -67,9 +70,10 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 finding(
                     &META,
                     &answer.loc,
-                    format!(
-                        "`{SAFER_GUIDE}` (SAFER Guides) is answered false; from 2024 that scores the PI category 0"
-                    ),
+                    Message::new()
+                        .text("`")
+                        .plain(ArgumentKind::Measure, SAFER_GUIDE)
+                        .text("` (SAFER Guides) is answered false; from 2024 that scores the PI category 0"),
                 )
             };
             out.push(diagnostic);

@@ -1,7 +1,7 @@
 //! `I006 submission-method-not-allowed`: a PI set with a submission method
 //! CMS does not accept for PI.
 
-use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::model::Member;
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{either, finding, pi_sets};
@@ -66,10 +66,11 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(finding(
                     &META,
                     &method.loc,
-                    format!(
-                        "{} is not a submission method for PI; PI accepts {allowed}",
-                        quote_short(&method.value)
-                    ),
+                    Message::new()
+                        .quoted(ArgumentKind::Value, &method.value)
+                        .text(&format!(
+                            " is not a submission method for PI; PI accepts {allowed}"
+                        )),
                 ))
             }
             Some(_) => {}

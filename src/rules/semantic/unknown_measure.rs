@@ -2,7 +2,7 @@
 //! supported year.
 
 use crate::catalog;
-use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{closest, finding, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
@@ -71,10 +71,9 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(finding(
                 &META,
                 &id.loc,
-                format!(
-                    "{} is not a PI measure id{suggestion}",
-                    quote_short(&id.value)
-                ),
+                Message::new()
+                    .quoted(ArgumentKind::Measure, &id.value)
+                    .text(&format!(" is not a PI measure id{suggestion}")),
             ));
         }
     }

@@ -1,7 +1,7 @@
 //! `Y001 unsupported-year` and the provisional-year note.
 
 use crate::catalog;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
@@ -72,9 +72,12 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 &META,
                 Some(loc.span),
                 loc.pointer.to_string(),
-                format!(
-                    "performance year {year}{source} is not supported; pilint has PI rules for {years}"
-                ),
+                Message::new()
+                    .text("performance year ")
+                    .plain(ArgumentKind::Year, year)
+                    .text(&format!(
+                        "{source} is not supported; pilint has PI rules for {years}"
+                    )),
             ));
         }
         Some(catalog) if catalog.provisional => {

@@ -2,7 +2,7 @@
 //! denominator, or the other way round.
 
 use crate::catalog::MetricType;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::model::MeasureValue;
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{finding, pi_sets};
@@ -53,15 +53,19 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             };
             let message = match (measure.metric_type, value) {
                 (MetricType::Boolean, MeasureValue::Proportion(_)) => format!(
-                    "`{id}` ({}) is a yes/no measure: its value is true or false, not a numerator and denominator",
+                    "` ({}) is a yes/no measure: its value is true or false, not a numerator and denominator",
                     measure.title
                 ),
                 (MetricType::Proportion, MeasureValue::Boolean(_)) => format!(
-                    "`{id}` ({}) is a proportion measure: its value is {{\"numerator\": …, \"denominator\": …}}, not true or false",
+                    "` ({}) is a proportion measure: its value is {{\"numerator\": …, \"denominator\": …}}, not true or false",
                     measure.title
                 ),
                 _ => continue,
             };
+            let message = Message::new()
+                .text("`")
+                .plain(ArgumentKind::Measure, id)
+                .text(&message);
             out.push(finding(&META, value.loc(), message));
         }
     }
