@@ -323,7 +323,8 @@ impl Engine {
     }
 
     /// Checks every input and returns the shown reports in input order,
-    /// with the run's outcome (tests, `pilint score`: small runs).
+    /// with the run's outcome: every report is held, so only for small
+    /// runs (tests); a command streams with [`Engine::run`].
     pub fn run_collect(&self, options: RunOptions) -> (Vec<FileReport>, RunOutcome) {
         let mut reports = Vec::with_capacity(self.inputs.len());
         let outcome = self

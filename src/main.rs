@@ -539,39 +539,94 @@ fn score(args: ScoreArgs) -> u8 {
         Ok(engine) => engine,
         Err(code) => return code,
     };
-    let (reports, outcome) = engine.run_collect(RunOptions {
-        cross_file: CrossFileMode::OutcomesOnly,
-        source_shown: false,
-    });
     let framework = args.framework.into();
-    let entities: Vec<_> = outcome.cross.entities().collect();
-    let bytes = match args.format {
-        OutputFormat::Full => {
-            render::score_table::render(&reports, &entities, framework, use_color(args.color))
+    // Each file's block is written as its report arrives, never the whole
+    // run's reports at once (BENCHMARKS.md, "pilint score at two sizes").
+    // A reader that goes away (`| head`) drops the rest of the output; the
+    // run goes on, so the exit code still says whether every file earns
+    // points.
+    let (mut stdout, _closed) = outputs::stdout(true);
+    let mut document = ScoreOutput::new(args.format, framework, use_color(args.color));
+    // A file without a score, or scoring 0, stands to earn no PI points.
+    let mut file_earns_nothing = false;
+    let run = engine.run(
+        RunOptions {
+            cross_file: CrossFileMode::OutcomesOnly,
+            source_shown: false,
+        },
+        |report| {
+            file_earns_nothing |= report
+                .score
+                .as_ref()
+                .and_then(|s| s.total())
+                .is_none_or(|total| total <= 0.0);
+            document.file(&report, &mut stdout)
+        },
+    );
+    let written = run.and_then(|outcome| {
+        let entities: Vec<_> = outcome.cross.entities().collect();
+        document.finish(&entities, &mut stdout)?;
+        stdout.flush()?;
+        // Nor does an entity whose submissions conflict: that is what a CI
+        // job running `pilint score` needs to hear.
+        let earns_nothing = file_earns_nothing || entities.iter().any(|e| e.zeroed_by_conflict);
+        Ok((earns_nothing, outcome.left_out, outcome.any_failed))
+    });
+    let (earns_nothing, left_out, any_failed) = match written {
+        Ok(done) => done,
+        Err(err) => {
+            eprintln!("pilint: cannot write to standard output: {err}");
+            return EXIT_TROUBLE;
         }
-        OutputFormat::Json => render::score_json::render(&reports, &entities, framework),
     };
-    if write_stdout(&bytes) != EXIT_CLEAN {
-        return EXIT_TROUBLE;
-    }
-    let left_out = report_left_out(&outcome.left_out);
+    let left_out = report_left_out(&left_out);
     let unwalked = report_discovery_errors("score", &engine);
-    if unwalked || left_out || outcome.any_failed {
+    if unwalked || left_out || any_failed {
         return EXIT_TROUBLE;
     }
-    // A file without a score, or scoring 0, stands to earn no PI points,
-    // nor does an entity whose submissions conflict: that is what a CI job
-    // running `pilint score` needs to hear.
-    let earns_nothing = reports.iter().any(|r| {
-        r.score
-            .as_ref()
-            .and_then(|s| s.total())
-            .is_none_or(|total| total <= 0.0)
-    }) || entities.iter().any(|e| e.zeroed_by_conflict);
     if earns_nothing {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
+    }
+}
+
+/// `pilint score`'s document in the format asked for, streamed.
+enum ScoreOutput {
+    Table(render::score_table::ScoreTable),
+    Json(render::score_json::ScoreJson),
+}
+
+impl ScoreOutput {
+    fn new(format: OutputFormat, framework: pilint::score::Framework, color: bool) -> Self {
+        match format {
+            OutputFormat::Full => {
+                ScoreOutput::Table(render::score_table::ScoreTable::new(framework, color))
+            }
+            OutputFormat::Json => ScoreOutput::Json(render::score_json::ScoreJson::new(framework)),
+        }
+    }
+
+    fn file(
+        &mut self,
+        report: &pilint::lint::FileReport,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        match self {
+            ScoreOutput::Table(table) => table.file(report, out),
+            ScoreOutput::Json(json) => json.file(report, out),
+        }
+    }
+
+    fn finish(
+        &mut self,
+        entities: &[pilint::crossfile::EntityOutcome<'_>],
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        match self {
+            ScoreOutput::Table(table) => table.finish(entities, out),
+            ScoreOutput::Json(json) => json.finish(entities, out),
+        }
     }
 }
 

@@ -15,6 +15,10 @@ use std::borrow::Cow;
 use crate::crossfile::rollup::Rollup;
 use crate::lint::FileReport;
 
+mod doctype;
+mod json_keys;
+mod xml_ids;
+
 /// How many trailing characters of an identifier stay visible: enough to
 /// tell two practices apart, too few to identify one.
 const VISIBLE: usize = 4;
@@ -102,12 +106,18 @@ pub fn mask_diagnostic(diagnostic: &mut crate::diagnostic::Diagnostic) {
 /// full-width digits, a JSON number).
 fn mask_text(report: &mut FileReport) {
     let fields = identifier_fields(report);
-    if fields.is_empty() {
+    // A DOCTYPE is read by no one, so it is hidden whole (in a file named
+    // `.json` too: its frame is a syntax error's).
+    let declarations = doctype::declarations(&report.source.text);
+    if fields.is_empty() && declarations.is_empty() {
         return;
     }
     let mut bytes = std::mem::take(&mut report.source.text).into_bytes();
     for field in fields {
         mask_bytes(&mut bytes, field.start, field.end - field.start);
+    }
+    for declaration in declarations {
+        doctype::hide(&mut bytes, declaration);
     }
     // Each character was replaced by one of the same UTF-8 length, so the
     // bytes are still UTF-8; the fallback keeps the run going if not.
@@ -195,7 +205,9 @@ fn identifier_fields(report: &FileReport) -> Vec<std::ops::Range<usize>> {
         }
     }
     found.extend(json_values(text));
+    found.extend(json_keys::escaped_members(text));
     found.extend(xml_values(text));
+    found.extend(xml_ids::extensions(text));
     found.extend(repeated_in_ids(text, &found));
     found
 }

@@ -1,9 +1,9 @@
 //! No identifier of the input appears unmasked in any output of any
 //! command, whatever the identifier looks like: a spreadsheet-pasted TIN
 //! with a tab or a line break, a dashed EIN, one too long to quote whole, a
-//! character reference, full-width digits, a JSON number. Masking works on
-//! identifier fields and on the identifiers a finding quotes, so the look
-//! of a value never decides whether it is hidden.
+//! character reference, full-width digits, a JSON number, a DTD entity.
+//! Masking works on identifier fields and on the identifiers a finding
+//! quotes, so the look of a value never decides whether it is hidden.
 
 mod common;
 
@@ -51,6 +51,18 @@ fn xml_cases() -> Vec<(&'static str, &'static str, &'static str)> {
         ("dashed.xml", "12-3456789", "12-34"),
         ("charref.xml", "&#49;23456789", "23456"),
         ("tab.xml", "12345678&#9;", "12345"),
+        // A second TIN, whose root is written with a character reference,
+        // and another whose value holds a `>`: read as XML reads them.
+        (
+            "second-root-reference.xml",
+            "00-0123456\"/><id root=\"2.16.840.1.113883.4&#46;2\" extension=\"864213579",
+            "86421",
+        ),
+        (
+            "second-gt.xml",
+            "00-0123456\"/><id root=\"2.16.840.1.113883.4.2\" extension=\"8>642975310",
+            "64297",
+        ),
     ]
 }
 
@@ -65,6 +77,16 @@ fn write_corpus(dir: &Path) -> Vec<String> {
         std::fs::write(dir.join(name), text).unwrap();
         secrets.push(hidden);
     }
+    // A duplicate member whose key is spelt with an escape, before the
+    // plain one: the model keeps the last, a JSON reader reads both keys
+    // the same.
+    let escaped = valid.replacen(
+        "\"taxpayerIdentificationNumber\"",
+        "\"taxpayer\\u0049dentificationNumber\": \"753186420\", \"taxpayerIdentificationNumber\"",
+        1,
+    );
+    std::fs::write(dir.join("escaped-key.json"), escaped).unwrap();
+    secrets.push("75318".to_owned());
     let xml = std::fs::read_to_string("fixtures/valid/qrda3/group-2025.xml").unwrap();
     let tin = "root=\"2.16.840.1.113883.4.2\" extension=\"";
     let at = xml.find(tin).unwrap() + tin.len();
@@ -74,6 +96,30 @@ fn write_corpus(dir: &Path) -> Vec<String> {
         std::fs::write(dir.join(name), text).unwrap();
         secrets.push(hidden.to_owned());
     }
+    // A TIN declared in the DOCTYPE's internal subset and used by
+    // reference: the file gets `Q002 doctype-not-allowed`, whose frame
+    // shows the declaration; pilint reads nothing a DOCTYPE declares, so
+    // the declaration is hidden whole (an NPI in a comment of the subset
+    // and a TIN in the system literal as well).
+    let prolog_end = xml.find("?>").unwrap() + 2;
+    let doctype = "\n<!DOCTYPE ClinicalDocument SYSTEM \"tin-864209753.dtd\" [\n  \
+                   <!ENTITY tin \"864209753\">\n  <!-- NPI 5550001234 -->\n]>";
+    let text = format!(
+        "{}{doctype}{}&tin;{}",
+        &xml[..prolog_end],
+        &xml[prolog_end..at],
+        &xml[end..]
+    );
+    std::fs::write(dir.join("doctype.xml"), text).unwrap();
+    secrets.push("86420".to_owned());
+    secrets.push("555000".to_owned());
+    // The same in a file named `.json`: a syntax error's frame shows it.
+    std::fs::write(
+        dir.join("doctype-named.json"),
+        "<!DOCTYPE d [<!ENTITY tin \"531864297\">]>\n<d/>\n",
+    )
+    .unwrap();
+    secrets.push("53186".to_owned());
     secrets
 }
 
@@ -188,4 +234,9 @@ fn no_identifier_is_shown_by_any_command_in_any_format() {
     // The masked forms are there: the findings were made, not dropped.
     let full = &runs[0].1;
     assert!(full.contains("**-***6789"), "{full}");
+    // The DOCTYPE's frame is drawn, its declaration hidden.
+    assert!(
+        full.contains("error[Q002]") && full.contains("<!DOCTYPE ****************"),
+        "{full}"
+    );
 }

@@ -40,6 +40,8 @@
 //! Lines and columns are 1-based, columns count
 //! characters.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -47,9 +49,12 @@ use crate::crossfile::EntityOutcome;
 use crate::lint::FileReport;
 use crate::model::Loc;
 use crate::render::score_table::no_score;
+use crate::render::write_indented;
 use crate::score::{FileScore, Framework, Reason, SetResult, SetScore};
 use crate::source::SourceFile;
 
+/// The whole document, as [`ScoreJson`] streams it (the tests compare).
+#[cfg(test)]
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
@@ -181,31 +186,98 @@ struct ShareOut {
     points: Value,
 }
 
+/// The whole document at once (tests, the fuzz target); a run streams it
+/// with [`ScoreJson`].
 pub fn render(
     reports: &[FileReport],
     entities: &[EntityOutcome<'_>],
     framework: Framework,
 ) -> Vec<u8> {
-    let document = Document {
-        version: 1,
-        framework: framework.as_str(),
-        files: reports.iter().map(|r| file_out(r, framework)).collect(),
-        entities: entities
-            .iter()
-            .map(|e| EntityOut {
-                entity: crate::mask::entity(e.key, false),
-                performance_year: e.year,
-                total: e.score.map(points_value),
-                path: e.path.to_owned(),
-                zeroed_by_conflict: e.zeroed_by_conflict,
-                rule: e.zeroed_by_conflict.then_some("X002"),
-                assumption: e.assumption,
-            })
-            .collect(),
-    };
-    let mut bytes = serde_json::to_vec_pretty(&document).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+    let mut out = Vec::new();
+    let mut document = ScoreJson::new(framework);
+    // Writing into a Vec cannot fail.
+    for report in reports {
+        let _ = document.file(report, &mut out);
+    }
+    let _ = document.finish(entities, &mut out);
+    out
+}
+
+/// Streams the document: the header, one file object at a time, then the
+/// entities one at a time. The bytes are exactly
+/// `serde_json::to_vec_pretty` of the whole [`Document`] and a newline,
+/// but only one file's report is held at a time.
+pub struct ScoreJson {
+    framework: Framework,
+    files_written: usize,
+}
+
+impl ScoreJson {
+    pub fn new(framework: Framework) -> Self {
+        ScoreJson {
+            framework,
+            files_written: 0,
+        }
+    }
+
+    pub fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        if self.files_written == 0 {
+            self.header(out)?;
+            out.write_all(b"  \"files\": [\n")?;
+        } else {
+            out.write_all(b",\n")?;
+        }
+        let pretty = serde_json::to_string_pretty(&file_out(report, self.framework))
+            .map_err(io::Error::other)?;
+        write_indented(out, &pretty, "    ")?;
+        self.files_written += 1;
+        Ok(())
+    }
+
+    /// Closes `files` (or writes it empty) and writes `entities`.
+    pub fn finish(
+        &mut self,
+        entities: &[EntityOutcome<'_>],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        if self.files_written == 0 {
+            self.header(out)?;
+            out.write_all(b"  \"files\": [],\n")?;
+        } else {
+            out.write_all(b"\n  ],\n")?;
+        }
+        out.write_all(b"  \"entities\": [")?;
+        for (i, entity) in entities.iter().enumerate() {
+            let pretty =
+                serde_json::to_string_pretty(&entity_out(entity)).map_err(io::Error::other)?;
+            out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+            write_indented(out, &pretty, "    ")?;
+        }
+        if !entities.is_empty() {
+            out.write_all(b"\n  ")?;
+        }
+        out.write_all(b"]\n}\n")
+    }
+
+    fn header(&self, out: &mut dyn Write) -> io::Result<()> {
+        write!(
+            out,
+            "{{\n  \"version\": 1,\n  \"framework\": {},\n",
+            serde_json::to_string(self.framework.as_str()).map_err(io::Error::other)?
+        )
+    }
+}
+
+fn entity_out(e: &EntityOutcome<'_>) -> EntityOut {
+    EntityOut {
+        entity: crate::mask::entity(e.key, false),
+        performance_year: e.year,
+        total: e.score.map(points_value),
+        path: e.path.to_owned(),
+        zeroed_by_conflict: e.zeroed_by_conflict,
+        rule: e.zeroed_by_conflict.then_some("X002"),
+        assumption: e.assumption,
+    }
 }
 
 /// Points as JSON numbers: whole points as integers (`80`, not `80.0`).
@@ -359,4 +431,42 @@ fn reason_out(source: &SourceFile, reason: &Reason) -> ReasonOut {
 fn line_col(source: &SourceFile, loc: Option<&Loc>) -> (usize, usize) {
     let at = source.line_col(loc.map_or(0, |l| l.span.start));
     (at.line, at.column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::{LintOptions, lint_source};
+
+    /// The streamed bytes equal pretty-printing the whole document at
+    /// once: no file, one, several; with and without entities; an entity
+    /// that two files submit.
+    #[test]
+    fn streaming_matches_whole_document_pretty_printing() {
+        let valid = crate::valid_2025!();
+        let reports: Vec<FileReport> = [
+            ("a.json", valid),
+            ("b.json", "["),
+            ("c.json", valid),
+            ("d.xml", "<x/>"),
+        ]
+        .into_iter()
+        .map(|(name, text)| lint_source(SourceFile::from_text(name, text), &LintOptions::default()))
+        .collect();
+        for slice in [&reports[..0], &reports[..1], &reports[1..2], &reports[..]] {
+            let cross = crate::crossfile::of_reports(slice, None);
+            let entities: Vec<EntityOutcome<'_>> = cross.entities().collect();
+            for framework in [Framework::Mips, Framework::App] {
+                let whole = Document {
+                    version: 1,
+                    framework: framework.as_str(),
+                    files: slice.iter().map(|r| file_out(r, framework)).collect(),
+                    entities: entities.iter().map(entity_out).collect(),
+                };
+                let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+                let streamed = String::from_utf8(render(slice, &entities, framework)).unwrap();
+                assert_eq!(streamed, expected, "{} files", slice.len());
+            }
+        }
+    }
 }

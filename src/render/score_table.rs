@@ -26,19 +26,64 @@ pub fn render(
     framework: Framework,
     color: bool,
 ) -> Vec<u8> {
-    let mut out = if color {
-        Buffer::ansi()
-    } else {
-        Buffer::no_color()
-    };
-    for (i, report) in reports.iter().enumerate() {
-        if i > 0 {
-            let _ = writeln!(out);
-        }
-        let _ = file(&mut out, report, framework);
+    let mut out = Vec::new();
+    let mut table = ScoreTable::new(framework, color);
+    // Writing into a Vec cannot fail.
+    for report in reports {
+        let _ = table.file(report, &mut out);
     }
-    let _ = entities_block(&mut out, entities);
-    out.into_inner()
+    let _ = table.finish(entities, &mut out);
+    out
+}
+
+/// Streams the table: each file's block as its report arrives, then the
+/// entities scored across files. The bytes are those of [`render`] over
+/// the whole run, but only one file's report is held at a time, so a run
+/// over 100,000 files needs the memory of one batch, not of the run.
+pub struct ScoreTable {
+    framework: Framework,
+    color: bool,
+    files_written: usize,
+}
+
+impl ScoreTable {
+    pub fn new(framework: Framework, color: bool) -> Self {
+        ScoreTable {
+            framework,
+            color,
+            files_written: 0,
+        }
+    }
+
+    /// One file's block, a blank line before all but the first.
+    pub fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> std::io::Result<()> {
+        let mut block = self.buffer();
+        if self.files_written > 0 {
+            writeln!(block)?;
+        }
+        file(&mut block, report, self.framework)?;
+        self.files_written += 1;
+        out.write_all(block.as_slice())
+    }
+
+    /// The entities whose score across files differs from their files'.
+    pub fn finish(
+        &mut self,
+        entities: &[EntityOutcome<'_>],
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        let mut block = self.buffer();
+        entities_block(&mut block, entities)?;
+        out.write_all(block.as_slice())
+    }
+
+    fn buffer(&self) -> Buffer {
+        if self.color {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        }
+    }
 }
 
 /// The entities whose score across files differs from their files' own:

@@ -2,7 +2,7 @@
 //! Health Information measure is not reported.
 
 use crate::catalog::{Measure, ReportingCategory};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::attestation_not_yes::SAFER_GUIDE;
 use crate::rules::semantic::support::{finding, is_attestation, pi_sets};
@@ -59,21 +59,29 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             .clone()
             .filter(|m| set.measurement(&m.measure_id).is_none())
             .collect();
-        let named: Vec<String> = missing
-            .iter()
-            .map(|m| format!("`{}` ({})", m.measure_id, m.title))
-            .collect();
-        let message = match named.as_slice() {
+        let mut message = match missing.as_slice() {
             [] => continue,
-            [one] => format!(
-                "the PI measurement set does not report the required attestation {one}; without it the PI category scores 0"
-            ),
-            _ => format!(
-                "the PI measurement set does not report {} required attestations: {}; without them the PI category scores 0",
-                named.len(),
-                named.join(", ")
-            ),
+            [_] => Message::new()
+                .text("the PI measurement set does not report the required attestation "),
+            _ => Message::new()
+                .text("the PI measurement set does not report ")
+                .plain(ArgumentKind::Count, missing.len())
+                .text(" required attestations: "),
         };
+        for (i, m) in missing.iter().enumerate() {
+            if i > 0 {
+                message = message.text(", ");
+            }
+            message = message
+                .text("`")
+                .plain(ArgumentKind::Measure, &m.measure_id)
+                .text(&format!("` ({})", m.title));
+        }
+        let message = message.text(if missing.len() == 1 {
+            "; without it the PI category scores 0"
+        } else {
+            "; without them the PI category scores 0"
+        });
         let mut diagnostic = finding(&META, &set.loc, message);
         // 2023 accepted a SAFER Guides "no": say so when it is missing.
         if catalog.safer_guide_no_accepted && missing.iter().any(|m| m.measure_id == SAFER_GUIDE) {

@@ -1,7 +1,7 @@
 //! `I008 duplicate-measurement-set`: two PI sets with the same submission
 //! method and program in one submission.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::model::MeasurementSet;
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{finding, pi_sets};
@@ -88,7 +88,12 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 finding(
                     &META,
                     &set.loc,
-                    format!("a second PI measurement set with submissionMethod `{method}` and programName `{program}`"),
+                    Message::new()
+                        .text("a second PI measurement set with submissionMethod `")
+                        .plain(ArgumentKind::Value, method)
+                        .text("` and programName `")
+                        .plain(ArgumentKind::Value, program)
+                        .text("`"),
                 )
                 .with_related(first.loc.span, "the first such set"),
             );

@@ -1,7 +1,7 @@
 //! `I001 identifier-missing`: an identifier the entity type needs is
 //! missing (TIN, NPI or entityId).
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::model::Member;
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::finding;
@@ -71,10 +71,10 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(finding(
                 &META,
                 &at,
-                format!(
-                    "a submission of entityType `{}` needs {name}",
-                    entity_type.value
-                ),
+                Message::new()
+                    .text("a submission of entityType `")
+                    .plain(ArgumentKind::Value, &entity_type.value)
+                    .text(&format!("` needs {name}")),
             ));
         }
     }
