@@ -181,11 +181,24 @@ fn convert(
             .map_or_else(|| instance.to_string(), str::to_owned);
         (kind, value)
     });
-    let mut push = |rule: &'static RuleMeta, span: Option<Span>, pointer: String, msg: String| {
+    // Any other string value a message quotes is an argument too, with
+    // what it is by its member.
+    let quoted_kind = match pointer.rsplit('/').next().unwrap_or_default() {
+        "performanceStart" | "performanceEnd" => ArgumentKind::Date,
+        "measureId" => ArgumentKind::Measure,
+        _ => ArgumentKind::Value,
+    };
+    // `quoted`: the string value, when the message quotes it.
+    let mut push = |rule: &'static RuleMeta,
+                    span: Option<Span>,
+                    pointer: String,
+                    msg: String,
+                    quoted: Option<&str>| {
         let finding = Diagnostic::new(rule, span, pointer, msg);
-        out.push(match &identifier {
-            Some((kind, value)) => finding.with_argument(*kind, value),
-            None => finding,
+        out.push(match (&identifier, quoted) {
+            (Some((kind, value)), _) => finding.with_argument(*kind, value),
+            (None, Some(value)) => finding.with_argument(quoted_kind, value),
+            (None, None) => finding,
         });
     };
 
@@ -223,6 +236,7 @@ fn convert(
                     span,
                     member,
                     unknown_property::message(key, &object_phrase(&pointer), &suggestion),
+                    None,
                 );
             }
         }
@@ -245,6 +259,7 @@ fn convert(
                 value_span,
                 pointer.clone(),
                 wrong_type::message(&field, &expected, &type_phrase(instance), instance.as_str()),
+                None,
             );
         }
         ValidationErrorKind::Enum { options } => {
@@ -263,6 +278,7 @@ fn convert(
                 value_span,
                 pointer.clone(),
                 value_not_allowed::message(&shown, &field, &allowed, suggestion),
+                instance.as_str(),
             );
         }
         ValidationErrorKind::Constant { expected_value } => push(
@@ -270,6 +286,7 @@ fn convert(
             value_span,
             pointer.clone(),
             value_not_allowed::not_the_constant(&field, expected_value),
+            None,
         ),
         ValidationErrorKind::Pattern { .. } | ValidationErrorKind::Format { .. } => {
             let shown = instance
@@ -280,6 +297,7 @@ fn convert(
                 value_span,
                 pointer.clone(),
                 malformed_value::message(&shown, pointer.rsplit('/').next().unwrap_or_default()),
+                instance.as_str(),
             );
         }
         ValidationErrorKind::Minimum { limit } => push(
@@ -287,30 +305,35 @@ fn convert(
             value_span,
             pointer.clone(),
             value_out_of_range::below(&field, limit, instance),
+            None,
         ),
         ValidationErrorKind::Maximum { limit } => push(
             &VALUE_OUT_OF_RANGE,
             value_span,
             pointer.clone(),
             value_out_of_range::above(&field, limit, instance),
+            None,
         ),
         ValidationErrorKind::MinLength { limit } => push(
             &VALUE_OUT_OF_RANGE,
             value_span,
             pointer.clone(),
             value_out_of_range::too_short(&field, *limit),
+            None,
         ),
         ValidationErrorKind::MaxLength { limit } => push(
             &VALUE_OUT_OF_RANGE,
             value_span,
             pointer.clone(),
             value_out_of_range::too_long(&field, *limit),
+            None,
         ),
         ValidationErrorKind::MinItems { .. } => push(
             &EMPTY_ARRAY,
             value_span,
             pointer.clone(),
             empty_array::message(&field),
+            None,
         ),
         ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
             // Report the branch whose type the value has (a proportion with a
@@ -331,6 +354,7 @@ fn convert(
                     value_span,
                     pointer.clone(),
                     wrong_type::not_a_measurement_value(&field, &type_phrase(instance)),
+                    None,
                 );
             }
         }
@@ -339,6 +363,7 @@ fn convert(
             value_span,
             pointer.clone(),
             malformed_value::unsupported_keyword(&field, &keyword_of(other)),
+            None,
         ),
     }
 }

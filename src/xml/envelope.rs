@@ -53,7 +53,7 @@ fn ig_version(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let belongs = years::years_of(&value.text);
     let describe = years::describe(&value.text);
     let text = value.text.as_str();
-    let at_extension = |message: String| {
+    let at_extension = |message: crate::diagnostic::Message| {
         at_value(
             doc,
             &qrda::IG_VERSION,
@@ -110,11 +110,9 @@ fn ig_version(doc: &Doc, out: &mut Vec<Diagnostic>) {
             text, &describe, expected, year,
         )),
         (Some(year), None) => {
-            at_extension(ig_version_mismatch::year_not_on_record(
-                year,
-                text,
-                years::latest(),
-            ))
+            at_extension(
+                ig_version_mismatch::year_not_on_record(year, text, years::latest()).into(),
+            )
             .with_severity(Severity::Info)
             // pilint cannot say what CMS will do.
             .with_consequence(crate::rules::Consequence::None)

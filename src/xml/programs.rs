@@ -47,7 +47,7 @@ pub fn ssp_entity(name: &str) -> Option<&'static str> {
 pub fn unknown_program(doc: &Doc, element: Element, value: &AttrValue) -> Option<Diagnostic> {
     let year = facts::document_year(doc).map(|y| y.year);
     let upper = value.text.to_ascii_uppercase();
-    let finding = |message: String| {
+    let finding = |message: crate::diagnostic::Message| {
         at_value(
             doc,
             &qrda::UNKNOWN_PROGRAM_NAME,

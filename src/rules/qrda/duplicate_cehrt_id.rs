@@ -1,7 +1,7 @@
 //! `Q024 duplicate-cehrt-id`: The document gives more than one CEHRT ID.
 
 use super::VALID;
-use crate::diagnostic::{Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -33,11 +33,11 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 /// A second CEHRT ID `id`.
-pub fn second(id: &str) -> String {
-    format!(
-        "a second CEHRT ID {}; CMS reads only the first",
-        quote_short(id)
-    )
+pub fn second(id: &str) -> Message {
+    Message::new()
+        .text("a second CEHRT ID ")
+        .quoted(ArgumentKind::Value, id)
+        .text("; CMS reads only the first")
 }
 
 /// The label of the first.

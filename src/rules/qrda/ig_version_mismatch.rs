@@ -2,7 +2,7 @@
 //! the performance year.
 
 use super::VALID;
-use crate::diagnostic::{Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Message, Severity, quote_short};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -58,20 +58,26 @@ pub fn no_extension(expected: Option<(&str, i64)>) -> String {
 
 /// A superseded version of the guide of `year`, whose current one is
 /// `expected`.
-pub fn superseded(extension: &str, described: &str, expected: &str, year: i64) -> String {
-    format!(
-        "templateId extension {} {described}; CMS accepts only `{expected}` for {year}",
-        quote_short(extension)
-    )
+pub fn superseded(extension: &str, described: &str, expected: &str, year: i64) -> Message {
+    Message::new()
+        .text("templateId extension ")
+        .quoted(ArgumentKind::Value, extension)
+        .text(&format!(
+            " {described}; CMS accepts only `{expected}` for {year}"
+        ))
 }
 
 /// A period in `year`, older than every supported year, in a document
 /// written to a current guide: reported at the period.
-pub fn period_suspect(year: i64, extension: &str, described: &str) -> String {
-    format!(
-        "the performance period starts in {year}, but templateId extension {} {described}: check the period (a {year} file would need that year's guide)",
-        quote_short(extension)
-    )
+pub fn period_suspect(year: i64, extension: &str, described: &str) -> Message {
+    Message::new()
+        .text(&format!(
+            "the performance period starts in {year}, but templateId extension "
+        ))
+        .quoted(ArgumentKind::Value, extension)
+        .text(&format!(
+            " {described}: check the period (a {year} file would need that year's guide)"
+        ))
 }
 
 /// The label of the extension, related to [`period_suspect`].
@@ -88,11 +94,11 @@ pub fn disagree(
     year: i64,
     expected: &str,
     belongs: &str,
-) -> String {
-    format!(
-        "templateId extension {} {described}, but the performance period is in {year}: if the period is right, CMS expects `{expected}`; if the extension is right, the period should be in {belongs}",
-        quote_short(extension)
-    )
+) -> Message {
+    Message::new()
+        .text("templateId extension ")
+        .quoted(ArgumentKind::Value, extension)
+        .text(&format!(" {described}, but the performance period is in {year}: if the period is right, CMS expects `{expected}`; if the extension is right, the period should be in {belongs}"))
 }
 
 /// The help of [`disagree`].
@@ -105,11 +111,13 @@ pub fn period_label(year: i64) -> String {
 }
 
 /// An extension that is not the guide of `year`, whose guide is `expected`.
-pub fn expected(extension: &str, described: &str, expected: &str, year: i64) -> String {
-    format!(
-        "templateId extension {} {described}; CMS expects `{expected}` for {year}",
-        quote_short(extension)
-    )
+pub fn expected(extension: &str, described: &str, expected: &str, year: i64) -> Message {
+    Message::new()
+        .text("templateId extension ")
+        .quoted(ArgumentKind::Value, extension)
+        .text(&format!(
+            " {described}; CMS expects `{expected}` for {year}"
+        ))
 }
 
 /// No guide is on record for `year`; `latest` is the newest pilint knows,
@@ -129,11 +137,11 @@ pub const NOT_ON_RECORD_HELP: &str =
     "check the extension against CMS's QRDA III implementation guide for this year";
 
 /// An extension pilint does not know, in a document without a year.
-pub fn without_year(extension: &str, described: &str) -> String {
-    format!(
-        "templateId extension {} {described}",
-        quote_short(extension)
-    )
+pub fn without_year(extension: &str, described: &str) -> Message {
+    Message::new()
+        .text("templateId extension ")
+        .quoted(ArgumentKind::Value, extension)
+        .text(&format!(" {described}"))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! N.
 
 use super::VALID;
-use crate::diagnostic::{Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -43,8 +43,11 @@ pub const SECOND_VALUE: &str = "a second value in one Measure Performed observat
 pub const NO_CODE: &str = "the Measure Performed value has no @code (Y or N)";
 
 /// A code other than Y or N.
-pub fn not_y_or_n(code: &str) -> String {
-    format!("Measure Performed code {} is not Y or N", quote_short(code))
+pub fn not_y_or_n(code: &str) -> Message {
+    Message::new()
+        .text("Measure Performed code ")
+        .quoted(ArgumentKind::Value, code)
+        .text(" is not Y or N")
 }
 
 #[cfg(test)]

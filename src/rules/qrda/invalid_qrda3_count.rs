@@ -2,7 +2,7 @@
 //! negative.
 
 use super::VALID;
-use crate::diagnostic::{Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -41,21 +41,27 @@ pub fn no_value(part: &str) -> String {
 }
 
 /// A count below zero.
-pub fn negative(part: &str, text: &str) -> String {
-    format!("{part} {} is negative", quote_short(text))
+pub fn negative(part: &str, text: &str) -> Message {
+    Message::new()
+        .text(&format!("{part} "))
+        .quoted(ArgumentKind::Count, text)
+        .text(" is negative")
 }
 
 /// A count that is not a whole number.
-pub fn not_whole(part: &str, text: &str) -> String {
-    format!("{part} {} is not a whole number", quote_short(text))
+pub fn not_whole(part: &str, text: &str) -> Message {
+    Message::new()
+        .text(&format!("{part} "))
+        .quoted(ArgumentKind::Count, text)
+        .text(" is not a whole number")
 }
 
 /// A count over what CMS's converter reads (a Java `int`).
-pub fn too_large(part: &str, text: &str) -> String {
-    format!(
-        "{part} {} is larger than CMS accepts (2147483647)",
-        quote_short(text)
-    )
+pub fn too_large(part: &str, text: &str) -> Message {
+    Message::new()
+        .text(&format!("{part} "))
+        .quoted(ArgumentKind::Count, text)
+        .text(" is larger than CMS accepts (2147483647)")
 }
 
 #[cfg(test)]

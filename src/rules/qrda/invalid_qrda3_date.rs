@@ -3,7 +3,7 @@
 use super::VALID;
 use std::fmt::Display;
 
-use crate::diagnostic::{Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -32,11 +32,11 @@ pub static META: RuleMeta = RuleMeta {
 
 /// The performance period `bound` ("start", "end") written `text`, which
 /// is no date for `reason`.
-pub fn message(bound: &str, text: &str, reason: &impl Display) -> String {
-    format!(
-        "performance period {bound} {} is not a valid date: {reason}",
-        quote_short(text)
-    )
+pub fn message(bound: &str, text: &str, reason: &impl Display) -> Message {
+    Message::new()
+        .text(&format!("performance period {bound} "))
+        .quoted(ArgumentKind::Date, text)
+        .text(&format!(" is not a valid date: {reason}"))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! `Q014 measure-id-not-single`: A PI measure has no measure id, or more than one.
 
 use super::VALID;
-use crate::diagnostic::{Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -43,8 +43,11 @@ pub fn missing(measure: &str) -> String {
 }
 
 /// A second id `id` in one measure.
-pub fn second(id: &str) -> String {
-    format!("a second measure id {} in one measure", quote_short(id))
+pub fn second(id: &str) -> Message {
+    Message::new()
+        .text("a second measure id ")
+        .quoted(ArgumentKind::Measure, id)
+        .text(" in one measure")
 }
 
 #[cfg(test)]

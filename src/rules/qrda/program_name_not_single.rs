@@ -1,7 +1,7 @@
 //! `Q005 program-name-not-single`: The document has no program name, or more than one.
 
 use super::VALID;
-use crate::diagnostic::{Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -38,11 +38,11 @@ pub const NO_EXTENSION: &str = "the program name id has no extension";
 pub const MISSING: &str = "the document has no program name (informationRecipient/intendedRecipient/id[@root='2.16.840.1.113883.3.249.7'])";
 
 /// A second program name `name`.
-pub fn second(name: &str) -> String {
-    format!(
-        "a second program name {}; a document has exactly one",
-        quote_short(name)
-    )
+pub fn second(name: &str) -> Message {
+    Message::new()
+        .text("a second program name ")
+        .quoted(ArgumentKind::Value, name)
+        .text("; a document has exactly one")
 }
 
 #[cfg(test)]

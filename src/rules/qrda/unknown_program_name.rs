@@ -1,7 +1,7 @@
 //! `Q006 unknown-program-name`: The program name is not one CMS accepts.
 
 use super::VALID;
-use crate::diagnostic::{Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -39,11 +39,13 @@ pub static META: RuleMeta = RuleMeta {
 
 /// A retired program `name` (`title`: "Primary Care First") in a document
 /// with a PI section.
-pub fn retired_with_pi(name: &str, title: &str) -> String {
-    format!(
-        "PI is not accepted for program {} ({title}): remove the PI section, or send the PI data in a MIPS document",
-        quote_short(name)
-    )
+pub fn retired_with_pi(name: &str, title: &str) -> Message {
+    Message::new()
+        .text("PI is not accepted for program ")
+        .quoted(ArgumentKind::Value, name)
+        .text(&format!(
+            " ({title}): remove the PI section, or send the PI data in a MIPS document"
+        ))
 }
 
 /// The help of [`retired_with_pi`].
@@ -51,30 +53,32 @@ pub const RETIRED_WITH_PI_HELP: &str =
     "remove the PI section; report PI under a MIPS program name such as MIPS_GROUP";
 
 /// A retired program `name` in a document without a PI section.
-pub fn retired(name: &str, title: &str) -> String {
-    format!(
-        "program {} ({title}) is retired: CMS's converter no longer accepts it",
-        quote_short(name)
-    )
+pub fn retired(name: &str, title: &str) -> Message {
+    Message::new()
+        .text("program ")
+        .quoted(ArgumentKind::Value, name)
+        .text(&format!(
+            " ({title}) is retired: CMS's converter no longer accepts it"
+        ))
 }
 
 /// An `SSP_PI_*` program name, on which CMS's tools disagree.
-pub fn disputed(name: &str) -> String {
-    format!(
-        "CMS's tools disagree on program name {}: CMS's converter accepted SSP_PI_* names from July to December 2025 and then reverted (it now answers error 25), while CMS's measure data lists `ssp` as a PI program for 2026 and 2027",
-        quote_short(name)
-    )
+pub fn disputed(name: &str) -> Message {
+    Message::new()
+        .text("CMS's tools disagree on program name ")
+        .quoted(ArgumentKind::Value, name)
+        .text(": CMS's converter accepted SSP_PI_* names from July to December 2025 and then reverted (it now answers error 25), while CMS's measure data lists `ssp` as a PI program for 2026 and 2027")
 }
 
 /// The help of [`disputed`].
 pub const DISPUTED_HELP: &str = "ask CMS whether this program name is accepted before submitting";
 
 /// Any other program name.
-pub fn unknown(name: &str) -> String {
-    format!(
-        "program name {} is not one CMS accepts for MIPS",
-        quote_short(name)
-    )
+pub fn unknown(name: &str) -> Message {
+    Message::new()
+        .text("program name ")
+        .quoted(ArgumentKind::Value, name)
+        .text(" is not one CMS accepts for MIPS")
 }
 
 #[cfg(test)]
