@@ -117,7 +117,8 @@ fn mask_text(report: &mut FileReport) {
         mask_bytes(&mut bytes, field.start, field.end - field.start);
     }
     for declaration in declarations {
-        doctype::hide(&mut bytes, declaration);
+        // Hidden whole: nothing of a declaration is left visible.
+        mask_range(&mut bytes, declaration, 0);
     }
     // Each character was replaced by one of the same UTF-8 length, so the
     // bytes are still UTF-8; the fallback keeps the run going if not.
@@ -339,7 +340,15 @@ fn attribute<'t>(tag: &'t str, name: &str) -> Option<(usize, &'t str)> {
 /// a letter or digit outside ASCII (a full-width digit) becomes a mask
 /// character of the same UTF-8 length, so spans and columns stay exact.
 fn mask_bytes(bytes: &mut [u8], at: usize, len: usize) {
-    let Some(slice) = bytes.get_mut(at..at.saturating_add(len)) else {
+    mask_range(bytes, at..at.saturating_add(len), VISIBLE);
+}
+
+/// Masks every letter and digit of `range` in place but the last
+/// `visible` characters, each by a mask character of the same UTF-8
+/// length; a range that does not hold whole characters has every ASCII
+/// letter and digit masked.
+fn mask_range(bytes: &mut [u8], range: std::ops::Range<usize>, visible: usize) {
+    let Some(slice) = bytes.get_mut(range) else {
         return;
     };
     let Ok(text) = std::str::from_utf8(slice) else {
@@ -351,8 +360,8 @@ fn mask_bytes(bytes: &mut [u8], at: usize, len: usize) {
         return;
     };
     let chars = text.chars().count();
-    let keep_from = if chars > VISIBLE {
-        chars - VISIBLE
+    let keep_from = if chars > visible {
+        chars - visible
     } else {
         chars
     };

@@ -44,36 +44,6 @@ pub(super) fn declarations(text: &str) -> Vec<Range<usize>> {
     found
 }
 
-/// Every letter and digit of `range` becomes a mask character of the same
-/// UTF-8 length (as [`super::mask_value`] masks), so spans and columns stay
-/// exact.
-pub(super) fn hide(bytes: &mut [u8], range: Range<usize>) {
-    let Some(slice) = bytes.get_mut(range) else {
-        return;
-    };
-    let Ok(text) = std::str::from_utf8(slice) else {
-        slice
-            .iter_mut()
-            .filter(|b| b.is_ascii_alphanumeric())
-            .for_each(|b| *b = b'*');
-        return;
-    };
-    let mut hidden = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            hidden.push_str(match c.len_utf8() {
-                1 => "*",
-                2 => "\u{d7}",
-                3 => "\u{ff0a}",
-                _ => "\u{1f7b1}",
-            });
-        } else {
-            hidden.push(c);
-        }
-    }
-    slice.copy_from_slice(hidden.as_bytes());
-}
-
 /// Just past the `>` that ends the declaration by the XML grammar:
 /// literals are skipped, and so is the internal subset with its literals,
 /// comments and processing instructions.
@@ -136,7 +106,7 @@ mod tests {
     fn hidden(text: &str) -> String {
         let mut bytes = text.as_bytes().to_vec();
         for range in declarations(text) {
-            hide(&mut bytes, range);
+            crate::mask::mask_range(&mut bytes, range, 0);
         }
         String::from_utf8(bytes).unwrap()
     }
