@@ -171,16 +171,7 @@ impl Renderer for Github {
         let place = primary(origin, finding);
         // An annotation sits in one file: places in other files are named
         // in its text.
-        let mut more = String::new();
-        for label in &finding.related {
-            let related = position::place(origin, label);
-            if let (true, Some(at)) = (related.elsewhere(origin), related.at) {
-                more.push_str(&format!(
-                    "\nrelated: {}:{}:{}: {}",
-                    related.path, at.line, at.column, related.message
-                ));
-            }
-        }
+        let mut more = position::related_elsewhere(origin, finding);
         more.push_str(&help_line(&finding.help));
         self.annotate(
             Annotation {

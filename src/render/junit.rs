@@ -117,15 +117,7 @@ impl Renderer for Junit {
             case.error = Some(line);
         } else if d.severity >= self.fail_on {
             let mut body = line;
-            for label in &d.related {
-                let related = position::place(origin, label);
-                if let (true, Some(at)) = (related.elsewhere(origin), related.at) {
-                    body.push_str(&format!(
-                        "\nrelated: {}:{}:{}: {}",
-                        related.path, at.line, at.column, related.message
-                    ));
-                }
-            }
+            body.push_str(&position::related_elsewhere(origin, d));
             for (label, text) in [("why", &d.note), ("help", &d.help)] {
                 if !text.is_empty() {
                     body.push_str(&format!("\n{label}: {text}"));

@@ -81,6 +81,23 @@ pub fn place<'a>(origin: Origin<'a>, label: &'a Label) -> Placed<'a> {
     }
 }
 
+/// `\nrelated: path:line:col: message` for each related label of `finding`
+/// in another file than the one shown from `origin`: for formats whose
+/// entry sits in one file and names the other places in its text.
+pub fn related_elsewhere(origin: Origin<'_>, finding: &Diagnostic) -> String {
+    let mut lines = String::new();
+    for label in &finding.related {
+        let related = place(origin, label);
+        if let (true, Some(at)) = (related.elsewhere(origin), related.at) {
+            lines.push_str(&format!(
+                "\nrelated: {}:{}:{}: {}",
+                related.path, at.line, at.column, related.message
+            ));
+        }
+    }
+    lines
+}
+
 /// The primary label of `finding`, resolved.
 pub fn primary<'a>(origin: Origin<'a>, finding: &'a Diagnostic) -> Placed<'a> {
     place(origin, &finding.primary)
