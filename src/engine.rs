@@ -190,7 +190,7 @@ impl Engine {
         mut baseline: Option<&mut crate::baseline::Baseline>,
         mut on_file: impl FnMut(FileReport) -> Result<(), E>,
     ) -> Result<RunOutcome, E> {
-        let mut collector = Collector::new(self.year_override);
+        let mut collector = Collector::new(self.year_override, crate::rules::crossfile::check_all);
         if options.cross_file == CrossFileMode::OutcomesOnly {
             collector = collector.without_findings();
         }

@@ -13,6 +13,7 @@ pub mod crossfile;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;
+pub mod entities;
 pub mod json;
 pub mod lint;
 pub mod mask;

@@ -274,7 +274,7 @@ fn file_and_cross_file_findings_are_one_type_with_labels_in_several_files() {
             )
         })
         .collect();
-    let cross = pilint::crossfile::of_reports(&reports, None);
+    let cross = pilint::crossfile::of_reports(&reports, None, pilint::rules::crossfile::check_all);
     let finding: &Diagnostic = &cross.findings[0];
     assert_eq!(finding.code, "X001");
     let files: Vec<&str> = finding
