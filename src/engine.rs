@@ -22,7 +22,9 @@ use crate::diagnostic::Label;
 use crate::discover::{DiscoverError, DiscoverOptions, Input, discover};
 use crate::lint::{FileReport, LintOptions, lint_input, lint_inputs_each_with};
 use crate::outputs_guard::Destination;
-use crate::read::DEFAULT_MAX_FILE_SIZE;
+// The limits a run applies to what it reads, for front ends and tests.
+pub use crate::bounded::{MAX_CONFIG_SIZE, MAX_PARTICIPANTS_SIZE};
+pub use crate::read::DEFAULT_MAX_FILE_SIZE;
 use crate::render::{Summary, Verdict};
 use crate::rules::Consequence;
 use crate::settings::{CliSettings, ConfigSource, FileSettings, Resolver};
