@@ -20,12 +20,12 @@
 //! so memory follows the file count by a few dozen bytes per file and the
 //! duplicates by their details, never the corpus.
 
-pub mod facts;
-pub mod overview;
-pub mod participants;
-pub mod recheck;
-pub mod rollup;
-pub mod summary;
+pub(crate) mod facts;
+pub(crate) mod overview;
+pub(crate) mod participants;
+pub(crate) mod recheck;
+pub(crate) mod rollup;
+pub(crate) mod summary;
 
 use std::collections::HashMap;
 
@@ -34,7 +34,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::{FileReport, LintOptions, lint_source};
 
 pub use crate::diagnostic::Site;
-pub use crate::entities::{entity, group};
+pub(crate) use crate::entities::{entity, group};
 pub use entity::EntityKey;
 pub use facts::FileFacts;
 pub use group::EntityGroup;
@@ -276,7 +276,11 @@ impl CrossFile {
 /// The cross-file view of reports held in memory (tests, small runs): each
 /// is checked again from its text with `--year` alone, and judged by
 /// `checks` (`crate::rules::crossfile::check_all`).
-pub fn of_reports(reports: &[FileReport], year_override: Option<i64>, checks: Checks) -> CrossFile {
+pub(crate) fn of_reports(
+    reports: &[FileReport],
+    year_override: Option<i64>,
+    checks: Checks,
+) -> CrossFile {
     let mut collector = Collector::new(year_override, checks);
     for report in reports {
         collector.add(report);

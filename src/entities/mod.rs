@@ -13,5 +13,3 @@ pub mod facts;
 pub mod group;
 
 pub use entity::EntityKey;
-pub use facts::FileFacts;
-pub use group::EntityGroup;

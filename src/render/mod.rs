@@ -6,19 +6,19 @@
 
 pub mod concise;
 pub mod csv;
-pub mod csv_safe;
-pub mod escape;
+pub(crate) mod csv_safe;
+pub(crate) mod escape;
 pub mod fingerprint;
 pub mod full;
-pub mod full_crossfile;
+pub(crate) mod full_crossfile;
 pub mod github;
 pub mod gitlab;
 pub mod html;
-pub mod html_frame;
+pub(crate) mod html_frame;
 pub mod json;
 pub mod json_lines;
 pub mod junit;
-pub mod position;
+pub(crate) mod position;
 pub mod rollup_csv;
 pub mod rollup_json;
 pub mod rollup_table;
@@ -26,7 +26,9 @@ pub mod sarif;
 pub mod score_json;
 pub mod score_table;
 pub mod statistics;
-pub mod window;
+pub(crate) mod window;
+#[cfg(test)]
+mod window_properties;
 
 use std::io::{self, Write};
 
