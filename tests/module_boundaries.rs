@@ -143,7 +143,9 @@ fn the_public_api_is_the_listed_modules() {
     assert_eq!(public, expected, "src/lib.rs's `pub mod` lines");
     let private = declared("pub(crate) mod ");
     assert!(
-        ["mask", "read", "rule"].iter().all(|m| private.contains(*m)),
+        ["mask", "read", "rule"]
+            .iter()
+            .all(|m| private.contains(*m)),
         "{private:?}"
     );
 }
