@@ -21,6 +21,7 @@ pub mod outputs_guard;
 pub mod own_report;
 pub mod pointer;
 pub mod project_root;
+pub mod qrda3_reader;
 pub mod read;
 pub mod render;
 pub mod rule;

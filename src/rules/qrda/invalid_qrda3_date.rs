@@ -3,7 +3,11 @@
 use super::VALID;
 use std::fmt::Display;
 
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::{ArgumentKind, Message, Severity};
+use crate::qrda3_reader::{Doc, NodeId, dates, facts};
+use crate::rules::qrda::period_bound_not_single::Bound;
+use crate::rules::qrda::support::at_value;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -37,6 +41,23 @@ pub fn message(bound: &str, text: &str, reason: &impl Display) -> Message {
         .text(&format!("performance period {bound} "))
         .quoted(ArgumentKind::Date, text)
         .text(&format!(" is not a valid date: {reason}"))
+}
+
+/// Q012: the first value of `bound` in the Reporting Parameters Act `act`
+/// is a date.
+pub fn check(doc: &Doc, act: NodeId, bound: Bound, out: &mut Vec<Diagnostic>) {
+    if let Some((hit, value)) = facts::first_value(doc, act, bound.field)
+        && let Err(reason) = dates::parse(&value.text)
+    {
+        out.push(at_value(
+            doc,
+            &META,
+            hit.element,
+            value,
+            "value",
+            message(bound.label, &value.text, &reason),
+        ));
+    }
 }
 
 #[cfg(test)]
