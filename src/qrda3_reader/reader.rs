@@ -270,7 +270,7 @@ struct Pass<'a> {
     /// search for a prefix and a search of the bindings) runs a few times
     /// per file instead of once per element.
     unprefixed: Option<Namespace>,
-    /// Plain `<text>` narrative is skipped (`xml::skip`); tests turn it off
+    /// Plain `<text>` narrative is skipped (`qrda3_reader::skip`); tests turn it off
     /// to compare with reading every element.
     skip_narrative: bool,
 }
@@ -906,6 +906,59 @@ mod tests {
     }
 
     const HEAD: &str = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\" xmlns:x=\"urn:other\">";
+
+    /// What the reader found wrong in a file it could not read.
+    fn problem(text: &str) -> Malformed {
+        match read(text, 0, Limits::default()) {
+            Err(Stop::Malformed { problem, .. }) => problem,
+            other => panic!("{text:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_file_it_cannot_read_stops_with_a_typed_reason_and_its_span() {
+        let text = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">\n  <component>\n";
+        match read(text, 0, Limits::default()) {
+            Err(Stop::Malformed {
+                span,
+                problem: Malformed::Truncated { open },
+                opened: Some(opened),
+            }) => {
+                assert_eq!(open, "component");
+                assert_eq!(span, Span::new(text.len(), text.len()));
+                assert_eq!(&text[opened.range()], "<component>");
+            }
+            other => panic!("{other:?}"),
+        }
+        let doctype = "<!DOCTYPE x><ClinicalDocument/>";
+        assert_eq!(
+            read(doctype, 0, Limits::default()).err(),
+            Some(Stop::Doctype {
+                span: Span::new(0, "<!DOCTYPE x>".len())
+            })
+        );
+        assert_eq!(
+            problem("<ClinicalDocument>&nbsp;</ClinicalDocument>"),
+            Malformed::UndefinedEntity("nbsp".to_owned())
+        );
+        assert_eq!(
+            problem("<p:ClinicalDocument/>"),
+            Malformed::UndeclaredPrefix("p".to_owned())
+        );
+        assert_eq!(problem(""), Malformed::NoRoot);
+        assert_eq!(
+            problem("<ClinicalDocument/><ClinicalDocument/>"),
+            Malformed::SecondRoot
+        );
+        assert_eq!(
+            problem("<ClinicalDocument/>words"),
+            Malformed::TextOutsideRoot
+        );
+        assert!(matches!(
+            problem("<ClinicalDocument></Other>"),
+            Malformed::Syntax(_)
+        ));
+    }
 
     #[test]
     fn template_ids_in_another_namespace_or_inside_a_leaf_are_ignored() {

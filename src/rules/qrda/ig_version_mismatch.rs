@@ -187,7 +187,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
         return;
     };
     let belongs = years::years_of(&value.text);
-    let describe = years::describe(&value.text);
+    let describe = describe(&value.text);
     let text = value.text.as_str();
     let at_extension =
         |message: Message| at_value(doc, &META, hit.element, value, "extension", message);
@@ -224,7 +224,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
                 &describe,
                 year,
                 expected,
-                &years::describe_years(belongs),
+                &describe_years(belongs),
             ))
             .with_help(DISAGREE_HELP);
             if let Some(period) = period {
@@ -247,13 +247,73 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
     out.push(diagnostic);
 }
 
+/// How an extension is named in messages: "the implementation guide for
+/// 2025", or, for a superseded one, "the 2025 implementation guide v1.0,
+/// superseded by v1.1 (`2024-12-01`)".
+pub fn describe(extension: &str) -> String {
+    let Some(record) = years::version_of(extension) else {
+        return "is not a CMS QRDA III implementation guide pilint knows".to_owned();
+    };
+    let of_years = describe_years(&record.years);
+    match &record.superseded_by {
+        Some(newer) => {
+            let version = record
+                .version
+                .as_deref()
+                .map(|v| format!(" v{v}"))
+                .unwrap_or_default();
+            let newer_version = years::version_of(newer)
+                .and_then(|n| n.version.as_deref())
+                .map(|v| format!("v{v}, "))
+                .unwrap_or_default();
+            format!(
+                "is the {of_years} CMS QRDA III implementation guide{version}, superseded by {newer_version}`{newer}`"
+            )
+        }
+        None => format!("is the CMS QRDA III implementation guide for {of_years}"),
+    }
+}
+
+/// "2023 and 2024", "2025".
+pub fn describe_years(years: &[i64]) -> String {
+    match years {
+        [] => "no known year".to_owned(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!(
+            "{} and {last}",
+            init.iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::META;
+    use super::*;
     use crate::rules::testing::assert_examples;
 
     #[test]
     fn the_invalid_example_is_reported_where_it_goes_wrong() {
         assert_examples(&META, "2022-12-01");
+    }
+
+    #[test]
+    fn guides_are_described_by_their_years_and_versions() {
+        assert_eq!(describe_years(&[2023, 2024]), "2023 and 2024");
+        assert_eq!(
+            describe("2024-07-01"),
+            "is the 2025 CMS QRDA III implementation guide v1.0, superseded by v1.1, `2024-12-01`"
+        );
+        assert_eq!(
+            describe("2022-05-01"),
+            "is the 2023 CMS QRDA III implementation guide v1.0, superseded by v1.1, `2022-12-01`"
+        );
+        assert_eq!(
+            describe("2022-12-01"),
+            "is the CMS QRDA III implementation guide for 2023 and 2024"
+        );
+        assert!(describe("2031-01-01").starts_with("is not"));
     }
 }

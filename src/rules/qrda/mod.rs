@@ -1,4 +1,4 @@
-//! The `Q` family: QRDA Category III XML, read by `src/xml/`.
+//! The `Q` family: QRDA Category III XML, read by `src/qrda3_reader/`.
 //!
 //! Most rules reproduce a check of CMS's QRDA III converter
 //! (CMSgov/qpp-conversion-tool at commit ca8425be, error codes in
