@@ -69,11 +69,6 @@ pub fn document_model_program(doc: &Doc) -> Option<(Program, &AttrValue)> {
     Some((model_program(&name.text)?, name))
 }
 
-/// Every program name pilint accepts, for messages.
-pub const PROGRAM_NAMES: &str = "MIPS_INDIV, MIPS_GROUP, MIPS_VIRTUALGROUP, MIPS_APMENTITY, \
-     MIPS_SUBGROUP, MIPS_APP1_INDIV, MIPS_APP1_GROUP, MIPS_APP1_APMENTITY, APP_PLUS_INDIV, \
-     APP_PLUS_GROUP, APP_PLUS_APMENTITY";
-
 /// The hits of `field` that carry a value.
 pub fn valued(doc: &Doc, node: NodeId, field: Field) -> Vec<&Hit> {
     doc.node(node)

@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::qrda3_reader::templates::Kind;
 use crate::qrda3_reader::{Doc, NodeId};
 use crate::rules::qrda::{
-    DOCUMENT_RULES, aggregate_count_not_single, invalid_measure_performed, invalid_qrda3_count,
+    DOCUMENT_CHECKS, aggregate_count_not_single, invalid_measure_performed, invalid_qrda3_count,
     invalid_qrda3_date, measure_id_not_single, measure_id_wrong_root, measure_performed_not_single,
     non_pi_measure_in_pi_section, numerator_denominator_not_single, period_bound_not_single,
     pi_measure_outside_pi_section, reporting_parameters_not_single, restricted_measure_combination,
@@ -17,8 +17,8 @@ use crate::rules::qrda::{
 
 /// Every `Q` check of a document the reader read.
 pub fn run(doc: &Doc, out: &mut Vec<Diagnostic>) {
-    for rule in DOCUMENT_RULES {
-        (rule.check)(doc, out);
+    for check in DOCUMENT_CHECKS {
+        check(doc, out);
     }
     for section in doc.children_of(Doc::ROOT, Kind::PiSection) {
         pi_section(doc, section, out);

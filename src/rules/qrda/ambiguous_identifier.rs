@@ -7,7 +7,6 @@ use std::collections::HashSet;
 use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::qrda3_reader::templates::Field;
 use crate::qrda3_reader::{Doc, facts};
-use crate::rules::qrda::DocumentRule;
 use crate::rules::qrda::support::at_value;
 use crate::rules::registry::{Example, RuleMeta};
 
@@ -58,8 +57,6 @@ pub fn second(label: &str, kind: ArgumentKind, value: &str, entity: &str) -> Mes
 pub fn first_label(kind: &str) -> String {
     format!("the {kind} CMS reads")
 }
-
-pub const RULE: DocumentRule = DocumentRule { meta: &META, check };
 
 /// Q025: the identifier CMS reads is not ambiguous.
 pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {

@@ -5,7 +5,6 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::qrda3_reader::templates::Field;
 use crate::qrda3_reader::{Doc, facts};
-use crate::rules::qrda::DocumentRule;
 use crate::rules::qrda::support::at_value;
 use crate::rules::registry::{Example, RuleMeta};
 
@@ -47,8 +46,6 @@ pub fn second(id: &str) -> Message {
 
 /// The label of the first.
 pub const FIRST_LABEL: &str = "the CEHRT ID CMS reads";
-
-pub const RULE: DocumentRule = DocumentRule { meta: &META, check };
 
 /// Q024: one CEHRT ID per document.
 pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {

@@ -4,7 +4,6 @@ use super::VALID;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::qrda3_reader::Doc;
 use crate::qrda3_reader::facts::{self, SECTIONS};
-use crate::rules::qrda::DocumentRule;
 use crate::rules::qrda::support::at_element;
 use crate::rules::registry::{Example, RuleMeta};
 
@@ -34,8 +33,6 @@ pub static META: RuleMeta = RuleMeta {
 pub fn second(section: &str) -> Message {
     format!("a second {section}; a document has at most one").into()
 }
-
-pub const RULE: DocumentRule = DocumentRule { meta: &META, check };
 
 /// Q008: no category section twice.
 pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {

@@ -5,7 +5,6 @@ use super::VALID;
 use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::qrda3_reader::templates::Field;
 use crate::qrda3_reader::{Doc, Hit, facts, years};
-use crate::rules::qrda::DocumentRule;
 use crate::rules::qrda::support::{at_element, at_value};
 use crate::rules::registry::{Example, RuleMeta};
 
@@ -153,8 +152,6 @@ pub fn without_year(extension: &str, described: &str) -> Message {
         .quoted(ArgumentKind::Value, extension)
         .text(&format!(" {described}"))
 }
-
-pub const RULE: DocumentRule = DocumentRule { meta: &META, check };
 
 /// Q004: the CMS QRDA III templateId's extension against the year.
 pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {

@@ -11,8 +11,8 @@
 //! One file per rule holds its [`RuleMeta`] (docs and examples), its check,
 //! its message builders and its tests; `examples.rs` holds the building
 //! blocks of the examples. A check reads the document tree and facts of
-//! `crate::qrda3_reader` (a rule of the whole document is a
-//! [`DocumentRule`], run in the order of [`DOCUMENT_RULES`]); the checks of
+//! `crate::qrda3_reader` (the checks of the whole document run in the
+//! order of [`DOCUMENT_CHECKS`]); the checks of
 //! one PI section, measure or Reporting Parameters Act take that node, and
 //! the front end (`src/xml/`) calls them as it walks the section. The rules
 //! about a file the reader could not read take the reader's typed
@@ -161,22 +161,19 @@ pub static RULES: &[&RuleMeta] = &[
     &AMBIGUOUS_IDENTIFIER,
 ];
 
-/// A check of the whole document: its rule and what it runs.
-pub struct DocumentRule {
-    pub meta: &'static RuleMeta,
-    pub check: fn(&Doc, &mut Vec<Diagnostic>),
-}
+/// A check of the whole document (each rule file's `check`).
+pub type DocumentCheck = fn(&Doc, &mut Vec<Diagnostic>);
 
 /// The checks of the document's envelope (its guide, program, sections and
 /// identifiers), in the order they run, before the PI sections' checks.
-pub static DOCUMENT_RULES: &[DocumentRule] = &[
-    ig_version_mismatch::RULE,
-    program_name_not_single::RULE,
-    unknown_program_name::RULE,
-    no_category_section::RULE,
-    duplicate_section::RULE,
-    virtual_group_id_missing::RULE,
-    duplicate_cehrt_id::RULE,
-    ambiguous_identifier::RULE,
-    section_years_disagree::RULE,
+pub static DOCUMENT_CHECKS: &[DocumentCheck] = &[
+    ig_version_mismatch::check,
+    program_name_not_single::check,
+    unknown_program_name::check,
+    no_category_section::check,
+    duplicate_section::check,
+    virtual_group_id_missing::check,
+    duplicate_cehrt_id::check,
+    ambiguous_identifier::check,
+    section_years_disagree::check,
 ];

@@ -4,7 +4,6 @@ use super::VALID;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
 use crate::qrda3_reader::{Doc, facts};
-use crate::rules::qrda::DocumentRule;
 use crate::rules::qrda::support::at_element;
 use crate::rules::registry::{Example, RuleMeta};
 
@@ -30,8 +29,6 @@ pub static META: RuleMeta = RuleMeta {
 /// The message, at the root element.
 pub const MESSAGE: &str =
     "the document has no PI, Improvement Activities or quality Measure Section";
-
-pub const RULE: DocumentRule = DocumentRule { meta: &META, check };
 
 /// Q007: at least one category section.
 pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {

@@ -4,7 +4,6 @@ use super::VALID;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::qrda3_reader::Doc;
 use crate::qrda3_reader::templates::Kind;
-use crate::rules::qrda::DocumentRule;
 use crate::rules::qrda::support::at_element;
 use crate::rules::registry::{Example, RuleMeta};
 
@@ -42,8 +41,6 @@ pub static META: RuleMeta = RuleMeta {
 pub fn message(measure: &str, place: &str) -> Message {
     format!("a {measure} whose enclosing template is the {place}, not the PI section").into()
 }
-
-pub const RULE: DocumentRule = DocumentRule { meta: &META, check };
 
 /// Q016: every PI measure's enclosing template is a PI section.
 pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {

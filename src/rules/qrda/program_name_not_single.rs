@@ -5,7 +5,6 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::qrda3_reader::templates::Field;
 use crate::qrda3_reader::{Doc, Hit, facts};
-use crate::rules::qrda::DocumentRule;
 use crate::rules::qrda::support::{at_element, at_value};
 use crate::rules::registry::{Example, RuleMeta};
 
@@ -49,8 +48,6 @@ pub fn second(name: &str) -> Message {
         .quoted(ArgumentKind::Value, name)
         .text("; a document has exactly one")
 }
-
-pub const RULE: DocumentRule = DocumentRule { meta: &META, check };
 
 /// Q005: exactly one program name.
 pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {

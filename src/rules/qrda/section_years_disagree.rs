@@ -3,7 +3,6 @@
 use super::VALID;
 use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::qrda3_reader::{Doc, facts};
-use crate::rules::qrda::DocumentRule;
 use crate::rules::qrda::support::at_value;
 use crate::rules::registry::{Example, RuleMeta};
 
@@ -53,8 +52,6 @@ pub fn message(section: &str, section_year: i64, year: i64, first: &str) -> Mess
 pub fn first_label(year: i64) -> String {
     format!("performance year {year} comes from the first section's period")
 }
-
-pub const RULE: DocumentRule = DocumentRule { meta: &META, check };
 
 /// Q013: every section's period lies in the year of the first section,
 /// which is the year CMS files the whole document under.

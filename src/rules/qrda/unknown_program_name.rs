@@ -4,7 +4,6 @@ use super::VALID;
 use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::qrda3_reader::templates::{Field, Kind};
 use crate::qrda3_reader::{Doc, facts};
-use crate::rules::qrda::DocumentRule;
 use crate::rules::qrda::support::at_value;
 use crate::rules::registry::{Example, RuleMeta};
 
@@ -101,8 +100,6 @@ const RETIRED: &[Retired] = &[
         title: "Primary Care First",
     },
 ];
-
-pub const RULE: DocumentRule = DocumentRule { meta: &META, check };
 
 /// Q006: the document's (first) program name is one CMS's converter
 /// accepts today; nothing when the document's year is one whose programs

@@ -5,7 +5,6 @@ use crate::diagnostic::Severity;
 use crate::diagnostic::{Diagnostic, Place};
 use crate::qrda3_reader::templates::Field;
 use crate::qrda3_reader::{Doc, facts};
-use crate::rules::qrda::DocumentRule;
 use crate::rules::qrda::support::at_element;
 use crate::rules::registry::{Example, RuleMeta};
 
@@ -40,8 +39,6 @@ pub static META: RuleMeta = RuleMeta {
 
 /// The message, at the root element.
 pub const MESSAGE: &str = "a MIPS virtual group document has no virtual group id (representedOrganization/id[@root='2.16.840.1.113883.3.249.5.2'])";
-
-pub const RULE: DocumentRule = DocumentRule { meta: &META, check };
 
 /// Q009: a virtual group names its virtual group.
 pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
