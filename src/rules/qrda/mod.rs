@@ -11,13 +11,13 @@
 //! One file per rule holds its [`RuleMeta`] (docs and examples), its check,
 //! its message builders and its tests; `examples.rs` holds the building
 //! blocks of the examples. A check reads the document tree and facts of
-//! `crate::qrda3_reader` (the checks of the whole document run in the
-//! order of [`DOCUMENT_CHECKS`]); the checks of
-//! one PI section, measure or Reporting Parameters Act take that node, and
-//! the front end (`src/xml/`) calls them as it walks the section. The rules
-//! about a file the reader could not read take the reader's typed
-//! [`crate::qrda3_reader::Stop`]. `RULES` registers them (`registry::tests`
-//! fails on a rule file that is not registered).
+//! `crate::qrda3_reader`: the checks of the whole document run in the order
+//! of [`DOCUMENT_CHECKS`]; those of one PI section, measure or Reporting
+//! Parameters Act take that node, and the front end (`src/xml/checks.rs`)
+//! calls them as it walks the section. The rules about a file the reader
+//! could not read word what its typed `Stop` says (the problem and its
+//! span). `RULES` registers them (`registry::tests` fails on a rule file
+//! that is not registered).
 
 use crate::diagnostic::Diagnostic;
 use crate::qrda3_reader::Doc;
