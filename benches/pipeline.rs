@@ -98,8 +98,7 @@ fn qrda3_stages(c: &mut Criterion) {
     group.bench_function("structure_checks", |b| {
         b.iter(|| {
             let mut out = Vec::new();
-            xml::envelope::check(black_box(&doc), &mut out);
-            xml::pi_section::check(&doc, &mut out);
+            xml::checks::run(black_box(&doc), &mut out);
             out
         })
     });

@@ -41,6 +41,7 @@ pub mod outputs_guard;
 pub(crate) mod own_report;
 pub(crate) mod pointer;
 pub mod project_root;
+pub(crate) mod qrda3_reader;
 pub(crate) mod read;
 pub mod render;
 pub(crate) mod rule;

@@ -43,7 +43,7 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
             for (at, _) in line.match_indices("crate::") {
                 let name: String = line[at + "crate::".len()..]
                     .chars()
-                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
                     .collect();
                 if !name.is_empty() && name != top {
                     edges.entry(top.clone()).or_default().insert(name);
@@ -118,6 +118,26 @@ fn the_cross_file_facts_name_no_rule() {
         assert!(
             !named.contains("rules"),
             "src/{module} names crate::rules: {named:?}"
+        );
+    }
+}
+
+#[test]
+fn the_qrda3_reader_names_no_rule_and_no_front_end() {
+    // The reader returns the document tree and typed facts (a `Stop` with
+    // its span when it cannot read); the `Q` rules decide and word the
+    // findings, and the front end runs them. A reader that named either
+    // would put the checks back inside it.
+    let edges = graph();
+    let reader = edges.get("qrda3_reader").cloned().unwrap_or_default();
+    assert!(
+        edges.contains_key("rules") && edges["rules"].contains("qrda3_reader"),
+        "the rules read the reader's tree: {edges:?}"
+    );
+    for forbidden in ["rules", "diagnostic", "xml", "lint"] {
+        assert!(
+            !reader.contains(forbidden),
+            "qrda3_reader names crate::{forbidden}: {reader:?}"
         );
     }
 }
