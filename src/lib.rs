@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod engine;
 pub mod json;
+pub mod json_syntax;
 pub mod lint;
 pub mod mask;
 pub mod model;

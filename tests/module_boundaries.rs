@@ -101,3 +101,35 @@ fn the_shared_types_depend_on_nothing_else() {
         );
     }
 }
+
+#[test]
+fn the_reading_layers_name_no_rule() {
+    // The JSON syntax layer and the reading of bytes return what they find
+    // as data; the rules decide what finding it is. Were they to name a
+    // rule, no rule could read their facts without a cycle.
+    let mut files = Vec::new();
+    sources(Path::new("src/json_syntax"), &mut files);
+    files.push(Path::new("src/read.rs").to_path_buf());
+    assert!(files.len() > 4, "the sources were read: {files:?}");
+    let edges = graph();
+    for layer in ["json_syntax", "read"] {
+        assert!(
+            !edges
+                .get(layer)
+                .is_some_and(|names| names.contains("rules")),
+            "{layer} names crate::rules: {:?}",
+            edges.get(layer)
+        );
+    }
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            assert!(
+                !line.contains("crate::rules") && !line.contains("crate::diagnostic"),
+                "{}: {line}",
+                path.display()
+            );
+        }
+    }
+}

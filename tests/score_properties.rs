@@ -8,7 +8,8 @@
 //!   1-point floor: every reported proportion measure earns at least 1);
 //! - the score does not depend on the order of the measurements.
 
-use pilint::json::{decode::decode, parse::parse};
+use pilint::json::decode::decode;
+use pilint::json_syntax::parse::parse;
 use pilint::score::{FileScore, SetResult, score_submission};
 use pilint::source::SourceFile;
 use proptest::prelude::*;

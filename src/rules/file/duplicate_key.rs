@@ -1,7 +1,8 @@
 //! `F004 duplicate-key`: An object has the same key twice.
 
 use super::VALID_MINIMAL;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::json_syntax::Problem;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -28,6 +29,23 @@ pub static META: RuleMeta = RuleMeta {
     )),
     valid: Example::json(VALID_MINIMAL),
 };
+
+/// The finding at the second key of a repeated member, with the first.
+pub fn check(problem: &Problem) -> Option<Diagnostic> {
+    let Problem::DuplicateKey {
+        key,
+        pointer,
+        first,
+        second,
+    } = problem
+    else {
+        return None;
+    };
+    Some(
+        Diagnostic::new(&META, Some(*second), pointer.clone(), message(key))
+            .with_related(*first, FIRST_LABEL),
+    )
+}
 
 /// The message at the second key; `key` is its source text, quotes
 /// included.

@@ -1,7 +1,8 @@
 //! `F008 file-too-large`: The file is larger than --max-file-size and was not read.
 
 use super::VALID_MINIMAL;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::read::ReadError;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -21,6 +22,20 @@ pub static META: RuleMeta = RuleMeta {
     invalid: Example::prose("A 200 MB file: see the file-too-large test in tests/hostile_json.rs."),
     valid: Example::json(VALID_MINIMAL),
 };
+
+/// The finding for the input `name`, which holds more than the limit and
+/// was not read.
+pub fn check(name: &str, error: &ReadError) -> Option<Diagnostic> {
+    let ReadError::TooLarge { size, limit } = error else {
+        return None;
+    };
+    Some(Diagnostic::new(
+        &META,
+        None,
+        "",
+        message(name, *size, *limit),
+    ))
+}
 
 /// The message for the file `name` of `size` bytes, over `limit`.
 pub fn message(name: &str, size: u64, limit: u64) -> String {

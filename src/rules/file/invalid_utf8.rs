@@ -1,7 +1,8 @@
 //! `F002 invalid-utf8`: The file contains bytes that are not UTF-8.
 
 use super::VALID_MINIMAL;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::json_syntax::Problem;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -21,6 +22,24 @@ pub static META: RuleMeta = RuleMeta {
     invalid: Example::prose("A file holding the byte 0xFF: see fixtures/invalid/not-utf8.json."),
     valid: Example::json(VALID_MINIMAL),
 };
+
+/// The finding for a file whose bytes are not all UTF-8.
+pub fn check(problem: &Problem) -> Option<Diagnostic> {
+    let Problem::InvalidUtf8 {
+        offset,
+        utf16,
+        span,
+    } = problem
+    else {
+        return None;
+    };
+    Some(Diagnostic::new(
+        &META,
+        Some(*span),
+        "",
+        message(*offset, *utf16),
+    ))
+}
 
 /// The message for the first byte that is not UTF-8, at `offset`; a file
 /// recognised as UTF-16 is named as such.

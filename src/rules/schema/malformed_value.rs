@@ -1,6 +1,9 @@
 //! `S005 malformed-value`: A string does not have the documented format.
 
-use crate::diagnostic::Severity;
+use jsonschema::error::ValidationErrorKind;
+
+use super::schema_error::{SchemaError, type_phrase};
+use crate::diagnostic::{Diagnostic, Severity, quote_short};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -24,6 +27,69 @@ pub static META: RuleMeta = RuleMeta {
 
     valid: Example::json(valid_group!()),
 };
+
+/// The finding for a `pattern` or `format` error: the value quoted, with
+/// the format its member has.
+pub fn check(error: &SchemaError) -> Option<Diagnostic> {
+    let (ValidationErrorKind::Pattern { .. } | ValidationErrorKind::Format { .. }) = error.kind()
+    else {
+        return None;
+    };
+    let instance = error.instance();
+    let shown = instance
+        .as_str()
+        .map_or_else(|| type_phrase(instance), quote_short);
+    Some(error.finding(
+        &META,
+        error.value_span(),
+        error.pointer.clone(),
+        message(&shown, error.member()),
+        instance.as_str(),
+    ))
+}
+
+/// The finding for an error of a schema keyword no other structure rule
+/// has words for (the shipped schema uses none today).
+pub fn check_unsupported(error: &SchemaError) -> Option<Diagnostic> {
+    use ValidationErrorKind as K;
+    let kind = error.kind();
+    if matches!(
+        kind,
+        K::Required { .. }
+            | K::AdditionalProperties { .. }
+            | K::Type { .. }
+            | K::Enum { .. }
+            | K::Constant { .. }
+            | K::Pattern { .. }
+            | K::Format { .. }
+            | K::Minimum { .. }
+            | K::Maximum { .. }
+            | K::MinLength { .. }
+            | K::MaxLength { .. }
+            | K::MinItems { .. }
+            | K::OneOfNotValid { .. }
+            | K::AnyOf { .. }
+    ) {
+        return None;
+    }
+    Some(error.finding(
+        &META,
+        error.value_span(),
+        error.pointer.clone(),
+        unsupported_keyword(&error.field(), &keyword_of(kind)),
+        None,
+    ))
+}
+
+/// The keyword name of an error kind, for the catch-all message.
+fn keyword_of(kind: &ValidationErrorKind) -> String {
+    let debug = format!("{kind:?}");
+    debug
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("schema")
+        .to_owned()
+}
 
 /// The message at a value (`shown`: quoted, or its type) of the member
 /// `member` (the last token of its pointer) that does not match its

@@ -1,12 +1,16 @@
 //! The `S` family: structure, as described by the shipped JSON Schema
 //! (`schemas/pi-submission.schema.json`, draft 2020-12).
 //!
-//! `src/json/schema.rs` turns each schema error into one of these findings.
-//! One file per rule holds its [`RuleMeta`] (the docs `pilint rule` prints,
-//! the examples), the message builder the front end calls, and its tests.
+//! The QPP JSON front end (`src/json/schema.rs`) validates the document
+//! and hands each schema error, at its place in the file ([`SchemaError`]),
+//! to [`check`], which tries each rule's check in turn: the rule whose
+//! error it is builds the finding. One file per rule holds its
+//! [`RuleMeta`] (the docs `pilint rule` prints, the examples), its check,
+//! its message builders and its tests.
 //! `RULES` registers them (`registry::tests` fails on a rule file that is
 //! not registered).
 
+use crate::diagnostic::Diagnostic;
 use crate::rules::registry::RuleMeta;
 
 const SOURCE: &str = "Field tables of the QPP Submissions API \
@@ -35,6 +39,7 @@ pub mod empty_array;
 pub mod malformed_value;
 pub mod missing_property;
 pub mod not_a_submission;
+mod schema_error;
 pub mod submission_in_envelope;
 pub mod unknown_property;
 pub mod value_not_allowed;
@@ -51,6 +56,8 @@ pub use value_not_allowed::META as VALUE_NOT_ALLOWED;
 pub use value_out_of_range::META as VALUE_OUT_OF_RANGE;
 pub use wrong_type::META as WRONG_TYPE;
 
+pub use schema_error::SchemaError;
+
 /// Every rule of the family, in code order.
 pub static RULES: &[&RuleMeta] = &[
     &MISSING_PROPERTY,
@@ -63,3 +70,28 @@ pub static RULES: &[&RuleMeta] = &[
     &NOT_A_SUBMISSION,
     &SUBMISSION_IN_ENVELOPE,
 ];
+
+/// The findings for one schema error. An error about a value none of
+/// whose alternatives (`oneOf`, `anyOf`) it matches is reported as the
+/// errors of the alternative whose type it has, when one has.
+pub fn check(error: &SchemaError, out: &mut Vec<Diagnostic>) {
+    if let Some(branch) = error.same_type_branch() {
+        for inner in branch {
+            check(&error.within(inner), out);
+        }
+        return;
+    }
+    if let Some(findings) = unknown_property::check(error) {
+        out.extend(findings);
+        return;
+    }
+    let finding = missing_property::check(error)
+        .or_else(|| not_a_submission::check(error))
+        .or_else(|| wrong_type::check(error))
+        .or_else(|| value_not_allowed::check(error))
+        .or_else(|| malformed_value::check(error))
+        .or_else(|| value_out_of_range::check(error))
+        .or_else(|| empty_array::check(error))
+        .or_else(|| malformed_value::check_unsupported(error));
+    out.extend(finding);
+}

@@ -1,8 +1,15 @@
 //! `S008 not-a-submission`: The file is not a QPP submission: its top level is not an object, or
 //! has none of a submission's keys.
 
-use crate::diagnostic::Severity;
+use jsonschema::error::ValidationErrorKind;
+use serde_json::Value;
+
+use super::schema_error::{SchemaError, type_phrase};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::json_syntax::envelope::{self, SUBMISSION_KEYS};
+use crate::json_syntax::span_index::SpanIndex;
 use crate::rules::registry::{Example, RuleMeta};
+use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
     code: "S008",
@@ -30,6 +37,68 @@ pub static META: RuleMeta = RuleMeta {
     invalid: Example::json(r#"[]"#),
     valid: Example::json(valid_group!()),
 };
+
+/// How many of a foreign file's keys the message names.
+const KEYS_SHOWN: usize = 4;
+
+/// The finding for a top-level value that is not an object, at its first
+/// character.
+pub fn check_not_object(root: &Value, index: &SpanIndex) -> Option<Diagnostic> {
+    if root.is_object() {
+        return None;
+    }
+    Some(Diagnostic::new(
+        &META,
+        head(index),
+        "",
+        not_an_object(&type_phrase(root)),
+    ))
+}
+
+/// The finding for a JSON object that is no QPP submission: none of the
+/// submission keys, no embedded submission, no envelope.
+pub fn check_foreign(root: &Value, index: &SpanIndex) -> Option<Diagnostic> {
+    if !envelope::is_foreign_object(root) {
+        return None;
+    }
+    let object = root.as_object()?;
+    let keys: Vec<&str> = object.keys().take(KEYS_SHOWN).map(String::as_str).collect();
+    let more = object.len() > KEYS_SHOWN;
+    Some(
+        Diagnostic::new(
+            &META,
+            head(index),
+            "",
+            foreign_object(&keys, more, &SUBMISSION_KEYS),
+        )
+        .with_help(FOREIGN_HELP),
+    )
+}
+
+/// The finding for a schema `type` error at the top level.
+pub fn check(error: &SchemaError) -> Option<Diagnostic> {
+    let ValidationErrorKind::Type { kind } = error.kind() else {
+        return None;
+    };
+    if !error.pointer.is_empty() {
+        return None;
+    }
+    let message = super::wrong_type::type_message(error, kind);
+    Some(error.finding(
+        &META,
+        error.value_span(),
+        error.pointer.clone(),
+        message,
+        None,
+    ))
+}
+
+/// The first character of the top-level value.
+fn head(index: &SpanIndex) -> Option<Span> {
+    index
+        .value_span("")
+        .map(|s| Span::new(s.start, (s.start + 1).min(s.end)))
+}
 
 /// The message at a top-level value that is `found` ("an array"), not an
 /// object.

@@ -3,7 +3,11 @@
 use super::SOURCE;
 use std::fmt::Display;
 
-use crate::diagnostic::Severity;
+use jsonschema::error::ValidationErrorKind;
+use serde_json::Value;
+
+use super::schema_error::{SchemaError, type_phrase};
+use crate::diagnostic::{Diagnostic, Severity, quote_short};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -26,6 +30,42 @@ pub static META: RuleMeta = RuleMeta {
 
     valid: Example::json(valid_group!()),
 };
+
+/// The finding for an `enum` or `const` error: the value quoted, with
+/// the closest allowed one.
+pub fn check(error: &SchemaError) -> Option<Diagnostic> {
+    let instance = error.instance();
+    let field = error.field();
+    let (message, quoted) = match error.kind() {
+        ValidationErrorKind::Enum { options } => {
+            let allowed: Vec<&str> = options
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let shown = instance
+                .as_str()
+                .map_or_else(|| type_phrase(instance), quote_short);
+            let suggestion = instance
+                .as_str()
+                .and_then(|s| crate::rules::semantic::support::closest(s, allowed.iter().copied()));
+            (
+                message(&shown, &field, &allowed, suggestion),
+                instance.as_str(),
+            )
+        }
+        ValidationErrorKind::Constant { expected_value } => {
+            (not_the_constant(&field, expected_value), None)
+        }
+        _ => return None,
+    };
+    Some(error.finding(
+        &META,
+        error.value_span(),
+        error.pointer.clone(),
+        message,
+        quoted,
+    ))
+}
 
 /// The message at a value (`shown`: quoted, or its type) of `field` that
 /// is none of `allowed`; `suggestion` is the closest allowed value.

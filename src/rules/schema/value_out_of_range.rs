@@ -3,7 +3,10 @@
 use super::SOURCE;
 use std::fmt::Display;
 
-use crate::diagnostic::Severity;
+use jsonschema::error::ValidationErrorKind;
+
+use super::schema_error::SchemaError;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -38,6 +41,27 @@ pub static META: RuleMeta = RuleMeta {
 
     valid: Example::json(valid_group!()),
 };
+
+/// The finding for a `minimum`, `maximum`, `minLength` or `maxLength`
+/// error.
+pub fn check(error: &SchemaError) -> Option<Diagnostic> {
+    let field = error.field();
+    let instance = error.instance();
+    let message = match error.kind() {
+        ValidationErrorKind::Minimum { limit } => below(&field, limit, instance),
+        ValidationErrorKind::Maximum { limit } => above(&field, limit, instance),
+        ValidationErrorKind::MinLength { limit } => too_short(&field, *limit),
+        ValidationErrorKind::MaxLength { limit } => too_long(&field, *limit),
+        _ => return None,
+    };
+    Some(error.finding(
+        &META,
+        error.value_span(),
+        error.pointer.clone(),
+        message,
+        None,
+    ))
+}
 
 /// The message at `value` of `field`, below `limit`.
 pub fn below(field: &str, limit: &impl Display, value: &impl Display) -> String {

@@ -1,7 +1,10 @@
 //! `S003 wrong-type`: A value has the wrong JSON type.
 
 use super::SOURCE;
-use crate::diagnostic::{Severity, quote_short};
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+
+use super::schema_error::{SchemaError, article, type_phrase};
+use crate::diagnostic::{Diagnostic, Severity, quote_short};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -28,6 +31,50 @@ pub static META: RuleMeta = RuleMeta {
 
     valid: Example::json(valid_group!()),
 };
+
+/// The finding for a `type` error below the top level, and for a
+/// measurement value none of whose alternatives has its type.
+pub fn check(error: &SchemaError) -> Option<Diagnostic> {
+    let instance = error.instance();
+    let message = match error.kind() {
+        ValidationErrorKind::Type { kind } if !error.pointer.is_empty() => {
+            type_message(error, kind)
+        }
+        ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. }
+            if error.same_type_branch().is_none() =>
+        {
+            not_a_measurement_value(&error.field(), &type_phrase(instance))
+        }
+        _ => return None,
+    };
+    Some(error.finding(
+        &META,
+        error.value_span(),
+        error.pointer.clone(),
+        message,
+        None,
+    ))
+}
+
+/// The message of a `type` error: the types `kind` allows against the
+/// value's (`not-a-submission` says it in the same words at the top level).
+pub fn type_message(error: &SchemaError, kind: &TypeKind) -> String {
+    let expected = match kind {
+        TypeKind::Single(t) => article(&t.to_string()),
+        TypeKind::Multiple(set) => set
+            .iter()
+            .map(|t| article(&t.to_string()))
+            .collect::<Vec<_>>()
+            .join(" or "),
+    };
+    let instance = error.instance();
+    message(
+        &error.field(),
+        &expected,
+        &type_phrase(instance),
+        instance.as_str(),
+    )
+}
 
 /// The message at a value of `field` that should be `expected` (with its
 /// article: "an integer") but is `found` ("a string"). `text` is the value
