@@ -1,7 +1,7 @@
 //! `F008 file-too-large`: The file is larger than --max-file-size and was not read.
 
 use super::VALID_MINIMAL;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::read::ReadError;
 use crate::rules::registry::{Example, RuleMeta};
 
@@ -38,13 +38,28 @@ pub fn check(name: &str, error: &ReadError) -> Option<Diagnostic> {
 }
 
 /// The message for the file `name` of `size` bytes, over `limit`.
-pub fn message(name: &str, size: u64, limit: u64) -> String {
-    format!("{name} holds {size} bytes, more than the limit of {limit}; it was not read")
+pub fn message(name: &str, size: u64, limit: u64) -> Message {
+    Message::new()
+        .plain(ArgumentKind::Value, name)
+        .then(holds(size, limit))
+        .text("; it was not read")
+}
+
+/// " holds 200 bytes, more than the limit of 100".
+fn holds(size: u64, limit: u64) -> Message {
+    Message::new()
+        .text(" holds ")
+        .plain(ArgumentKind::Count, size)
+        .text(" bytes, more than the limit of ")
+        .plain(ArgumentKind::Count, limit)
 }
 
 /// The message for an editor's document of `size` bytes, over `limit`.
-pub fn in_editor(size: u64, limit: u64) -> String {
-    format!("this document holds {size} bytes, more than the limit of {limit}; it was not checked")
+pub fn in_editor(size: u64, limit: u64) -> Message {
+    Message::new()
+        .text("this document")
+        .then(holds(size, limit))
+        .text("; it was not checked")
 }
 
 #[cfg(test)]
@@ -84,9 +99,12 @@ mod tests {
 
     #[test]
     fn an_editor_is_told_the_document_was_not_checked() {
+        let message = in_editor(200, 100);
         assert_eq!(
-            in_editor(200, 100),
+            message.text,
             "this document holds 200 bytes, more than the limit of 100; it was not checked"
         );
+        let values: Vec<&str> = message.arguments.iter().map(|a| a.value.as_str()).collect();
+        assert_eq!(values, ["200", "100"]);
     }
 }

@@ -1,7 +1,7 @@
 //! `F006 unreadable-file`: The file could not be read.
 
 use super::VALID_MINIMAL;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::read::ReadError;
 use crate::rules::registry::{Example, RuleMeta};
 
@@ -35,8 +35,11 @@ pub fn check(name: &str, error: &ReadError) -> Option<Diagnostic> {
 
 /// The message for the file `name` that the operating system would not
 /// read, with its error.
-pub fn message(name: &str, error: &std::io::Error) -> String {
-    format!("cannot read {name}: {error}")
+pub fn message(name: &str, error: &std::io::Error) -> Message {
+    Message::new()
+        .text("cannot read ")
+        .plain(ArgumentKind::Value, name)
+        .text(&format!(": {error}"))
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 use super::SOURCE;
 use jsonschema::error::ValidationErrorKind;
 
-use super::schema_error::SchemaError;
-use crate::diagnostic::{Diagnostic, Severity};
+use super::schema_error::{SchemaError, field_message, field_name};
+use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -39,14 +39,13 @@ pub fn check(error: &SchemaError) -> Option<Diagnostic> {
         &META,
         error.value_span(),
         error.pointer.clone(),
-        message(&error.field()),
-        None,
+        message(&field_name(&error.pointer)),
     ))
 }
 
 /// The message at the empty array `field`.
-pub fn message(field: &str) -> String {
-    format!("{field} is empty; it needs at least one item")
+pub fn message(field: &str) -> Message {
+    field_message(field).text(" is empty; it needs at least one item")
 }
 
 #[cfg(test)]

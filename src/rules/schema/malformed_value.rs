@@ -2,8 +2,8 @@
 
 use jsonschema::error::ValidationErrorKind;
 
-use super::schema_error::{SchemaError, type_phrase};
-use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use super::schema_error::{SchemaError, field_message, field_name};
+use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -35,16 +35,11 @@ pub fn check(error: &SchemaError) -> Option<Diagnostic> {
     else {
         return None;
     };
-    let instance = error.instance();
-    let shown = instance
-        .as_str()
-        .map_or_else(|| type_phrase(instance), quote_short);
     Some(error.finding(
         &META,
         error.value_span(),
         error.pointer.clone(),
-        message(&shown, error.member()),
-        instance.as_str(),
+        message(error.shown(), error.member()),
     ))
 }
 
@@ -76,8 +71,7 @@ pub fn check_unsupported(error: &SchemaError) -> Option<Diagnostic> {
         &META,
         error.value_span(),
         error.pointer.clone(),
-        unsupported_keyword(&error.field(), &keyword_of(kind)),
-        None,
+        unsupported_keyword(&field_name(&error.pointer), &keyword_of(kind)),
     ))
 }
 
@@ -94,13 +88,13 @@ fn keyword_of(kind: &ValidationErrorKind) -> String {
 /// The message at a value (`shown`: quoted, or its type) of the member
 /// `member` (the last token of its pointer) that does not match its
 /// documented format.
-pub fn message(shown: &str, member: &str) -> String {
-    format!("{shown} is not {}", expected_format(member))
+pub fn message(shown: impl Into<Message>, member: &str) -> Message {
+    shown.into().text(" is not ").text(expected_format(member))
 }
 
 /// The message for a schema keyword pilint has no words of its own for.
-pub fn unsupported_keyword(field: &str, keyword: &str) -> String {
-    format!("{field} does not satisfy the schema ({keyword})")
+pub fn unsupported_keyword(field: &str, keyword: &str) -> Message {
+    field_message(field).text(&format!(" does not satisfy the schema ({keyword})"))
 }
 
 /// What a string member should look like.
@@ -129,15 +123,15 @@ mod tests {
     #[test]
     fn the_format_is_named_by_member() {
         assert_eq!(
-            message("`1`", "nationalProviderIdentifier"),
+            message("`1`", "nationalProviderIdentifier").text,
             "`1` is not a valid NPI: a string of exactly 10 digits"
         );
         assert_eq!(
-            message("`x`", "performanceEnd"),
+            message("`x`", "performanceEnd").text,
             "`x` is not a date in the form YYYY-MM-DD"
         );
         assert_eq!(
-            message("`x`", "other"),
+            message("`x`", "other").text,
             "`x` is not in the documented format"
         );
     }

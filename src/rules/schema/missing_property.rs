@@ -4,7 +4,7 @@ use super::SOURCE;
 use jsonschema::error::ValidationErrorKind;
 
 use super::schema_error::{SchemaError, object_phrase};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -67,8 +67,11 @@ pub fn check(error: &SchemaError) -> Option<Diagnostic> {
 
 /// The message at `object` (named as in "measurement set 1") that lacks
 /// `property`.
-pub fn message(object: &str, property: &str) -> String {
-    format!("{object} is missing the required property `{property}`")
+pub fn message(object: &str, property: &str) -> Message {
+    Message::new()
+        .text(object)
+        .text(" is missing the required property ")
+        .quoted(ArgumentKind::Value, property)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use jsonschema::ValidationError;
 use jsonschema::error::ValidationErrorKind;
 use serde_json::Value;
 
-use crate::diagnostic::{ArgumentKind, Diagnostic};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message};
 use crate::json_syntax::envelope;
 use crate::json_syntax::span_index::SpanIndex;
 use crate::rules::registry::RuleMeta;
@@ -53,11 +53,6 @@ impl<'e, 'i> SchemaError<'e, 'i> {
         self.error.instance()
     }
 
-    /// `performanceYear`, `measurements[2]`, or `the file` for the root.
-    pub fn field(&self) -> String {
-        field_name(&self.pointer)
-    }
-
     /// The span of the value the error is about.
     pub fn value_span(&self) -> Option<Span> {
         self.index.value_span(&self.pointer)
@@ -95,44 +90,68 @@ impl<'e, 'i> SchemaError<'e, 'i> {
             .map(Vec::as_slice)
     }
 
-    /// A finding of `rule` about this value: a TIN or an NPI is an
-    /// identifier argument (masking hides it in the message, whatever it
-    /// looks like); any other string value the message quotes (`quoted`)
-    /// is an argument too, with what it is by its member.
+    /// What the value is, as an argument: a TIN or an NPI is an identifier
+    /// (masking hides it in the message, whatever it looks like); other
+    /// values by their member.
+    pub fn value_kind(&self) -> ArgumentKind {
+        if self.pointer.ends_with("/taxpayerIdentificationNumber") {
+            ArgumentKind::Tin
+        } else if self.pointer.ends_with("/nationalProviderIdentifier") {
+            ArgumentKind::Npi
+        } else {
+            match self.member() {
+                "performanceStart" | "performanceEnd" => ArgumentKind::Date,
+                "measureId" => ArgumentKind::Measure,
+                "performanceYear" => ArgumentKind::Year,
+                _ => ArgumentKind::Value,
+            }
+        }
+    }
+
+    /// The value as a message shows it: a string quoted, anything else by
+    /// its type.
+    pub fn shown(&self) -> Message {
+        let instance = self.instance();
+        match instance.as_str() {
+            Some(text) => Message::new().quoted(self.value_kind(), text),
+            None => Message::new().plain(ArgumentKind::Value, type_phrase(instance)),
+        }
+    }
+
+    /// A finding of `rule` about this value. A TIN or an NPI is recorded
+    /// as an identifier argument even where the message does not quote it
+    /// (a TIN written as a number), so that the finding's data names it
+    /// masked; an empty value is no argument.
     pub fn finding(
         &self,
         rule: &'static RuleMeta,
         span: Option<Span>,
         pointer: String,
-        message: impl Into<crate::diagnostic::Message>,
-        quoted: Option<&str>,
+        message: Message,
     ) -> Diagnostic {
-        let finding = Diagnostic::new(rule, span, pointer, message);
-        let identifier = if self.pointer.ends_with("/taxpayerIdentificationNumber") {
-            Some(ArgumentKind::Tin)
-        } else if self.pointer.ends_with("/nationalProviderIdentifier") {
-            Some(ArgumentKind::Npi)
-        } else {
-            None
-        };
-        match (identifier, quoted) {
-            (Some(kind), _) => {
-                let instance = self.instance();
-                let value = instance
-                    .as_str()
-                    .map_or_else(|| instance.to_string(), str::to_owned);
-                finding.with_argument(kind, &value)
-            }
-            (None, Some(value)) => {
-                let kind = match self.member() {
-                    "performanceStart" | "performanceEnd" => ArgumentKind::Date,
-                    "measureId" => ArgumentKind::Measure,
-                    _ => ArgumentKind::Value,
-                };
-                finding.with_argument(kind, value)
-            }
-            (None, None) => finding,
+        let mut finding = Diagnostic::new(rule, span, pointer, message);
+        finding.arguments.retain(|a| !a.value.is_empty());
+        let kind = self.value_kind();
+        if kind.is_identifier() && !finding.arguments.iter().any(|a| a.kind == kind) {
+            let instance = self.instance();
+            let value = instance
+                .as_str()
+                .map_or_else(|| instance.to_string(), str::to_owned);
+            finding = finding.with_argument(kind, &value);
         }
+        finding
+    }
+}
+
+/// A field as messages name it (`` `performanceYear` ``, "the file"), the
+/// name between the backquotes an argument.
+pub fn field_message(field: &str) -> Message {
+    match field.strip_prefix('`').and_then(|f| f.strip_suffix('`')) {
+        Some(name) => Message::new()
+            .text("`")
+            .plain(ArgumentKind::Value, name)
+            .text("`"),
+        None => Message::from(field),
     }
 }
 

@@ -4,7 +4,7 @@ use super::SOURCE;
 use jsonschema::error::ValidationErrorKind;
 
 use super::schema_error::{SchemaError, object_phrase};
-use crate::diagnostic::{Diagnostic, Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity, quote_short};
 use crate::json_syntax::key_levels::{KEYS, Level, level_of};
 use crate::rules::registry::{Example, RuleMeta};
 
@@ -44,7 +44,7 @@ pub fn check(error: &SchemaError) -> Option<Vec<Diagnostic>> {
         crate::pointer::push_token(&mut member, key);
         let span = error.index.key_span(&member).or(value_span);
         let message = message(key, &object, &advice(key, level));
-        error.finding(&META, span, member, message, None)
+        error.finding(&META, span, member, message)
     });
     Some(findings.collect())
 }
@@ -52,11 +52,13 @@ pub fn check(error: &SchemaError) -> Option<Vec<Diagnostic>> {
 /// The message at the key `key` of `object` (named as in "the
 /// submission"); `advice` is empty or starts with "; " (a likely
 /// spelling, or where the key belongs).
-pub fn message(key: &str, object: &str, advice: &str) -> String {
-    format!(
-        "`{}` is not a property of {object}{advice}",
-        quote_short(key).trim_matches('`')
-    )
+pub fn message(key: &str, object: &str, advice: &str) -> Message {
+    Message::new()
+        .text("`")
+        .plain(ArgumentKind::Value, quote_short(key).trim_matches('`'))
+        .text("` is not a property of ")
+        .text(object)
+        .text(advice)
 }
 
 /// What to add after "`key` is not a property of …": where the key
@@ -144,7 +146,8 @@ mod tests {
                 "performanceyear",
                 "the submission",
                 "; did you mean `performanceYear`?"
-            ),
+            )
+            .text,
             "`performanceyear` is not a property of the submission; did you mean `performanceYear`?"
         );
     }
