@@ -95,3 +95,51 @@ pub fn check(error: &SchemaError, out: &mut Vec<Diagnostic>) {
         .or_else(|| malformed_value::check_unsupported(error));
     out.extend(finding);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json_syntax::span_index::SpanIndex;
+
+    /// Each schema error the shipped schema gives is claimed by exactly one
+    /// rule's check (or, for a value whose alternative has its type, by
+    /// that alternative's errors).
+    #[test]
+    fn every_schema_error_is_one_rules() {
+        let mut schema: serde_json::Value =
+            serde_json::from_str(crate::json::schema::SUBMISSION_SCHEMA).unwrap();
+        schema["$ref"] = serde_json::Value::String("#/$defs/submission".to_owned());
+        let validator = jsonschema::draft202012::new(&schema).unwrap();
+        let text = r#"{"entityType": "Group", "performanceYear": 1990, "extra": 1,
+            "taxpayerIdentificationNumber": 12, "nationalProviderIdentifier": "1",
+            "entityId": "", "measurementSets": [{"category": 7, "submissionMethod": "registry",
+            "performanceStart": "2025-13-01", "programName": "", "measurements": [
+            {"measureId": "PI_EP_1", "value": {"numerator": -1, "denominator": 2}},
+            {"measureId": "PI_EP_2", "value": "yes"}]}]}"#;
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        let index = SpanIndex::build(text);
+        let single: [fn(&SchemaError) -> Option<Diagnostic>; 8] = [
+            missing_property::check,
+            not_a_submission::check,
+            wrong_type::check,
+            value_not_allowed::check,
+            malformed_value::check,
+            value_out_of_range::check,
+            empty_array::check,
+            malformed_value::check_unsupported,
+        ];
+        let mut errors = 0;
+        for error in validator.iter_errors(&value) {
+            errors += 1;
+            let error = SchemaError::new(&error, "", &index);
+            let claims = single
+                .iter()
+                .filter(|check| check(&error).is_some())
+                .count()
+                + usize::from(unknown_property::check(&error).is_some())
+                + usize::from(error.same_type_branch().is_some());
+            assert_eq!(claims, 1, "{:?} at {}", error.kind(), error.pointer);
+        }
+        assert!(errors > 8, "only {errors} errors");
+    }
+}
