@@ -11,7 +11,6 @@ use crate::discover::{Input, detect_format};
 use crate::model::Loc;
 use crate::model::{SourceFormat, Submission};
 use crate::read::{DEFAULT_MAX_FILE_SIZE, ReadError, read_input};
-use crate::rules::file::INTERNAL_ERROR;
 use crate::rules::{Consequence, Kind};
 use crate::score::reasons::{self, Reason};
 use crate::score::{FileScore, score_submission};
@@ -96,17 +95,7 @@ pub fn lint_source(source: SourceFile, options: &LintOptions) -> FileReport {
     let (mut diagnostics, submission, score, failed) = match outcome {
         Ok((diagnostics, submission, score)) => (diagnostics, submission, score, false),
         Err(panic) => {
-            let reason = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_owned());
-            let diagnostic = Diagnostic::new(
-                &INTERNAL_ERROR,
-                None,
-                "",
-                crate::rules::file::internal_error::message(&reason),
-            );
+            let diagnostic = crate::rules::file::internal_error::check(panic.as_ref());
             (vec![diagnostic], None, None, true)
         }
     };
