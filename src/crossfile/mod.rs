@@ -15,15 +15,15 @@
 //! so memory follows the file count by a few dozen bytes per file and the
 //! duplicates by their details, never the corpus.
 
-pub mod entity;
-pub mod facts;
-pub mod findings;
-pub mod group;
-pub mod overview;
-pub mod participants;
-pub mod recheck;
-pub mod rollup;
-pub mod summary;
+pub(crate) mod entity;
+pub(crate) mod facts;
+pub(crate) mod findings;
+pub(crate) mod group;
+pub(crate) mod overview;
+pub(crate) mod participants;
+pub(crate) mod recheck;
+pub(crate) mod rollup;
+pub(crate) mod summary;
 
 use std::collections::HashMap;
 
