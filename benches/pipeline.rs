@@ -12,7 +12,8 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-use pilint::json::{decode, parse, schema};
+use pilint::json::{decode, schema};
+use pilint::json_syntax::parse;
 use pilint::lint::{LintOptions, lint_source};
 use pilint::rules::semantic;
 use pilint::score::score_submission;

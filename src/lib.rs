@@ -34,6 +34,7 @@ pub mod discover;
 pub mod engine;
 pub(crate) mod entities;
 pub mod json;
+pub mod json_syntax;
 pub mod lint;
 pub(crate) mod mask;
 pub mod model;

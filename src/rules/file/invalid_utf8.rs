@@ -1,7 +1,8 @@
 //! `F002 invalid-utf8`: The file contains bytes that are not UTF-8.
 
 use super::VALID_MINIMAL;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::json_syntax::Problem;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -22,13 +23,34 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(VALID_MINIMAL),
 };
 
+/// The finding for a file whose bytes are not all UTF-8.
+pub fn check(problem: &Problem) -> Option<Diagnostic> {
+    let Problem::InvalidUtf8 {
+        offset,
+        utf16,
+        span,
+    } = problem
+    else {
+        return None;
+    };
+    Some(Diagnostic::new(
+        &META,
+        Some(*span),
+        "",
+        message(*offset, *utf16),
+    ))
+}
+
 /// The message for the first byte that is not UTF-8, at `offset`; a file
 /// recognised as UTF-16 is named as such.
-pub fn message(offset: usize, utf16: bool) -> String {
+pub fn message(offset: usize, utf16: bool) -> Message {
     if utf16 {
-        "the file is encoded as UTF-16, not UTF-8".to_owned()
+        Message::from("the file is encoded as UTF-16, not UTF-8")
     } else {
-        format!("the byte at offset {offset} is not valid UTF-8")
+        Message::new()
+            .text("the byte at offset ")
+            .plain(ArgumentKind::Count, offset)
+            .text(" is not valid UTF-8")
     }
 }
 
@@ -46,7 +68,7 @@ mod tests {
         let report = crate::lint::lint_source(source, &crate::lint::LintOptions::default());
         let found = of_rule(&META, &report);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, message(40, false));
+        assert_eq!(found[0].message, message(40, false).text);
         assert_eq!(found[0].message, "the byte at offset 40 is not valid UTF-8");
         assert!(
             of_rule(
@@ -62,6 +84,10 @@ mod tests {
 
     #[test]
     fn utf16_is_named() {
-        assert_eq!(message(0, true), "the file is encoded as UTF-16, not UTF-8");
+        assert_eq!(
+            message(0, true).text,
+            "the file is encoded as UTF-16, not UTF-8"
+        );
+        assert_eq!(message(7, false).arguments[0].value, "7");
     }
 }

@@ -1,6 +1,6 @@
 //! `F005 not-qrda3-document`: The XML file is not a QRDA Category III document.
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -30,10 +30,11 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 /// The message when the root element is `<root>`, not `<ClinicalDocument>`.
-pub fn wrong_root(root: &str) -> String {
-    format!(
-        "this XML is not a QRDA Category III document: its root element is <{root}>, not <ClinicalDocument>"
-    )
+pub fn wrong_root(root: &str) -> Message {
+    Message::new()
+        .text("this XML is not a QRDA Category III document: its root element is <")
+        .plain(ArgumentKind::Value, root)
+        .text(">, not <ClinicalDocument>")
 }
 
 /// The message when the `ClinicalDocument` lacks the template whose root is
