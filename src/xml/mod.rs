@@ -12,10 +12,10 @@ pub use crate::qrda3_reader::reader;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Submission;
-use crate::qrda3_reader::{Doc, Limits, Stop, templates};
-use crate::rules::file::{INVALID_UTF8, NOT_QRDA3_DOCUMENT};
+use crate::qrda3_reader::{Limits, Stop};
+use crate::rules::file::{invalid_utf8, not_qrda3_document};
 use crate::rules::qrda::{doctype_not_allowed, invalid_xml, xml_limit_exceeded};
-use crate::source::{SourceFile, Span};
+use crate::source::SourceFile;
 
 /// What the XML front end learnt about one file.
 pub struct XmlOutcome {
@@ -37,13 +37,8 @@ pub fn check_with_limits(source: &SourceFile, limits: Limits) -> XmlOutcome {
     if let Some(too_large) = xml_limit_exceeded::check_size(source, limits) {
         return stop(too_large);
     }
-    if let Some(at) = source.invalid_utf8_at {
-        return stop(Diagnostic::new(
-            &INVALID_UTF8,
-            Some(source.clamp_span(Span::new(at, at + 1))),
-            "",
-            crate::rules::file::invalid_utf8::message(at, false),
-        ));
+    if let Some(not_utf8) = invalid_utf8::check_xml(source) {
+        return stop(not_utf8);
     }
     // A byte-order mark is allowed in XML; the reader starts after it.
     let base = if source.text.starts_with('\u{feff}') {
@@ -55,19 +50,8 @@ pub fn check_with_limits(source: &SourceFile, limits: Limits) -> XmlOutcome {
         Ok(doc) => doc,
         Err(reason) => return stop(stopped(source, reason, limits)),
     };
-    let root = doc.node(Doc::ROOT).element;
-    if doc
-        .node(Doc::ROOT)
-        .hits(templates::Field::DocumentTemplate)
-        .next()
-        .is_none()
-    {
-        return stop(Diagnostic::new(
-            &NOT_QRDA3_DOCUMENT,
-            Some(root.span),
-            doc.xpath(root),
-            crate::rules::file::not_qrda3_document::no_qrda3_template(templates::CMS_QRDA3_REPORT),
-        ));
+    if let Some(not_qrda3) = not_qrda3_document::check_template(&doc) {
+        return stop(not_qrda3);
     }
     let mut diagnostics = Vec::new();
     checks::run(&doc, &mut diagnostics);
@@ -90,11 +74,8 @@ fn stopped(source: &SourceFile, reason: Stop, limits: Limits) -> Diagnostic {
         Stop::TooDeep { span, depth } => {
             xml_limit_exceeded::check_depth(source, span, depth, limits)
         }
-        Stop::NotClinicalDocument { span, name } => Diagnostic::new(
-            &NOT_QRDA3_DOCUMENT,
-            Some(source.clamp_span(span)),
-            "",
-            crate::rules::file::not_qrda3_document::wrong_root(&name),
-        ),
+        Stop::NotClinicalDocument { span, name } => {
+            not_qrda3_document::check_root(source, span, &name)
+        }
     }
 }

@@ -4,6 +4,7 @@ use super::VALID_MINIMAL;
 use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::json_syntax::Problem;
 use crate::rules::registry::{Example, RuleMeta};
+use crate::source::{SourceFile, Span};
 
 pub static META: RuleMeta = RuleMeta {
     code: "F002",
@@ -38,6 +39,18 @@ pub fn check(problem: &Problem) -> Option<Diagnostic> {
         Some(*span),
         "",
         message(*offset, *utf16),
+    ))
+}
+
+/// The finding for an XML file whose bytes are not all UTF-8: the source
+/// (read lossily) records the first byte that is not.
+pub fn check_xml(source: &SourceFile) -> Option<Diagnostic> {
+    let at = source.invalid_utf8_at?;
+    Some(Diagnostic::new(
+        &META,
+        Some(source.clamp_span(Span::new(at, at + 1))),
+        "",
+        message(at, false),
     ))
 }
 
