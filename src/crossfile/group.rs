@@ -75,7 +75,22 @@ pub fn group(files: &[FileFacts]) -> Vec<EntityGroup> {
             });
         }
     }
+    // Held while the findings are computed, one group per clinician in a
+    // practice's run (X004): a one-member list pushed into keeps room for
+    // four, and the list of groups room to double.
+    for group in &mut groups {
+        group.members.shrink_to_fit();
+    }
+    groups.shrink_to_fit();
     groups
+}
+
+/// The items collected without spare room: every group's received list
+/// is held together while the findings are computed.
+fn exact<T>(items: impl Iterator<Item = T> + Clone) -> Vec<T> {
+    let mut out = Vec::with_capacity(items.clone().count());
+    out.extend(items);
+    out
 }
 
 impl EntityGroup {
@@ -93,12 +108,12 @@ impl EntityGroup {
         EntityGroup {
             key: self.key.clone(),
             year: self.year,
-            members: self
-                .members
-                .iter()
-                .copied()
-                .filter(|m| files[m.file].accepted && m.set(files).score.is_some())
-                .collect(),
+            members: exact(
+                self.members
+                    .iter()
+                    .copied()
+                    .filter(|m| files[m.file].accepted && m.set(files).score.is_some()),
+            ),
         }
     }
 
