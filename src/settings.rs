@@ -236,6 +236,18 @@ impl Resolver {
     /// The settings of `input`, or `None` when its configuration excludes
     /// it; an invalid configuration file is an error.
     pub fn settings(&mut self, input: &Input) -> Result<Option<FileSettings>, ConfigError> {
+        // `--isolated`: no configuration, so nothing asks where the file
+        // is; resolving every directory (a `readlink` a component, and a
+        // cache of them) was most of the start of a 100k-file run.
+        if matches!(self.source, ConfigSource::Isolated) {
+            return Ok(Some(FileSettings {
+                config: None,
+                selection: Arc::clone(&self.no_config),
+                absolute: None,
+                year: self.cli.year,
+                show_identifiers: self.cli.show_identifiers,
+            }));
+        }
         let shown = match input {
             Input::File { path, .. } => path.clone(),
             Input::Stdin { display } => PathBuf::from(display),

@@ -75,13 +75,6 @@ pub fn group(files: &[FileFacts]) -> Vec<EntityGroup> {
             });
         }
     }
-    // Held while the findings are computed, one group per clinician in a
-    // practice's run (X004): a one-member list pushed into keeps room for
-    // four, and the list of groups room to double.
-    for group in &mut groups {
-        group.members.shrink_to_fit();
-    }
-    groups.shrink_to_fit();
     groups
 }
 
