@@ -12,7 +12,8 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-use pilint::json::{decode, parse, schema};
+use pilint::json::{decode, schema};
+use pilint::json_syntax::parse;
 use pilint::lint::{LintOptions, lint_source};
 use pilint::rules::semantic;
 use pilint::score::score_submission;
@@ -98,8 +99,7 @@ fn qrda3_stages(c: &mut Criterion) {
     group.bench_function("structure_checks", |b| {
         b.iter(|| {
             let mut out = Vec::new();
-            xml::envelope::check(black_box(&doc), &mut out);
-            xml::pi_section::check(&doc, &mut out);
+            xml::checks::run(black_box(&doc), &mut out);
             out
         })
     });

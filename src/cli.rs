@@ -119,7 +119,7 @@ pub struct CheckArgs {
     pub year: Option<i64>,
 
     /// Report files larger than this many bytes instead of reading them.
-    #[arg(long, value_name = "BYTES", default_value_t = pilint::read::DEFAULT_MAX_FILE_SIZE)]
+    #[arg(long, value_name = "BYTES", default_value_t = pilint::engine::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
 
     /// Number of files checked at once (default: one per CPU); 1 to 1024,
@@ -374,7 +374,7 @@ pub struct ServerArgs {
     pub show_identifiers: bool,
 
     /// Report documents larger than this many bytes instead of checking them.
-    #[arg(long, value_name = "BYTES", default_value_t = pilint::read::DEFAULT_MAX_FILE_SIZE)]
+    #[arg(long, value_name = "BYTES", default_value_t = pilint::engine::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
 
     #[command(flatten)]

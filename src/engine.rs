@@ -12,16 +12,20 @@
 //! The engine never prints; it hands each shown report to the caller, in
 //! input order, and returns the run's [`RunOutcome`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::ConfigError;
+use crate::crossfile::participants::Participant;
+use crate::crossfile::rollup::Rollup;
 use crate::crossfile::{Collector, CrossFile, LeftOut, Overview};
 use crate::diagnostic::Label;
 use crate::discover::{DiscoverError, DiscoverOptions, Input, discover};
 use crate::lint::{FileReport, LintOptions, lint_input, lint_inputs_each_with};
 use crate::outputs_guard::Destination;
-use crate::read::DEFAULT_MAX_FILE_SIZE;
+// The limits a run applies to what it reads, for front ends and tests.
+pub use crate::bounded::{MAX_CONFIG_SIZE, MAX_PARTICIPANTS_SIZE};
+pub use crate::read::DEFAULT_MAX_FILE_SIZE;
 use crate::render::{Summary, Verdict};
 use crate::rules::Consequence;
 use crate::settings::{CliSettings, ConfigSource, FileSettings, Resolver};
@@ -40,6 +44,8 @@ pub struct EngineOptions {
     /// Where the run writes (`-o` files, a redirected standard output):
     /// never over an input ([`crate::outputs_guard`]).
     pub outputs: Vec<Destination>,
+    /// `--threads N`: files checked at once; `None`: one per CPU.
+    pub threads: Option<u16>,
 }
 
 impl Default for EngineOptions {
@@ -51,6 +57,7 @@ impl Default for EngineOptions {
             cli: CliSettings::default(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             outputs: Vec::new(),
+            threads: None,
         }
     }
 }
@@ -87,6 +94,8 @@ pub struct Engine {
     /// Why the outputs cannot be written (one would replace an input).
     outputs_refused: Option<String>,
     year_override: Option<i64>,
+    /// `--show-identifiers`: a roll-up shows TINs and NPIs unmasked.
+    show_identifiers: bool,
     max_file_size: u64,
 }
 
@@ -124,6 +133,7 @@ impl Engine {
         )
         .err();
         let year_override = options.cli.year;
+        let show_identifiers = options.cli.show_identifiers;
         let mut resolver = Resolver::new(options.config, options.cli);
         let mut inputs = Vec::with_capacity(discovery.inputs.len());
         let mut settings: Vec<Arc<FileSettings>> = Vec::with_capacity(discovery.inputs.len());
@@ -138,6 +148,7 @@ impl Engine {
                 settings.push(shared);
             }
         }
+        set_threads(options.threads, inputs.len());
         Ok(Engine {
             inputs,
             settings,
@@ -145,6 +156,7 @@ impl Engine {
             discovery_notes: discovery.notes,
             outputs_refused,
             year_override,
+            show_identifiers,
             max_file_size: options.max_file_size,
         })
     }
@@ -197,7 +209,7 @@ impl Engine {
         mut baseline: Option<&mut crate::baseline::Baseline>,
         mut on_file: impl FnMut(FileReport) -> Result<(), E>,
     ) -> Result<RunOutcome, E> {
-        let mut collector = Collector::new(self.year_override);
+        let mut collector = Collector::new(self.year_override, crate::rules::crossfile::check_all);
         if options.cross_file == CrossFileMode::OutcomesOnly {
             collector = collector.without_findings();
         }
@@ -329,6 +341,24 @@ impl Engine {
         });
     }
 
+    /// The roll-up of each APM entity (and each year) of a finished run
+    /// (`pilint rollup`), computed with the real identifiers and then
+    /// masked, once, unless `--show-identifiers`: every format of it shows
+    /// the same values.
+    pub fn rollup(
+        &self,
+        outcome: &RunOutcome,
+        participants: Option<&[Participant]>,
+    ) -> Vec<Rollup> {
+        let entities: Vec<_> = outcome.cross.entities().collect();
+        let mut rollups =
+            crate::crossfile::rollup::compute(&entities, participants, self.year_override);
+        if !self.show_identifiers {
+            rollups.iter_mut().for_each(crate::mask::mask_rollup);
+        }
+        rollups
+    }
+
     /// Checks every input and returns the shown reports in input order,
     /// with the run's outcome: every report is held, so only for small
     /// runs (tests); a command streams with [`Engine::run`].
@@ -341,6 +371,32 @@ impl Engine {
             })
             .unwrap_or_else(|never| match never {});
         (reports, outcome)
+    }
+}
+
+/// Reads an APM entity's participant list (`pilint rollup
+/// --participants`): a regular file of bounded size, so a FIFO or
+/// `/dev/zero` ends the run with a message instead of hanging it or
+/// exhausting memory. The error quotes identifiers masked unless
+/// `show_identifiers` (CI logs are widely readable).
+pub fn load_participants(path: &Path, show_identifiers: bool) -> Result<Vec<Participant>, String> {
+    crate::bounded::read_regular(path, crate::bounded::MAX_PARTICIPANTS_SIZE)
+        .map_err(|err| err.to_string())
+        .and_then(|bytes| {
+            crate::crossfile::participants::read(&bytes[..])
+                .map_err(|err| crate::mask::participant_error(&err, show_identifiers))
+        })
+}
+
+/// `--threads N`: files checked at once (default: one per CPU), never
+/// more than the `inputs`.
+fn set_threads(threads: Option<u16>, inputs: usize) {
+    if let Some(threads) = threads {
+        // Fails only if the global pool exists already (a second engine in
+        // one process, as in tests): that pool is kept.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(crate::bounded::thread_count(usize::from(threads), inputs))
+            .build_global();
     }
 }
 
@@ -359,4 +415,11 @@ pub fn check_source(
     let mut report = crate::lint::lint_source(source, &options);
     settings.apply(&mut report, source_shown);
     report
+}
+
+/// The cross-file view of reports already in memory (tests, small runs):
+/// each is checked again from its text with `--year` alone and judged by
+/// the `X` rules, before any setting.
+pub fn cross_file_of_reports(reports: &[FileReport], year_override: Option<i64>) -> CrossFile {
+    crate::crossfile::of_reports(reports, year_override, crate::rules::crossfile::check_all)
 }

@@ -11,7 +11,6 @@ use crate::discover::{Input, detect_format};
 use crate::model::Loc;
 use crate::model::{SourceFormat, Submission};
 use crate::read::{DEFAULT_MAX_FILE_SIZE, ReadError, read_input};
-use crate::rules::file::{FILE_TOO_LARGE, INTERNAL_ERROR, UNREADABLE_FILE};
 use crate::rules::{Consequence, Kind};
 use crate::score::reasons::{self, Reason};
 use crate::score::{FileScore, score_submission};
@@ -96,17 +95,7 @@ pub fn lint_source(source: SourceFile, options: &LintOptions) -> FileReport {
     let (mut diagnostics, submission, score, failed) = match outcome {
         Ok((diagnostics, submission, score)) => (diagnostics, submission, score, false),
         Err(panic) => {
-            let reason = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_owned());
-            let diagnostic = Diagnostic::new(
-                &INTERNAL_ERROR,
-                None,
-                "",
-                crate::rules::file::internal_error::message(&reason),
-            );
+            let diagnostic = crate::rules::file::internal_error::check(panic.as_ref());
             (vec![diagnostic], None, None, true)
         }
     };
@@ -217,36 +206,22 @@ fn predicted_score(
 /// report with its finding, never an early return.
 pub fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
     let name = input.display().to_owned();
-    let failure = match read_input(input, options.max_file_size) {
+    let error = match read_input(input, options.max_file_size) {
         Ok(bytes) => return lint_source(SourceFile::from_bytes(name, bytes), options),
-        Err(ReadError::Io(err)) => (
-            Diagnostic::new(
-                &UNREADABLE_FILE,
-                None,
-                "",
-                crate::rules::file::unreadable_file::message(&name, &err),
-            ),
-            true,
-        ),
-        // The file is a finding of its own (exit 1), not a broken run.
-        Err(ReadError::TooLarge { size, limit }) => (
-            Diagnostic::new(
-                &FILE_TOO_LARGE,
-                None,
-                "",
-                crate::rules::file::file_too_large::message(&name, size, limit),
-            ),
-            false,
-        ),
+        Err(error) => error,
     };
-    let (diagnostic, failed) = failure;
+    // The F rules say what the failure is; an unreadable file fails the
+    // run (exit 2), an oversized one is a finding of its own (exit 1).
+    let diagnostics: Vec<Diagnostic> = crate::rules::file::check_read(&name, &error)
+        .into_iter()
+        .collect();
     FileReport {
-        consequence: diagnostic.consequence,
+        consequence: worst(&diagnostics),
         format: detect_format(&name, ""),
         source: SourceFile::from_text(name, ""),
-        diagnostics: vec![diagnostic],
+        diagnostics,
         submission: None,
-        failed,
+        failed: matches!(error, ReadError::Io(_)),
         score: None,
     }
 }

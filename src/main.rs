@@ -315,11 +315,11 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         cli: cli_settings,
         max_file_size: args.max_file_size,
         outputs: outputs::destinations(&plan, &args),
+        threads: args.threads,
     }) {
         Ok(engine) => engine,
         Err(code) => return code,
     };
-    set_threads(args.threads, engine.inputs().len());
     // Report paths, fingerprints and the baseline are relative to it.
     let (root, baseline) = match project_root_and_baseline(&args) {
         Ok(found) => found,
@@ -510,17 +510,6 @@ fn fails(summary: &Summary, fail_on: FailOn) -> bool {
     }
 }
 
-/// `--threads N`: files checked at once (default: one per CPU), never
-/// more than the `inputs`.
-fn set_threads(threads: Option<u16>, inputs: usize) {
-    if let Some(threads) = threads {
-        // Only fails if a pool exists already, which cannot happen here.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(pilint::bounded::thread_count(usize::from(threads), inputs))
-            .build_global();
-    }
-}
-
 fn score(args: ScoreArgs) -> u8 {
     let engine = match engine(EngineOptions {
         paths: args.paths.clone(),
@@ -633,25 +622,15 @@ impl ScoreOutput {
 fn rollup(args: RollupArgs) -> u8 {
     let participants = match &args.participants {
         None => None,
-        Some(path) => {
-            // Regular and bounded: a FIFO or /dev/zero ends the run with a
-            // message instead of hanging it or exhausting memory.
-            let read = pilint::bounded::read_regular(path, pilint::bounded::MAX_PARTICIPANTS_SIZE)
-                .map_err(|err| err.to_string())
-                .and_then(|bytes| {
-                    pilint::crossfile::participants::read(&bytes[..])
-                        .map_err(|err| pilint::mask::participant_error(&err, args.show_identifiers))
-                });
-            match read {
-                Ok(list) => Some(list),
-                Err(err) => {
-                    // A roll-up over a list pilint could not read would be
-                    // wrong without saying so: usage error.
-                    eprintln!("pilint: {}: {err}", path.display());
-                    return EXIT_TROUBLE;
-                }
+        Some(path) => match pilint::engine::load_participants(path, args.show_identifiers) {
+            Ok(list) => Some(list),
+            Err(err) => {
+                // A roll-up over a list pilint could not read would be
+                // wrong without saying so: usage error.
+                eprintln!("pilint: {}: {err}", path.display());
+                return EXIT_TROUBLE;
             }
-        }
+        },
     };
     let engine = match engine(EngineOptions {
         paths: args.paths.clone(),
@@ -680,13 +659,7 @@ fn rollup(args: RollupArgs) -> u8 {
             |_report| Ok::<(), std::convert::Infallible>(()),
         )
         .unwrap_or_else(|never| match never {});
-    let entities: Vec<_> = outcome.cross.entities().collect();
-    let mut rollups =
-        pilint::crossfile::rollup::compute(&entities, participants.as_deref(), args.year);
-    // Computed with the real identifiers; every format shows them masked.
-    if !args.show_identifiers {
-        rollups.iter_mut().for_each(pilint::mask::mask_rollup);
-    }
+    let rollups = engine.rollup(&outcome, participants.as_deref());
     let bytes = match args.format {
         RollupFormat::Full => render::rollup_table::render(&rollups, use_color(args.color)),
         RollupFormat::Json => render::rollup_json::render(&rollups, participants.is_some()),

@@ -81,10 +81,6 @@ pub enum Member {
     Denominator,
 }
 
-/// The QRDA III `id/@root` of the CEHRT ID: the header participant device
-/// (QRDA III implementation guide, CMS EHR Certification ID template).
-pub const QRDA_CEHRT_ROOT: &str = "2.16.840.1.113883.3.2074.1";
-
 /// Where a QRDA III document names its virtual group, APM entity or
 /// subgroup (the `id/@root` says which).
 pub const QRDA_ENTITY_ID_PATH: &str = "/ClinicalDocument/documentationOf/serviceEvent/performer/assignedEntity/representedOrganization/id/@extension";

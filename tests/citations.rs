@@ -90,9 +90,9 @@ fn score_tables_and_catalogs_cite_cms_not_the_notes() {
             }
         }
     }
-    let ig = std::fs::read_to_string("src/xml/ig_versions.json").unwrap();
+    let ig = std::fs::read_to_string("src/qrda3_reader/ig_versions.json").unwrap();
     for offence in offences(&ig) {
-        failures.push(format!("src/xml/ig_versions.json: {offence}"));
+        failures.push(format!("src/qrda3_reader/ig_versions.json: {offence}"));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -89,3 +89,70 @@ fn masking_hides_identifier_arguments_in_message_and_data() {
     }
     assert!(identifiers > 5, "only {identifiers} identifiers checked");
 }
+
+/// The semantic rules that list several things record each as an
+/// argument, in order: every measure id a required-measure (`R001`) or
+/// HIE-option (`R002`) finding quotes, the count of a list of gaps, and the
+/// entity type an identifier does not belong to (`I002`). `C001` quotes no
+/// value of the file (it names the missing member), so it has none.
+#[test]
+fn the_listing_semantic_rules_record_every_value_they_quote() {
+    use pilint::diagnostic::ArgumentKind;
+    let all = findings(true);
+    for code in ["R001", "R002", "I002", "C001"] {
+        assert!(
+            all.iter().any(|d| d.code == code),
+            "the fixtures give no {code} finding"
+        );
+    }
+    let mut several = 0;
+    for finding in &all {
+        // The backquoted words of the message, in order.
+        let quoted: Vec<&str> = finding.message.split('`').skip(1).step_by(2).collect();
+        let of_kind = |kind: ArgumentKind| -> Vec<&str> {
+            finding
+                .arguments
+                .iter()
+                .filter(|a| a.kind == kind)
+                .map(|a| a.value.as_str())
+                .collect()
+        };
+        match finding.code {
+            "R001" | "R002" => {
+                assert_eq!(
+                    of_kind(ArgumentKind::Measure),
+                    quoted,
+                    "{}: {}",
+                    finding.code,
+                    finding.message
+                );
+                let counts = of_kind(ArgumentKind::Count);
+                if finding.message.contains(" required measures: ") {
+                    several += 1;
+                    assert_eq!(finding.arguments[0].kind, ArgumentKind::Count);
+                    assert!(
+                        finding
+                            .message
+                            .contains(&format!("does not report {} required", counts[0])),
+                        "{}",
+                        finding.message
+                    );
+                } else {
+                    assert!(counts.is_empty(), "{}", finding.message);
+                }
+            }
+            "I002" => {
+                assert_eq!(finding.arguments.len(), 1, "{}", finding.message);
+                assert_eq!(
+                    of_kind(ArgumentKind::Value),
+                    quoted[..1],
+                    "{}",
+                    finding.message
+                );
+            }
+            "C001" => assert!(finding.arguments.is_empty(), "{}", finding.message),
+            _ => {}
+        }
+    }
+    assert!(several > 0, "no R001 finding lists several gaps");
+}

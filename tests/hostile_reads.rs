@@ -145,7 +145,7 @@ fn oversized_configuration_and_participant_files_are_refused() {
     fs::copy(VALID, dir.path().join("a.json")).unwrap();
     let big = format!(
         "# {}\n",
-        "x".repeat(pilint::bounded::MAX_CONFIG_SIZE as usize)
+        "x".repeat(pilint::engine::MAX_CONFIG_SIZE as usize)
     );
     fs::write(dir.path().join("big.toml"), big).unwrap();
     let output = pilint(dir.path())
@@ -156,7 +156,7 @@ fn oversized_configuration_and_participant_files_are_refused() {
     assert!(text_of(&output).contains("more than the limit"));
     // Sparse: a participant list one byte over the limit costs no disk.
     let list = fs::File::create(dir.path().join("big.csv")).unwrap();
-    list.set_len(pilint::bounded::MAX_PARTICIPANTS_SIZE + 1)
+    list.set_len(pilint::engine::MAX_PARTICIPANTS_SIZE + 1)
         .unwrap();
     let output = pilint(dir.path())
         .args(["rollup", "--participants", "big.csv", "a.json"])

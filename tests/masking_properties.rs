@@ -145,8 +145,7 @@ fn every_output(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let entities: Vec<_> = outcome.cross.entities().collect();
     score_table.finish(&entities, &mut table_out).unwrap();
     score_json.finish(&entities, &mut json_out).unwrap();
-    let mut rollups = pilint::crossfile::rollup::compute(&entities, None, None);
-    rollups.iter_mut().for_each(pilint::mask::mask_rollup);
+    let rollups = engine.rollup(&outcome, None);
     let mut all: Vec<(String, Vec<u8>)> = renderers
         .iter()
         .map(|(name, _)| format!("check {name}"))

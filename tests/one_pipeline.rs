@@ -274,7 +274,7 @@ fn file_and_cross_file_findings_are_one_type_with_labels_in_several_files() {
             )
         })
         .collect();
-    let cross = pilint::crossfile::of_reports(&reports, None);
+    let cross = pilint::engine::cross_file_of_reports(&reports, None);
     let finding: &Diagnostic = &cross.findings[0];
     assert_eq!(finding.code, "X001");
     let files: Vec<&str> = finding
@@ -319,4 +319,53 @@ fn file_and_cross_file_findings_are_one_type_with_labels_in_several_files() {
         String::from_utf8(from_run).unwrap(),
         String::from_utf8(from_file).unwrap()
     );
+}
+
+/// `pilint rollup` computes nothing in the binary: the engine reads the
+/// participant list, rolls up the run's entities and masks the result
+/// once, from the run's settings, for every format alike.
+#[test]
+fn the_engine_rolls_up_and_masks_what_the_binary_renders() {
+    use pilint::engine::{CrossFileMode, Engine, EngineOptions, RunOptions, load_participants};
+    use pilint::settings::{CliSettings, ConfigSource};
+
+    let dir = std::path::Path::new("fixtures/crossfile/aco-2025");
+    let rollup = |show_identifiers: bool| {
+        let participants =
+            load_participants(&dir.join("participants.csv"), show_identifiers).unwrap();
+        let engine = Engine::new(EngineOptions {
+            paths: vec![dir.to_path_buf()],
+            config: ConfigSource::Isolated,
+            cli: CliSettings {
+                show_identifiers,
+                ..CliSettings::default()
+            },
+            ..EngineOptions::default()
+        })
+        .unwrap();
+        let (_, outcome) = engine.run_collect(RunOptions {
+            cross_file: CrossFileMode::OutcomesOnly,
+            source_shown: false,
+        });
+        engine.rollup(&outcome, Some(&participants))
+    };
+    let shown = rollup(true);
+    let masked = rollup(false);
+    assert!(!shown.is_empty() && !shown[0].rows.is_empty());
+    assert_eq!(shown.len(), masked.len());
+    for (shown, masked) in shown.iter().zip(&masked) {
+        // The same arithmetic whichever way it is shown.
+        assert_eq!(shown.score, masked.score);
+        assert_eq!(shown.counted, masked.counted);
+        for (shown, masked) in shown.rows.iter().zip(&masked.rows) {
+            assert!(
+                shown.tin.chars().all(|c| c.is_ascii_digit()),
+                "{}",
+                shown.tin
+            );
+            assert_ne!(shown.tin, masked.tin);
+            assert!(masked.tin.starts_with('*'), "{}", masked.tin);
+            assert!(masked.tin.ends_with(&shown.tin[shown.tin.len() - 4..]));
+        }
+    }
 }

@@ -124,3 +124,35 @@ fn every_rule_file_has_unit_tests() {
         untested.join("\n")
     );
 }
+
+/// Each rule file holds its check (issue 13: docs, check, message builder
+/// and tests in one file): a function named `check` or `check_…`, outside
+/// its tests. The front ends and the cross-file stage call these; a rule
+/// decided elsewhere would not be found by reading its file.
+#[test]
+fn every_rule_file_holds_its_check() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let without: Vec<String> = rule_files()
+        .into_iter()
+        .map(|(path, ..)| path)
+        .filter(|path| {
+            let text = std::fs::read_to_string(root.join(path)).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or("");
+            !code.lines().any(|line| {
+                let line = line.trim_start();
+                let line = line
+                    .strip_prefix("pub ")
+                    .or_else(|| line.strip_prefix("pub(crate) "))
+                    .or_else(|| line.strip_prefix("pub(super) "))
+                    .unwrap_or(line);
+                line.strip_prefix("fn check")
+                    .is_some_and(|rest| rest.starts_with(['(', '<', '_']))
+            })
+        })
+        .collect();
+    assert!(
+        without.is_empty(),
+        "rule files without a `check` function:\n{}",
+        without.join("\n")
+    );
+}

@@ -8,7 +8,7 @@
 //!   1-point floor: every reported proportion measure earns at least 1);
 //! - the score does not depend on the order of the measurements.
 
-use pilint::json::{decode::decode, parse::parse};
+use pilint::lint::{LintOptions, lint_source};
 use pilint::score::{FileScore, SetResult, score_submission};
 use pilint::source::SourceFile;
 use proptest::prelude::*;
@@ -167,9 +167,8 @@ fn file_text(case: &Case, measurements: Vec<Value>) -> String {
 
 fn score_text(text: String) -> FileScore {
     let source = SourceFile::from_text("generated.json", text);
-    let (parsed, _) = parse(&source);
-    let parsed = parsed.expect("generated JSON parses");
-    let submission = decode(&parsed).expect("an object");
+    let report = lint_source(source, &LintOptions::default());
+    let submission = report.submission.expect("generated JSON decodes");
     score_submission(&submission, None)
 }
 

@@ -2,7 +2,7 @@
 //! span index knows resolves to text that parses to the value serde_json
 //! gives for that pointer, and every value in the document is indexed.
 
-use pilint::json::span_index::SpanIndex;
+use pilint::json_syntax::span_index::SpanIndex;
 use proptest::prelude::*;
 use serde_json::{Map, Number, Value};
 

@@ -26,7 +26,7 @@ pub fn span_index_agrees_with_serde_json(source: &SourceFile) {
     let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
         return;
     };
-    let index = pilint::json::span_index::SpanIndex::build(&source.text);
+    let index = pilint::json_syntax::span_index::SpanIndex::build(&source.text);
     let mut pointers = Vec::new();
     collect_pointers(&value, String::new(), &mut pointers);
     assert_eq!(index.len(), pointers.len(), "indexed values");

@@ -1,23 +1,19 @@
-//! The details of one checked file that the cross-file findings compare:
-//! who submitted, for which year, over which period, which values, and what
-//! it is predicted to score, with the positions to point at.
-//!
-//! A [`FileFacts`] holds no source text and no model: positions are already
-//! turned into line and column. It is taken only for the files of entities
-//! submitted more than once, when the run ends ([`super::recheck`]); every
-//! other file leaves a fixed [`super::summary::FileSummary`].
+//! Taking a checked file's facts ([`FileFacts`], `crate::entities`) from
+//! its report: only for the files of entities submitted more than once, when
+//! the run ends ([`super::recheck`]); every other file leaves a fixed
+//! [`super::summary::FileSummary`].
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::lint::FileReport;
-use crate::model::{Loc, MeasureValue, SourceFormat, Submission};
+use crate::model::{Loc, MeasureValue, Submission};
 use crate::score::FileScore;
 use crate::source::SourceFile;
 
 use super::entity::EntityKey;
 
-pub use crate::diagnostic::Position;
+pub use crate::entities::facts::{FactValue, FileFacts, MeasureFact, Position, SetFacts, best};
 
 impl Position {
     pub fn of(source: &SourceFile, loc: &Loc, shared: &mut Interner) -> Position {
@@ -35,14 +31,6 @@ impl Position {
     }
 }
 
-/// A measure's answer, reduced to what comparing two submissions needs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FactValue {
-    Boolean(bool),
-    /// Numerator and denominator when both are whole numbers ≥ 0.
-    Proportion(u64, u64),
-}
-
 impl FactValue {
     fn of(value: &MeasureValue) -> Option<FactValue> {
         match value {
@@ -52,64 +40,6 @@ impl FactValue {
                 p.denominator.as_ref()?.value.whole?,
             )),
         }
-    }
-
-    /// `yes`, `no`, `49/115`.
-    pub fn display(&self) -> String {
-        match self {
-            FactValue::Boolean(true) => "yes".to_owned(),
-            FactValue::Boolean(false) => "no".to_owned(),
-            FactValue::Proportion(n, d) => format!("{n}/{d}"),
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct MeasureFact {
-    /// Shared between files: a run holds each measure id once.
-    pub id: Arc<str>,
-    pub value: FactValue,
-    pub at: Position,
-}
-
-/// One PI measurement set: one submission, in CMS's terms.
-#[derive(Debug, Clone)]
-pub struct SetFacts {
-    pub head: Position,
-    pub submission_method: Option<Arc<str>>,
-    /// `(start, end)` as written, at the start date.
-    pub period: Option<(Arc<str>, Arc<str>, Position)>,
-    pub measures: Vec<MeasureFact>,
-    /// `None` when CMS would not score the set.
-    pub score: Option<f64>,
-}
-
-impl SetFacts {
-    pub fn measure(&self, id: &str) -> Option<&MeasureFact> {
-        self.measures.iter().find(|m| &*m.id == id)
-    }
-}
-
-/// The details of one file of a repeated entity.
-#[derive(Debug, Clone)]
-pub struct FileFacts {
-    /// Shared with the findings that point at the file.
-    pub path: Arc<str>,
-    pub format: SourceFormat,
-    pub entity: EntityKey,
-    /// The year whose rules apply (`--year`, else the file's).
-    pub year: i64,
-    /// No structural error (families `F`, `S`, `Q`): the Submissions API or
-    /// the QRDA III converter would accept the file. A file CMS rejects
-    /// never becomes a submission, so it cannot duplicate or contradict one.
-    pub accepted: bool,
-    pub sets: Vec<SetFacts>,
-}
-
-impl FileFacts {
-    /// The highest score among the file's sets, as CMS keeps it.
-    pub fn score(&self) -> Option<f64> {
-        best(self.sets.iter().map(|s| s.score))
     }
 }
 
@@ -194,14 +124,7 @@ pub fn extract(
 pub fn accepted(report: &FileReport) -> bool {
     // A fact of the file, not of the shown findings: ignoring a rule must
     // not turn a file CMS refuses into one it compares.
-    report.consequence != crate::rules::Consequence::Rejected
-}
-
-/// The highest of some set scores.
-pub fn best(scores: impl Iterator<Item = Option<f64>>) -> Option<f64> {
-    scores
-        .flatten()
-        .fold(None, |best, s| Some(best.map_or(s, |b: f64| b.max(s))))
+    report.consequence != crate::rule::Consequence::Rejected
 }
 
 /// Drops the spare capacity of a vector kept for the whole run.

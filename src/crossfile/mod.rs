@@ -7,23 +7,25 @@
 //! run's [`overview`]. At the end, the files of the entities seen more than
 //! once are checked again ([`recheck`]) for their measure values and
 //! positions ([`facts`]); those few are grouped by entity and year
-//! ([`group`]) and compared ([`findings`], rule family `X`). The APM entity
+//! ([`group`]) and judged by the checks the caller gives ([`Checks`]: the
+//! rule family `X`, `crate::rules::crossfile::check_all`). The APM entity
 //! roll-up ([`rollup`]) reads every group's outcome, with an optional
 //! participant list ([`participants`]).
+//!
+//! The facts, entities and groups are plain data in `crate::entities`,
+//! which the `X` rules read too: this module never names a rule, so the
+//! rules can depend on the facts without a cycle.
 //!
 //! Nothing here keeps a source text, a model or a measure of every file,
 //! so memory follows the file count by a few dozen bytes per file and the
 //! duplicates by their details, never the corpus.
 
-pub mod entity;
-pub mod facts;
-pub mod findings;
-pub mod group;
-pub mod overview;
-pub mod participants;
-pub mod recheck;
-pub mod rollup;
-pub mod summary;
+pub(crate) mod facts;
+pub(crate) mod overview;
+pub(crate) mod participants;
+pub(crate) mod recheck;
+pub(crate) mod rollup;
+pub(crate) mod summary;
 
 use std::collections::HashMap;
 
@@ -32,6 +34,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::{FileReport, LintOptions, lint_source};
 
 pub use crate::diagnostic::Site;
+pub(crate) use crate::entities::{entity, group};
 pub use entity::EntityKey;
 pub use facts::FileFacts;
 pub use group::EntityGroup;
@@ -58,9 +61,16 @@ pub struct Collector {
     /// The heads' pointers, shared: files from one exporter repeat them.
     pointers: Interner,
     overview: Overview,
-    /// `false` when only the groups' outcomes are wanted (`pilint rollup`).
-    findings: bool,
+    /// The cross-file checks; `None` when only the groups' outcomes are
+    /// wanted (`pilint rollup`).
+    checks: Option<Checks>,
 }
+
+/// The cross-file checks of a run: every finding about the compared files
+/// and their entity groups, in output order. The caller gives them
+/// (`crate::rules::crossfile::check_all`): this module gathers and groups
+/// the facts, the rules judge them.
+pub type Checks = fn(&[FileFacts], &[EntityGroup]) -> Vec<Diagnostic>;
 
 /// What the run shows across files.
 #[derive(Debug)]
@@ -94,11 +104,12 @@ pub struct EntityOutcome<'a> {
 
 impl Collector {
     /// `year_override` is `--year`: the year whose rules apply, whatever the
-    /// files say, is also the year they are grouped under.
-    pub fn new(year_override: Option<i64>) -> Self {
+    /// files say, is also the year they are grouped under. `checks` make the
+    /// cross-file findings when the run ends.
+    pub fn new(year_override: Option<i64>, checks: Checks) -> Self {
         Collector {
             year_override,
-            findings: true,
+            checks: Some(checks),
             ..Collector::default()
         }
     }
@@ -107,7 +118,7 @@ impl Collector {
     /// ([`CrossFile::entities`]): X004's pairs then need nothing, and the
     /// findings of a large run are not held for nothing.
     pub fn without_findings(mut self) -> Self {
-        self.findings = false;
+        self.checks = None;
         self
     }
 
@@ -193,7 +204,7 @@ impl Collector {
             }
         }
         let mut wanted = recheck::groups_to_compare(&groups);
-        if !self.findings {
+        if self.checks.is_none() {
             // Only conflicts change an outcome, and they need details.
             for need in &mut wanted {
                 if *need == recheck::Need::Summary {
@@ -210,10 +221,9 @@ impl Collector {
             &recheck,
         );
         let compared = group::group(&details);
-        let findings = if self.findings {
-            findings::compute(&details, &compared)
-        } else {
-            Vec::new()
+        let findings = match self.checks {
+            Some(checks) => checks(&details, &compared),
+            None => Vec::new(),
         };
         let zeroed: Vec<usize> = {
             let index = recheck::index_of(&groups, &wanted);
@@ -264,9 +274,14 @@ impl CrossFile {
 }
 
 /// The cross-file view of reports held in memory (tests, small runs): each
-/// is checked again from its text with `--year` alone.
-pub fn of_reports(reports: &[FileReport], year_override: Option<i64>) -> CrossFile {
-    let mut collector = Collector::new(year_override);
+/// is checked again from its text with `--year` alone, and judged by
+/// `checks` (`crate::rules::crossfile::check_all`).
+pub(crate) fn of_reports(
+    reports: &[FileReport],
+    year_override: Option<i64>,
+    checks: Checks,
+) -> CrossFile {
+    let mut collector = Collector::new(year_override, checks);
     for report in reports {
         collector.add(report);
     }
@@ -296,7 +311,7 @@ mod tests {
     }
 
     fn run(recheck: impl Fn(usize) -> Option<FileReport> + Sync) -> CrossFile {
-        let mut collector = Collector::new(None);
+        let mut collector = Collector::new(None, crate::rules::crossfile::check_all);
         assert!(collector.add(&report("a.json", CONFLICTING_JSON)));
         assert!(collector.add(&report("b.xml", CONFLICTING_XML)));
         assert!(!collector.add(&report("c.json", "[")));
@@ -375,7 +390,7 @@ mod tests {
         let individual = include_str!("../../fixtures/valid/individual-2025.json");
         let group = include_str!("../../fixtures/valid/group-2025.json")
             .replace("\"000123456\"", "\"000456789\"");
-        let mut collector = Collector::new(None);
+        let mut collector = Collector::new(None, crate::rules::crossfile::check_all);
         assert!(collector.add(&report("group.json", &group)));
         assert!(collector.add(&report("individual.json", individual)));
         let cross = collector.finish(|_| panic!("no file needs reading again"));
@@ -387,7 +402,7 @@ mod tests {
         assert_eq!(x004.pointer(), "/measurementSets/0");
         assert_eq!(&*x004.related[0].site().unwrap().path, "group.json");
         // The same finding as when both files are read again.
-        let mut again = Collector::new(None);
+        let mut again = Collector::new(None, crate::rules::crossfile::check_all);
         again.add_unrepeatable(&report("group.json", &group));
         again.add_unrepeatable(&report("individual.json", individual));
         assert_eq!(again.finish(|_| None).findings, cross.findings);
@@ -397,7 +412,8 @@ mod tests {
     /// entity, but no finding is computed or kept.
     #[test]
     fn without_findings_the_outcomes_stay() {
-        let mut collector = Collector::new(None).without_findings();
+        let mut collector =
+            Collector::new(None, crate::rules::crossfile::check_all).without_findings();
         collector.add(&report("a.json", CONFLICTING_JSON));
         collector.add(&report("b.xml", CONFLICTING_XML));
         let cross = collector.finish(|i| match i {
@@ -412,7 +428,7 @@ mod tests {
 
     #[test]
     fn an_unrepeatable_input_keeps_its_details_at_once() {
-        let mut collector = Collector::new(None);
+        let mut collector = Collector::new(None, crate::rules::crossfile::check_all);
         assert!(collector.add_unrepeatable(&report("-", CONFLICTING_JSON)));
         assert!(collector.add(&report("b.xml", CONFLICTING_XML)));
         let cross = collector.finish(|i| (i == 1).then(|| report("b.xml", CONFLICTING_XML)));

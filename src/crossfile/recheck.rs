@@ -151,7 +151,7 @@ fn again(
             &report
                 .diagnostics
                 .iter()
-                .find(|d| d.family == crate::rules::Family::File)
+                .find(|d| d.family == crate::rule::Family::File)
                 .map_or_else(
                     || "it no longer holds a PI submission with an entity and a year".to_owned(),
                     |d| d.message.clone(),

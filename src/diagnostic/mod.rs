@@ -18,6 +18,7 @@ use crate::source::Span;
 pub use crate::rule::Severity;
 
 mod message;
+pub mod points;
 
 pub use message::{Argument, ArgumentKind, Message, quote_short};
 

@@ -10,10 +10,10 @@
 
 use serde_json::{Map, Value};
 
-use crate::json::envelope;
-use crate::json::parse::ParsedJson;
 use crate::json::schema::{DocumentShape, ItemSchema};
-use crate::json::span_index::{NodeId, SpanIndex};
+use crate::json_syntax::envelope;
+use crate::json_syntax::parse::ParsedJson;
+use crate::json_syntax::span_index::{NodeId, SpanIndex};
 use crate::model::{
     Count, Loc, MeasureValue, Measurement, MeasurementSet, Node, Pointer, Proportion, Submission,
 };

@@ -1,17 +1,16 @@
-//! The QPP JSON front end: strict parsing with spans, structural validation
-//! against the shipped schema, and decoding into the model.
+//! The QPP JSON front end: reads the file with the syntax layer
+//! (`crate::json_syntax`), validates it against the shipped schema, decodes
+//! it into the model, and hands what each step finds to the `F` and `S`
+//! rules' checks (`rules::file`, `rules::schema`), which make the findings.
 
 pub mod decode;
-pub mod envelope;
-mod foreign;
-pub mod key_levels;
-pub mod parse;
 pub mod past_years;
 pub mod schema;
-pub mod span_index;
 
 use crate::diagnostic::Diagnostic;
+use crate::json_syntax::{envelope, parse};
 use crate::model::Submission;
+use crate::rules::schema::{not_a_submission, submission_in_envelope};
 use crate::source::SourceFile;
 
 /// What the JSON front end learnt about one file.
@@ -22,35 +21,40 @@ pub struct JsonOutcome {
 }
 
 pub fn check(source: &SourceFile) -> JsonOutcome {
-    let (parsed, mut diagnostics) = parse::parse(source);
+    let (parsed, problems) = parse::parse(source);
+    let mut diagnostics: Vec<Diagnostic> = problems
+        .iter()
+        .filter_map(crate::rules::file::check_syntax)
+        .collect();
     let Some(parsed) = parsed else {
         return JsonOutcome {
             diagnostics,
             submission: None,
         };
     };
-    if envelope::is_foreign_object(&parsed.skeleton) {
+    if let Some(foreign) = not_a_submission::check_foreign(&parsed.skeleton, &parsed.index) {
         // Not a QPP submission at all: one finding, not a list of every
         // property it lacks, and no model.
-        diagnostics.push(foreign::finding(&parsed.skeleton, &parsed.index));
+        diagnostics.push(foreign);
         return JsonOutcome {
             diagnostics,
             submission: None,
         };
     }
-    let (submission_value, prefix) = match envelope::inner(&parsed.skeleton) {
-        Some(_) => {
-            diagnostics.push(foreign::envelope_finding(&parsed.index));
-            (
-                parsed
-                    .skeleton
-                    .pointer(envelope::ENVELOPE_POINTER)
-                    .unwrap_or(&parsed.skeleton),
-                envelope::ENVELOPE_POINTER,
-            )
-        }
-        None => (&parsed.skeleton, ""),
-    };
+    let (submission_value, prefix) =
+        match submission_in_envelope::check(&parsed.skeleton, &parsed.index) {
+            Some(finding) => {
+                diagnostics.push(finding);
+                (
+                    parsed
+                        .skeleton
+                        .pointer(envelope::ENVELOPE_POINTER)
+                        .unwrap_or(&parsed.skeleton),
+                    envelope::ENVELOPE_POINTER,
+                )
+            }
+            None => (&parsed.skeleton, ""),
+        };
     let mut structural = schema::validate(&parsed.skeleton, &parsed.index);
     past_years::drop_later_requirements(submission_value, prefix, &mut structural);
     diagnostics.extend(structural);
@@ -79,7 +83,7 @@ mod tests {
         let source = SourceFile::from_text("t.json", text);
         let mut split = check(&source).diagnostics;
         let whole_value: serde_json::Value = serde_json::from_str(text).unwrap();
-        let index = span_index::SpanIndex::build(text);
+        let index = crate::json_syntax::span_index::SpanIndex::build(text);
         let mut whole = schema::validate(&whole_value, &index);
         split.retain(|d| d.family == crate::rules::Family::Structure);
         sort_diagnostics(&mut split);

@@ -211,7 +211,8 @@ mod tests {
             )
         })
         .collect();
-        let cross = crate::crossfile::of_reports(&reports, None);
+        let cross =
+            crate::crossfile::of_reports(&reports, None, crate::rules::crossfile::check_all);
         let mut out = Buffer::no_color();
         write_overview(&mut out, &cross.overview, true).unwrap();
         let text = String::from_utf8(out.into_inner()).unwrap();

@@ -528,7 +528,8 @@ mod tests {
             .into_iter()
             .map(|name| lint_source(SourceFile::from_text(name, twice), &LintOptions::default()))
             .collect();
-        let cross = crate::crossfile::of_reports(&reports, None);
+        let cross =
+            crate::crossfile::of_reports(&reports, None, crate::rules::crossfile::check_all);
         assert_eq!(cross.findings.len(), 1, "one duplicate submission");
         #[derive(Serialize)]
         #[serde(rename_all = "camelCase")]

@@ -6,19 +6,19 @@
 
 pub mod concise;
 pub mod csv;
-pub mod csv_safe;
-pub mod escape;
+pub(crate) mod csv_safe;
+pub(crate) mod escape;
 pub mod fingerprint;
 pub mod full;
-pub mod full_crossfile;
+pub(crate) mod full_crossfile;
 pub mod github;
 pub mod gitlab;
 pub mod html;
-pub mod html_frame;
+pub(crate) mod html_frame;
 pub mod json;
 pub mod json_lines;
 pub mod junit;
-pub mod position;
+pub(crate) mod position;
 pub mod rollup_csv;
 pub mod rollup_json;
 pub mod rollup_table;
@@ -26,7 +26,9 @@ pub mod sarif;
 pub mod score_json;
 pub mod score_table;
 pub mod statistics;
-pub mod window;
+pub(crate) mod window;
+#[cfg(test)]
+mod window_properties;
 
 use std::io::{self, Write};
 
@@ -268,16 +270,36 @@ fn verdicts_sentence(verdicts: &Verdicts) -> String {
     }
 }
 
-/// Writes `text` with every line indented. Safe for JSON: serde_json never
-/// puts a raw newline inside a string.
+/// Writes `text` with every line indented, lines as `str::lines` splits
+/// them. Safe for JSON: serde_json never puts a raw newline inside a
+/// string. One write of a buffer, not a formatted write per line: the JSON
+/// formats indent every finding this way, on the main thread.
 pub(crate) fn write_indented(out: &mut dyn Write, text: &str, indent: &str) -> io::Result<()> {
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-        }
-        write!(out, "{indent}{line}")?;
+    if text.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    // A `\r` is part of the line break only before a `\n`.
+    let (text, ends_with_break) = match text.strip_suffix('\n') {
+        Some(text) => (text, true),
+        None => (text, false),
+    };
+    let mut buffer = Vec::with_capacity(text.len() + indent.len() * (1 + text.len() / 16));
+    let mut lines = text.as_bytes().split(|&b| b == b'\n').peekable();
+    let mut first = true;
+    while let Some(line) = lines.next() {
+        if !first {
+            buffer.push(b'\n');
+        }
+        first = false;
+        let broken = lines.peek().is_some() || ends_with_break;
+        let line = match line.strip_suffix(b"\r") {
+            Some(kept) if broken => kept,
+            _ => line,
+        };
+        buffer.extend_from_slice(indent.as_bytes());
+        buffer.extend_from_slice(line);
+    }
+    out.write_all(&buffer)
 }
 
 /// "1 error", "2 warnings".
@@ -286,5 +308,38 @@ pub fn plural(count: usize, word: &str) -> String {
         format!("{count} {word}")
     } else {
         format!("{count} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_indented;
+
+    #[test]
+    fn indenting_splits_lines_as_str_lines_does() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\n\n",
+            "{\n  \"a\": 1\n}",
+            "a\r\nb",
+            "a\r\n",
+            "\r",
+            "a\rb\n\nc",
+        ] {
+            let mut expected = String::new();
+            for (i, line) in text.lines().enumerate() {
+                if i > 0 {
+                    expected.push('\n');
+                }
+                expected.push_str("  ");
+                expected.push_str(line);
+            }
+            let mut out = Vec::new();
+            write_indented(&mut out, text, "  ").unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), expected, "{text:?}");
+        }
     }
 }

@@ -454,7 +454,8 @@ mod tests {
         .map(|(name, text)| lint_source(SourceFile::from_text(name, text), &LintOptions::default()))
         .collect();
         for slice in [&reports[..0], &reports[..1], &reports[1..2], &reports[..]] {
-            let cross = crate::crossfile::of_reports(slice, None);
+            let cross =
+                crate::crossfile::of_reports(slice, None, crate::rules::crossfile::check_all);
             let entities: Vec<EntityOutcome<'_>> = cross.entities().collect();
             for framework in [Framework::Mips, Framework::App] {
                 let whole = Document {

@@ -1,11 +1,11 @@
 //! Rules: the registry table and each family's rules.
 
-pub mod crossfile;
-pub mod examples;
-pub mod file;
-pub mod qrda;
+pub(crate) mod crossfile;
+pub(crate) mod examples;
+pub(crate) mod file;
+pub(crate) mod qrda;
 pub mod registry;
-pub mod schema;
+pub(crate) mod schema;
 pub mod semantic;
 pub mod url;
 

@@ -18,19 +18,19 @@
 //! marks UNCONFIRMED carries that rule's assumption text. A file with several
 //! PI sets scores each; CMS keeps the highest (§11 M1).
 
-pub mod admission;
-pub mod bonus;
-pub mod explain;
-pub mod gates;
-pub mod period;
-pub mod points;
-pub mod public_health;
-pub mod reach;
+pub(crate) mod admission;
+pub(crate) mod bonus;
+pub(crate) mod explain;
+pub(crate) mod gates;
+pub(crate) mod period;
+pub(crate) mod points;
+pub(crate) mod public_health;
+pub(crate) mod reach;
 pub mod reasons;
-pub mod redistribution;
+pub(crate) mod redistribution;
 pub mod table;
-pub mod view;
-pub mod weights;
+pub(crate) mod view;
+pub(crate) mod weights;
 
 use crate::catalog;
 use crate::model::{Loc, MeasurementSet, Submission};

@@ -167,15 +167,9 @@ pub fn score(view: &SetView<'_>, table: &ScoreTable, maxima: &Maxima) -> Vec<Mea
     out
 }
 
-/// A number as CMS writes points: `10`, `12.5`.
-pub fn number(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    }
-}
+/// A number as CMS writes points: `10`, `12.5` (shared with the findings
+/// that quote a score).
+pub use crate::diagnostic::points::number;
 
 #[cfg(test)]
 mod tests {

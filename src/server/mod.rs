@@ -15,17 +15,17 @@
 //! ([`code_actions`]), configuration and its reload ([`configuration`]),
 //! and file URIs ([`uri`]).
 
-pub mod check;
-pub mod code_actions;
-pub mod code_lens;
-pub mod configuration;
-pub mod diagnostics;
-pub mod documents;
-pub mod hover;
-pub mod main_loop;
-pub mod position;
-pub mod uri;
-pub mod workspace;
+pub(crate) mod check;
+pub(crate) mod code_actions;
+pub(crate) mod code_lens;
+pub(crate) mod configuration;
+pub(crate) mod diagnostics;
+pub(crate) mod documents;
+pub(crate) mod hover;
+pub(crate) mod main_loop;
+pub(crate) mod position;
+pub(crate) mod uri;
+pub(crate) mod workspace;
 
 use std::time::Duration;
 

@@ -12,10 +12,9 @@
 use crate::model::{
     Count, Loc, MeasureValue, Measurement, MeasurementSet, Node, Proportion, Submission,
 };
-use crate::xml::pi_section::{parse_count, performed_value};
-use crate::xml::reader::{AttrValue, Doc, Element, NodeId};
-use crate::xml::templates::{Field, Kind};
-use crate::xml::{dates, facts};
+use crate::qrda3_reader::facts::{parse_count, performed_value};
+use crate::qrda3_reader::templates::{Field, Kind};
+use crate::qrda3_reader::{AttrValue, Doc, Element, NodeId, dates, facts};
 
 struct Decoder<'a> {
     doc: &'a Doc,

@@ -1,27 +1,21 @@
-//! The QRDA Category III XML front end: a safe streaming read, envelope and
-//! structure checks (the `Q` family, mirroring CMS's converter and going
-//! beyond it where CMS rejects the data later), and decoding into the same
-//! model the JSON front end builds.
+//! The QRDA Category III XML front end: it reads the file
+//! (`crate::qrda3_reader`), runs the `Q` checks in their order
+//! (`checks.rs`; each check is its rule file's, `src/rules/qrda/`), and
+//! decodes the document into the same model the JSON front end builds.
 
-pub mod dates;
+pub mod checks;
 pub mod decode;
-pub mod envelope;
-pub mod facts;
-pub mod paths;
-pub mod pi_section;
-pub mod programs;
-pub mod reader;
-pub mod skip;
-pub mod templates;
-pub mod years;
+
+/// The reader under its former path (`pilint::xml::reader`), for the
+/// library's users and benchmarks.
+pub use crate::qrda3_reader::reader;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Submission;
-use crate::rules::file::{INVALID_UTF8, NOT_QRDA3_DOCUMENT};
-use crate::rules::qrda;
-use crate::rules::registry::RuleMeta;
-use crate::source::{SourceFile, Span};
-use reader::{AttrValue, Doc, Element, Limits, Stop};
+use crate::qrda3_reader::{Limits, Stop};
+use crate::rules::file::{invalid_utf8, not_qrda3_document};
+use crate::rules::qrda::{doctype_not_allowed, invalid_xml, xml_limit_exceeded};
+use crate::source::SourceFile;
 
 /// What the XML front end learnt about one file.
 pub struct XmlOutcome {
@@ -40,22 +34,11 @@ pub fn check_with_limits(source: &SourceFile, limits: Limits) -> XmlOutcome {
         diagnostics: vec![diagnostic],
         submission: None,
     };
-    let first = source.clamp_span(Span::new(0, 1));
-    if source.text.len() > limits.max_bytes {
-        return stop(Diagnostic::new(
-            &qrda::XML_LIMIT_EXCEEDED,
-            Some(first),
-            "",
-            qrda::xml_limit_exceeded::too_large(source.text.len(), limits.max_bytes),
-        ));
+    if let Some(too_large) = xml_limit_exceeded::check_size(source, limits) {
+        return stop(too_large);
     }
-    if let Some(at) = source.invalid_utf8_at {
-        return stop(Diagnostic::new(
-            &INVALID_UTF8,
-            Some(source.clamp_span(Span::new(at, at + 1))),
-            "",
-            crate::rules::file::invalid_utf8::message(at, false),
-        ));
+    if let Some(not_utf8) = invalid_utf8::check_xml(source) {
+        return stop(not_utf8);
     }
     // A byte-order mark is allowed in XML; the reader starts after it.
     let base = if source.text.starts_with('\u{feff}') {
@@ -63,95 +46,36 @@ pub fn check_with_limits(source: &SourceFile, limits: Limits) -> XmlOutcome {
     } else {
         0
     };
-    let doc = match reader::read(&source.text, base, limits) {
+    let doc = match crate::qrda3_reader::read(&source.text, base, limits) {
         Ok(doc) => doc,
         Err(reason) => return stop(stopped(source, reason, limits)),
     };
-    let root = doc.node(Doc::ROOT).element;
-    if doc
-        .node(Doc::ROOT)
-        .hits(templates::Field::DocumentTemplate)
-        .next()
-        .is_none()
-    {
-        return stop(at_element(
-            &doc,
-            &NOT_QRDA3_DOCUMENT,
-            root,
-            crate::rules::file::not_qrda3_document::no_qrda3_template(templates::CMS_QRDA3_REPORT),
-        ));
+    if let Some(not_qrda3) = not_qrda3_document::check_template(&doc) {
+        return stop(not_qrda3);
     }
     let mut diagnostics = Vec::new();
-    envelope::check(&doc, &mut diagnostics);
-    pi_section::check(&doc, &mut diagnostics);
+    checks::run(&doc, &mut diagnostics);
     XmlOutcome {
         diagnostics,
         submission: Some(decode::decode(&doc)),
     }
 }
 
+/// The finding for a file the reader stopped in: the `Q` rule of the
+/// reader's reason, or `not-qrda3-document` for another root element.
 fn stopped(source: &SourceFile, reason: Stop, limits: Limits) -> Diagnostic {
     match reason {
         Stop::Malformed {
             span,
-            message,
+            problem,
             opened,
-        } => {
-            let diagnostic = Diagnostic::new(
-                &qrda::INVALID_XML,
-                Some(source.clamp_span(span)),
-                "",
-                qrda::invalid_xml::message(&message),
-            );
-            match opened {
-                Some(opened) => diagnostic.with_related(opened, qrda::invalid_xml::OPENED_HERE),
-                None => diagnostic,
-            }
+        } => invalid_xml::check(source, span, &problem, opened),
+        Stop::Doctype { span } => doctype_not_allowed::check(source, span),
+        Stop::TooDeep { span, depth } => {
+            xml_limit_exceeded::check_depth(source, span, depth, limits)
         }
-        Stop::Doctype { span } => Diagnostic::new(
-            &qrda::DOCTYPE_NOT_ALLOWED,
-            Some(source.clamp_span(span)),
-            "",
-            qrda::doctype_not_allowed::MESSAGE,
-        ),
-        Stop::TooDeep { span, depth } => Diagnostic::new(
-            &qrda::XML_LIMIT_EXCEEDED,
-            Some(source.clamp_span(span)),
-            "",
-            qrda::xml_limit_exceeded::too_deep(depth, limits.max_depth),
-        ),
-        Stop::NotClinicalDocument { span, name } => Diagnostic::new(
-            &NOT_QRDA3_DOCUMENT,
-            Some(source.clamp_span(span)),
-            "",
-            crate::rules::file::not_qrda3_document::wrong_root(&name),
-        ),
+        Stop::NotClinicalDocument { span, name } => {
+            not_qrda3_document::check_root(source, span, &name)
+        }
     }
-}
-
-/// A finding at an element's start tag.
-pub(crate) fn at_element(
-    doc: &Doc,
-    rule: &'static RuleMeta,
-    element: Element,
-    message: impl Into<crate::diagnostic::Message>,
-) -> Diagnostic {
-    Diagnostic::new(rule, Some(element.span), doc.xpath(element), message)
-}
-
-/// A finding at an attribute's value.
-pub(crate) fn at_value(
-    doc: &Doc,
-    rule: &'static RuleMeta,
-    element: Element,
-    value: &AttrValue,
-    attribute: &str,
-    message: impl Into<crate::diagnostic::Message>,
-) -> Diagnostic {
-    Diagnostic::new(
-        rule,
-        Some(value.span),
-        doc.attribute_path(element, attribute),
-        message,
-    )
 }

@@ -1,8 +1,14 @@
 //! `X002 conflicting-values-across-submissions`: Submissions of different types give one measure
 //! different values for the same entity.
 
+use std::borrow::Cow;
+
 use super::VALID;
-use crate::diagnostic::{ArgumentKind, Message, Severity};
+use super::support::{entity_finding, site_of};
+use crate::catalog;
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::entities::facts::FileFacts;
+use crate::entities::group::{EntityGroup, SubmissionRef};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -35,6 +41,66 @@ pub static META: RuleMeta = RuleMeta {
     ),
     valid: Example::json(VALID),
 };
+
+/// The findings of this rule in a run: `groups` are the entities' groups
+/// as CMS receives them ([`EntityGroup::received`]), over `files`.
+pub fn check(files: &[FileFacts], groups: &[EntityGroup], out: &mut Vec<Diagnostic>) {
+    for group in groups {
+        let Some(catalog) = catalog::year(group.year) else {
+            continue;
+        };
+        if !catalog.conflicting_values_score_zero {
+            continue;
+        }
+        let unconfirmed = catalog.conflicting_values_source.starts_with("UNCONFIRMED");
+        for conflict in group.conflicts(files) {
+            let (Some(later), Some(earlier)) = (
+                conflict.later.set(files).measure(&conflict.measure),
+                conflict.earlier.set(files).measure(&conflict.measure),
+            ) else {
+                continue;
+            };
+            let method = |r: SubmissionRef| {
+                r.set(files)
+                    .submission_method
+                    .as_deref()
+                    .unwrap_or("")
+                    .to_owned()
+            };
+            let message = message(
+                &conflict.measure,
+                &later.value.display(),
+                &method(conflict.later),
+                &earlier.value.display(),
+                &files[conflict.earlier.file].path,
+                &method(conflict.earlier),
+                group.key.message(),
+                group.year,
+                !unconfirmed,
+            );
+            let mut finding = entity_finding(
+                &META,
+                group,
+                site_of(files, conflict.later.file, &later.at),
+                message,
+            )
+            .with_related_site(
+                site_of(files, conflict.earlier.file, &earlier.at),
+                earlier_label(&conflict.measure, &earlier.value.display()),
+            );
+            if unconfirmed {
+                // The zero rests on an assumption: the score is at risk.
+                finding.severity = Severity::Warning;
+                finding.consequence = crate::rules::Consequence::Points;
+                finding.note = Cow::Owned(format!(
+                    "{} ({})",
+                    META.note, catalog.conflicting_values_source
+                ));
+            }
+            out.push(finding);
+        }
+    }
+}
 
 /// The message: "PI_PPHI_1 is no here (registry) but yes in PATH
 /// (electronicHealthRecord), for group TIN 000111111 in 2023; CMS scores

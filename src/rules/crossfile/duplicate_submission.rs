@@ -1,8 +1,14 @@
 //! `X001 duplicate-submission`: The same entity and performance year is submitted in more than one
 //! file.
 
+use std::borrow::Cow;
+
 use super::VALID;
-use crate::diagnostic::{ArgumentKind, Message, Severity};
+use super::support::{describe, entity_finding, head};
+use crate::catalog;
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::entities::facts::FileFacts;
+use crate::entities::group::EntityGroup;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -36,6 +42,58 @@ pub static META: RuleMeta = RuleMeta {
     ),
     valid: Example::json(VALID),
 };
+
+/// The findings of this rule in a run: `groups` are the entities' groups
+/// as CMS receives them ([`EntityGroup::received`]), over `files`.
+pub fn check(files: &[FileFacts], groups: &[EntityGroup], out: &mut Vec<Diagnostic>) {
+    for group in groups {
+        if !group.spans_files() {
+            continue;
+        }
+        let score = group.score(files);
+        // With nothing scorable, the first submission stands in as the
+        // reference the others are compared with.
+        let Some(kept) = score.kept.or(group.members.first().copied()) else {
+            continue;
+        };
+        let count = group.members.len();
+        for &member in &group.members {
+            if member == kept {
+                continue;
+            }
+            let verdict = if score.kept.is_some() {
+                keeps(&files[kept.file].path, &describe(files, kept))
+            } else {
+                NONE_SCORED.to_owned()
+            };
+            // Where keeping the highest rests on an assumption (2024), say so.
+            let assumed_source = catalog::year(group.year)
+                .map(|c| c.conflicting_values_source.as_str())
+                .filter(|source| source.starts_with("ASSUMPTION") && !score.zeroed_by_conflict);
+            let verdict = match assumed_source {
+                Some(_) if score.kept.is_some() => assumed(&verdict, group.year),
+                _ => verdict,
+            };
+            let conflict = match (score.zeroed_by_conflict, &score.assumption) {
+                (false, _) => "",
+                (true, assumption) => zeroed_by_conflict(assumption.is_none()),
+            };
+            let message = message(
+                group.key.message(),
+                count,
+                group.year,
+                &describe(files, member),
+                &format!("{verdict}{conflict}"),
+            );
+            let mut finding = entity_finding(&META, group, head(files, member), message)
+                .with_related_site(head(files, kept), kept_label(score.kept.is_some()));
+            if let Some(source) = assumed_source {
+                finding.note = Cow::Owned(format!("{} ({source})", META.note));
+            }
+            out.push(finding);
+        }
+    }
+}
 
 /// The message: "group TIN 000111111 is submitted 2 times for 2025 (this
 /// one: registry, predicted 80/100); CMS keeps the highest: …".

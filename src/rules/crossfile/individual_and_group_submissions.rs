@@ -2,7 +2,12 @@
 //! same year.
 
 use super::VALID;
-use crate::diagnostic::{ArgumentKind, Message, Severity};
+use super::support::{entity_finding, head};
+use crate::diagnostic::points::number;
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::entities::EntityKey;
+use crate::entities::facts::FileFacts;
+use crate::entities::group::EntityGroup;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -31,6 +36,52 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(VALID),
 };
 
+/// The findings of this rule in a run: `groups` are the entities' groups
+/// as CMS receives them ([`EntityGroup::received`]), over `files`.
+pub fn check(files: &[FileFacts], groups: &[EntityGroup], out: &mut Vec<Diagnostic>) {
+    use std::collections::HashMap;
+    let by_tin: HashMap<(&str, i64), &EntityGroup> = groups
+        .iter()
+        .filter_map(|g| match &g.key {
+            EntityKey::Group { tin } => Some(((&**tin, g.year), g)),
+            _ => None,
+        })
+        .collect();
+    for individual in groups {
+        let EntityKey::Individual { tin, .. } = &individual.key else {
+            continue;
+        };
+        let Some(group) = by_tin.get(&(&**tin, individual.year)) else {
+            continue;
+        };
+        let (Some(&mine), Some(&theirs)) = (individual.members.first(), group.members.first())
+        else {
+            continue;
+        };
+        let own = individual.score(files);
+        let shared = group.score(files);
+        let theirs = shared.kept.unwrap_or(theirs);
+        if theirs.file == mine.file {
+            continue;
+        }
+        let message = message(
+            individual.key.message(),
+            individual.year,
+            &files[theirs.file].path,
+            (own.value, shared.value),
+        );
+        out.push(
+            entity_finding(
+                &META,
+                individual,
+                head(files, own.kept.unwrap_or(mine)),
+                message,
+            )
+            .with_related_site(head(files, theirs), group_label(&group.key.to_string())),
+        );
+    }
+}
+
 /// The message: "individual TIN … / NPI … also has a 2025 group submission
 /// in PATH: individual 80/100, group 90/100; the group score counts".
 pub fn message(
@@ -38,7 +89,6 @@ pub fn message(
     year: i64,
     path: &str,
     scores: (Option<f64>, Option<f64>),
-    number: impl Fn(f64) -> String,
 ) -> Message {
     let shown = |value: Option<f64>| match value {
         Some(v) => format!("{}/100", number(v)),

@@ -1,14 +1,18 @@
 //! The `X` family: findings that exist only across files.
 //!
-//! Raised by `src/crossfile/findings.rs` after every file of a run was
-//! checked, from the files of the entities submitted more than once, which
-//! are read again for their values and positions; each finding points at
-//! two files. One file cannot show them, so their invalid examples are
-//! prose naming the fixture directory and the test that covers them.
+//! Run once every file of a run was checked (`crate::crossfile` gathers the
+//! facts of the entities submitted more than once and groups them,
+//! `crate::entities`); each finding points at two files. One file cannot
+//! show them, so their invalid examples are prose naming the fixture
+//! directory and the test that covers them.
 //!
-//! One file per rule holds its [`RuleMeta`]; `RULES` registers them
-//! (`registry::tests` fails on a rule file that is not registered).
+//! One file per rule holds its [`RuleMeta`], its `check` and its message
+//! builders; `RULES` registers them (`registry::tests` fails on a rule file
+//! that is not registered) and [`check_all`] runs them.
 
+use crate::diagnostic::Diagnostic;
+use crate::entities::facts::FileFacts;
+use crate::entities::group::EntityGroup;
 use crate::rules::registry::RuleMeta;
 
 const VALID: &str = crate::valid_2025!();
@@ -16,7 +20,9 @@ const VALID: &str = crate::valid_2025!();
 pub mod conflicting_values_across_submissions;
 pub mod duplicate_submission;
 pub mod individual_and_group_submissions;
+pub mod order;
 pub mod period_differs_across_submissions;
+pub mod support;
 
 pub use conflicting_values_across_submissions::META as CONFLICTING_VALUES;
 pub use duplicate_submission::META as DUPLICATE_SUBMISSION;
@@ -30,3 +36,25 @@ pub static RULES: &[&RuleMeta] = &[
     &PERIOD_MISMATCH,
     &INDIVIDUAL_AND_GROUP,
 ];
+
+/// Every cross-file finding of a run, sorted by path, position and code
+/// ([`order::sort`]). Only submissions CMS would receive are compared: a
+/// file it rejects for its structure, or a set it rejects before scoring,
+/// has its own findings. Each rule's `check` gets those received groups.
+pub fn check_all(files: &[FileFacts], groups: &[EntityGroup]) -> Vec<Diagnostic> {
+    let received: Vec<EntityGroup> = groups
+        .iter()
+        .map(|g| g.received(files))
+        .filter(|g| !g.members.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    duplicate_submission::check(files, &received, &mut out);
+    conflicting_values_across_submissions::check(files, &received, &mut out);
+    period_differs_across_submissions::check(files, &received, &mut out);
+    individual_and_group_submissions::check(files, &received, &mut out);
+    // The rules ran one after the other; the order is the files'.
+    order::sort(&mut out);
+    // Held until the run ends: no room for growth kept.
+    out.shrink_to_fit();
+    out
+}

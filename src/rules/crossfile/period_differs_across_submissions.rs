@@ -2,7 +2,10 @@
 //! different performance periods.
 
 use super::VALID;
-use crate::diagnostic::{ArgumentKind, Message, Severity};
+use super::support::{entity_finding, site_of};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::entities::facts::FileFacts;
+use crate::entities::group::EntityGroup;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -31,6 +34,41 @@ pub static META: RuleMeta = RuleMeta {
     ),
     valid: Example::json(VALID),
 };
+
+/// The findings of this rule in a run: `groups` are the entities' groups
+/// as CMS receives them ([`EntityGroup::received`]), over `files`.
+pub fn check(files: &[FileFacts], groups: &[EntityGroup], out: &mut Vec<Diagnostic>) {
+    for group in groups {
+        let Some(first) = group.members.iter().find(|m| m.set(files).period.is_some()) else {
+            continue;
+        };
+        let Some((start, end, first_at)) = &first.set(files).period else {
+            continue;
+        };
+        for member in &group.members {
+            if member.file == first.file {
+                continue;
+            }
+            let Some((other_start, other_end, at)) = &member.set(files).period else {
+                continue;
+            };
+            if (other_start, other_end) == (start, end) {
+                continue;
+            }
+            let message = message(
+                (other_start, other_end),
+                (start, end),
+                &files[first.file].path,
+                group.key.message(),
+                group.year,
+            );
+            out.push(
+                entity_finding(&META, group, site_of(files, member.file, at), message)
+                    .with_related_site(site_of(files, first.file, first_at), first_label(start)),
+            );
+        }
+    }
+}
 
 /// The message: "the performance period here, START to END, differs from
 /// START to END in PATH, for ENTITY in YEAR".

@@ -1,7 +1,8 @@
 //! `F003 byte-order-mark`: The file starts with a UTF-8 byte-order mark.
 
 use super::VALID_MINIMAL;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::json_syntax::Problem;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -22,6 +23,14 @@ pub static META: RuleMeta = RuleMeta {
     invalid: Example::json(concat!("\u{feff}", crate::valid_2025!())),
     valid: Example::json(VALID_MINIMAL),
 };
+
+/// The finding at a leading byte-order mark.
+pub fn check(problem: &Problem) -> Option<Diagnostic> {
+    let Problem::ByteOrderMark { span } = problem else {
+        return None;
+    };
+    Some(Diagnostic::new(&META, Some(*span), "", MESSAGE))
+}
 
 /// The message, at the mark.
 pub const MESSAGE: &str = "the file starts with a UTF-8 byte-order mark";

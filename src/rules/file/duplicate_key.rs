@@ -1,7 +1,8 @@
 //! `F004 duplicate-key`: An object has the same key twice.
 
 use super::VALID_MINIMAL;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::json_syntax::Problem;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -29,10 +30,37 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(VALID_MINIMAL),
 };
 
+/// The finding at the second key of a repeated member, with the first.
+pub fn check(problem: &Problem) -> Option<Diagnostic> {
+    let Problem::DuplicateKey {
+        key,
+        pointer,
+        first,
+        second,
+    } = problem
+    else {
+        return None;
+    };
+    Some(
+        Diagnostic::new(&META, Some(*second), pointer.clone(), message(key))
+            .with_related(*first, FIRST_LABEL),
+    )
+}
+
 /// The message at the second key; `key` is its source text, quotes
-/// included.
-pub fn message(key: &str) -> String {
-    format!("key {key} appears twice in this object")
+/// included (the key between them is the argument).
+pub fn message(key: &str) -> Message {
+    let quoted = key
+        .strip_prefix('"')
+        .and_then(|inner| inner.strip_suffix('"'));
+    let named = match quoted {
+        Some(inner) => Message::new()
+            .text("key \"")
+            .plain(ArgumentKind::Value, inner)
+            .text("\""),
+        None => Message::new().text("key ").plain(ArgumentKind::Value, key),
+    };
+    named.text(" appears twice in this object")
 }
 
 /// The label of the first occurrence.
@@ -46,5 +74,12 @@ mod tests {
     #[test]
     fn the_invalid_example_is_reported_where_it_goes_wrong() {
         assert_examples(&META, "\"performanceYear\"");
+    }
+
+    #[test]
+    fn the_key_is_the_argument() {
+        let message = super::message("\"cehrtId\"");
+        assert_eq!(message.text, "key \"cehrtId\" appears twice in this object");
+        assert_eq!(message.arguments[0].value, "cehrtId");
     }
 }

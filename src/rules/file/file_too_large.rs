@@ -1,7 +1,8 @@
 //! `F008 file-too-large`: The file is larger than --max-file-size and was not read.
 
 use super::VALID_MINIMAL;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::read::ReadError;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -22,14 +23,43 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(VALID_MINIMAL),
 };
 
+/// The finding for the input `name`, which holds more than the limit and
+/// was not read.
+pub fn check(name: &str, error: &ReadError) -> Option<Diagnostic> {
+    let ReadError::TooLarge { size, limit } = error else {
+        return None;
+    };
+    Some(Diagnostic::new(
+        &META,
+        None,
+        "",
+        message(name, *size, *limit),
+    ))
+}
+
 /// The message for the file `name` of `size` bytes, over `limit`.
-pub fn message(name: &str, size: u64, limit: u64) -> String {
-    format!("{name} holds {size} bytes, more than the limit of {limit}; it was not read")
+pub fn message(name: &str, size: u64, limit: u64) -> Message {
+    Message::new()
+        .plain(ArgumentKind::Value, name)
+        .then(holds(size, limit))
+        .text("; it was not read")
+}
+
+/// " holds 200 bytes, more than the limit of 100".
+fn holds(size: u64, limit: u64) -> Message {
+    Message::new()
+        .text(" holds ")
+        .plain(ArgumentKind::Count, size)
+        .text(" bytes, more than the limit of ")
+        .plain(ArgumentKind::Count, limit)
 }
 
 /// The message for an editor's document of `size` bytes, over `limit`.
-pub fn in_editor(size: u64, limit: u64) -> String {
-    format!("this document holds {size} bytes, more than the limit of {limit}; it was not checked")
+pub fn in_editor(size: u64, limit: u64) -> Message {
+    Message::new()
+        .text("this document")
+        .then(holds(size, limit))
+        .text("; it was not checked")
 }
 
 #[cfg(test)]
@@ -69,9 +99,12 @@ mod tests {
 
     #[test]
     fn an_editor_is_told_the_document_was_not_checked() {
+        let message = in_editor(200, 100);
         assert_eq!(
-            in_editor(200, 100),
+            message.text,
             "this document holds 200 bytes, more than the limit of 100; it was not checked"
         );
+        let values: Vec<&str> = message.arguments.iter().map(|a| a.value.as_str()).collect();
+        assert_eq!(values, ["200", "100"]);
     }
 }

@@ -1,7 +1,9 @@
 //! `F007 internal-error`: pilint failed while checking this file.
 
 use super::VALID_MINIMAL;
-use crate::diagnostic::Severity;
+use std::any::Any;
+
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -20,6 +22,17 @@ pub static META: RuleMeta = RuleMeta {
     invalid: Example::prose("Any input that triggers a pilint bug; none is known."),
     valid: Example::json(VALID_MINIMAL),
 };
+
+/// The finding for a check of a file that panicked with `panic`, its
+/// text the reason.
+pub fn check(panic: &(dyn Any + Send)) -> Diagnostic {
+    let reason = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned());
+    Diagnostic::new(&META, None, "", message(&reason))
+}
 
 /// The message for a check of a file that panicked with `reason`.
 pub fn message(reason: &str) -> String {
@@ -42,5 +55,16 @@ mod tests {
             "pilint failed while checking this file: index out of bounds"
         );
         assert!(!IN_EDITOR.contains("file:"));
+    }
+
+    #[test]
+    fn the_panic_text_is_the_reason() {
+        let payload: Box<dyn Any + Send> = Box::new(String::from("boom"));
+        assert_eq!(
+            check(payload.as_ref()).message,
+            "pilint failed while checking this file: boom"
+        );
+        let payload: Box<dyn Any + Send> = Box::new(7_u8);
+        assert!(check(payload.as_ref()).message.ends_with("unknown panic"));
     }
 }

@@ -1,7 +1,8 @@
 //! `F001 invalid-json`: The file is not well-formed JSON.
 
 use super::VALID_MINIMAL;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::json_syntax::Problem;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -28,6 +29,26 @@ pub static META: RuleMeta = RuleMeta {
     ),
     valid: Example::json(VALID_MINIMAL),
 };
+
+/// The finding where parsing stopped, in our words where we can say more
+/// than the parser does.
+pub fn check(problem: &Problem) -> Option<Diagnostic> {
+    let Problem::Syntax {
+        span,
+        reason,
+        at,
+        empty,
+    } = problem
+    else {
+        return None;
+    };
+    Some(Diagnostic::new(
+        &META,
+        Some(*span),
+        "",
+        message(reason, *at, *empty),
+    ))
+}
 
 /// The message for a syntax error: `reason` is the JSON parser's (without
 /// its position, which the finding's span gives), `at` the character where
@@ -91,5 +112,40 @@ mod tests {
             message("key must be a string", Some('1'), false),
             "key must be a string"
         );
+    }
+
+    /// The words and the place of a syntax error, through the front end.
+    fn first(text: &str) -> (String, usize, usize) {
+        let source = crate::source::SourceFile::from_text("t.json", text);
+        let outcome = crate::json::check(&source);
+        assert!(outcome.submission.is_none());
+        let d = outcome.diagnostics.last().expect("a finding");
+        assert_eq!(d.code, META.code);
+        let lc = source.line_col(d.span().unwrap().start);
+        (d.message.clone(), lc.line, lc.column)
+    }
+
+    #[test]
+    fn trailing_comma_points_at_the_comma() {
+        let (message, line, column) = first("{\n  \"a\": 1,\n}");
+        assert!(message.starts_with("trailing comma"), "{message}");
+        assert_eq!((line, column), (2, 9));
+    }
+
+    #[test]
+    fn comments_nan_quotes_and_empty_files_get_our_words() {
+        assert_eq!(
+            first("{\"a\": 1 // x\n}").0,
+            "comments are not allowed in JSON"
+        );
+        assert_eq!(
+            first("{\"a\": NaN}").0,
+            "NaN and Infinity are not JSON numbers"
+        );
+        assert_eq!(first("{'a': 1}").0, "strings must use double quotes");
+        assert_eq!(first("  \n").0, "the file is empty: expected a JSON object");
+        let (message, line, _) = first("{\n\"a\": [1,");
+        assert!(message.starts_with("the file ends too early"), "{message}");
+        assert_eq!(line, 2);
     }
 }

@@ -1,8 +1,10 @@
 //! `F002 invalid-utf8`: The file contains bytes that are not UTF-8.
 
 use super::VALID_MINIMAL;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::json_syntax::Problem;
 use crate::rules::registry::{Example, RuleMeta};
+use crate::source::{SourceFile, Span};
 
 pub static META: RuleMeta = RuleMeta {
     code: "F002",
@@ -22,13 +24,46 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(VALID_MINIMAL),
 };
 
+/// The finding for a file whose bytes are not all UTF-8.
+pub fn check(problem: &Problem) -> Option<Diagnostic> {
+    let Problem::InvalidUtf8 {
+        offset,
+        utf16,
+        span,
+    } = problem
+    else {
+        return None;
+    };
+    Some(Diagnostic::new(
+        &META,
+        Some(*span),
+        "",
+        message(*offset, *utf16),
+    ))
+}
+
+/// The finding for an XML file whose bytes are not all UTF-8: the source
+/// (read lossily) records the first byte that is not.
+pub fn check_xml(source: &SourceFile) -> Option<Diagnostic> {
+    let at = source.invalid_utf8_at?;
+    Some(Diagnostic::new(
+        &META,
+        Some(source.clamp_span(Span::new(at, at + 1))),
+        "",
+        message(at, false),
+    ))
+}
+
 /// The message for the first byte that is not UTF-8, at `offset`; a file
 /// recognised as UTF-16 is named as such.
-pub fn message(offset: usize, utf16: bool) -> String {
+pub fn message(offset: usize, utf16: bool) -> Message {
     if utf16 {
-        "the file is encoded as UTF-16, not UTF-8".to_owned()
+        Message::from("the file is encoded as UTF-16, not UTF-8")
     } else {
-        format!("the byte at offset {offset} is not valid UTF-8")
+        Message::new()
+            .text("the byte at offset ")
+            .plain(ArgumentKind::Count, offset)
+            .text(" is not valid UTF-8")
     }
 }
 
@@ -46,7 +81,7 @@ mod tests {
         let report = crate::lint::lint_source(source, &crate::lint::LintOptions::default());
         let found = of_rule(&META, &report);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, message(40, false));
+        assert_eq!(found[0].message, message(40, false).text);
         assert_eq!(found[0].message, "the byte at offset 40 is not valid UTF-8");
         assert!(
             of_rule(
@@ -62,6 +97,10 @@ mod tests {
 
     #[test]
     fn utf16_is_named() {
-        assert_eq!(message(0, true), "the file is encoded as UTF-16, not UTF-8");
+        assert_eq!(
+            message(0, true).text,
+            "the file is encoded as UTF-16, not UTF-8"
+        );
+        assert_eq!(message(7, false).arguments[0].value, "7");
     }
 }

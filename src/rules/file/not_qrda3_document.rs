@@ -1,7 +1,10 @@
 //! `F005 not-qrda3-document`: The XML file is not a QRDA Category III document.
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::qrda3_reader::Doc;
+use crate::qrda3_reader::templates::{CMS_QRDA3_REPORT, Field};
 use crate::rules::registry::{Example, RuleMeta};
+use crate::source::{SourceFile, Span};
 
 pub static META: RuleMeta = RuleMeta {
     code: "F005",
@@ -29,15 +32,39 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::xml(crate::qrda3_valid_2025!()),
 };
 
+/// The finding for a document whose root element, at `span`, is `name`,
+/// not `ClinicalDocument` (the reader stops there).
+pub fn check_root(source: &SourceFile, span: Span, name: &str) -> Diagnostic {
+    Diagnostic::new(&META, Some(source.clamp_span(span)), "", wrong_root(name))
+}
+
+/// The finding for a `ClinicalDocument` without CMS's QRDA III document
+/// template, at its start tag.
+pub fn check_template(doc: &Doc) -> Option<Diagnostic> {
+    let root = doc.node(Doc::ROOT);
+    if root.hits(Field::DocumentTemplate).next().is_some() {
+        return None;
+    }
+    Some(Diagnostic::new(
+        &META,
+        Some(root.element.span),
+        doc.xpath(root.element),
+        no_qrda3_template(CMS_QRDA3_REPORT),
+    ))
+}
+
 /// The message when the root element is `<root>`, not `<ClinicalDocument>`.
-pub fn wrong_root(root: &str) -> String {
-    format!(
-        "this XML is not a QRDA Category III document: its root element is <{root}>, not <ClinicalDocument>"
-    )
+pub fn wrong_root(root: &str) -> Message {
+    Message::new()
+        .text("this XML is not a QRDA Category III document: its root element is <")
+        .plain(ArgumentKind::Value, root)
+        .text(">, not <ClinicalDocument>")
 }
 
 /// The message when the `ClinicalDocument` lacks the template whose root is
 /// `template_root`.
+/// The root is CMS's constant, not a value of the file: text, not an
+/// argument.
 pub fn no_qrda3_template(template_root: &str) -> String {
     format!(
         "this ClinicalDocument is not a QRDA Category III document: it has no CMS QRDA III templateId (root {template_root})"

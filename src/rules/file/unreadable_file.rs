@@ -1,7 +1,8 @@
 //! `F006 unreadable-file`: The file could not be read.
 
 use super::VALID_MINIMAL;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::read::ReadError;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -23,10 +24,22 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(VALID_MINIMAL),
 };
 
+/// The finding for the input `name` that the operating system would not
+/// read.
+pub fn check(name: &str, error: &ReadError) -> Option<Diagnostic> {
+    let ReadError::Io(error) = error else {
+        return None;
+    };
+    Some(Diagnostic::new(&META, None, "", message(name, error)))
+}
+
 /// The message for the file `name` that the operating system would not
 /// read, with its error.
-pub fn message(name: &str, error: &std::io::Error) -> String {
-    format!("cannot read {name}: {error}")
+pub fn message(name: &str, error: &std::io::Error) -> Message {
+    Message::new()
+        .text("cannot read ")
+        .plain(ArgumentKind::Value, name)
+        .text(&format!(": {error}"))
 }
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! `Q018 aggregate-count-not-single`: A numerator or denominator does not hold exactly one count.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::qrda3_reader::templates::{Field, Kind};
+use crate::qrda3_reader::{Doc, Hit, NodeId};
+use crate::rules::qrda::support::{at_element, exactly_one};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -48,18 +51,46 @@ pub static META: RuleMeta = RuleMeta {
 // `part` is "Numerator" or "Denominator".
 
 /// The `part` Data has no Aggregate Count.
-pub fn missing(part: &str) -> String {
-    format!("the {part} Data has no Aggregate Count")
+pub fn missing(part: &str) -> Message {
+    format!("the {part} Data has no Aggregate Count").into()
 }
 
 /// A second Aggregate Count in one `part` Data.
-pub fn second(part: &str) -> String {
-    format!("a second Aggregate Count in one {part} Data")
+pub fn second(part: &str) -> Message {
+    format!("a second Aggregate Count in one {part} Data").into()
 }
 
 /// A second value element in one Aggregate Count.
-pub fn second_value(part: &str) -> String {
-    format!("a second value in one {part} Aggregate Count")
+pub fn second_value(part: &str) -> Message {
+    format!("a second value in one {part} Aggregate Count").into()
+}
+
+/// Q018: the `part` ("Numerator", "Denominator") Data `data` has one
+/// Aggregate Count.
+pub fn check(doc: &Doc, data: NodeId, part: &str, out: &mut Vec<Diagnostic>) {
+    let counts: Vec<NodeId> = doc.children_of(data, Kind::AggregateCount).collect();
+    exactly_one(
+        doc,
+        &META,
+        data,
+        &counts,
+        || missing(part),
+        || second(part),
+        out,
+    );
+}
+
+/// Q018: the Aggregate Count `count` has at most one value element.
+pub fn check_values(doc: &Doc, count: NodeId, part: &str, out: &mut Vec<Diagnostic>) {
+    let hits: Vec<&Hit> = doc.node(count).hits(Field::CountValue).collect();
+    if let [first, rest @ ..] = hits.as_slice() {
+        for extra in rest {
+            out.push(
+                at_element(doc, &META, extra.element, second_value(part))
+                    .with_related(first.element.span, "first value"),
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,12 @@
 //! one.
 
 use super::VALID;
-use crate::diagnostic::{Severity, quote_short};
+use std::collections::HashSet;
+
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::qrda3_reader::templates::Field;
+use crate::qrda3_reader::{Doc, facts};
+use crate::rules::qrda::support::at_value;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -33,17 +38,62 @@ pub static META: RuleMeta = RuleMeta {
     valid: VALID,
 };
 
-/// A second `kind` ("TIN", "NPI") `value` in a document of `entity`.
-pub fn second(kind: &str, value: &str, entity: &str) -> String {
-    format!(
-        "a second {kind} {} in a {entity} document; CMS reads only the first",
-        quote_short(value)
-    )
+/// A second `label` ("TIN", "NPI") `value`, an identifier of `kind`, in a
+/// document of `entity`.
+pub fn second(label: &str, kind: ArgumentKind, value: &str, entity: &str) -> Message {
+    let start = Message::new().text(&format!("a second {label} "));
+    // An empty value is no identifier to record (or to mask).
+    let quoted = if value.is_empty() {
+        start.text("``")
+    } else {
+        start.quoted(kind, value)
+    };
+    quoted.text(&format!(
+        " in a {entity} document; CMS reads only the first"
+    ))
 }
 
 /// The label of the first.
 pub fn first_label(kind: &str) -> String {
     format!("the {kind} CMS reads")
+}
+
+/// Q025: the identifier CMS reads is not ambiguous.
+pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    let Some((program, _)) = facts::document_program(doc) else {
+        return;
+    };
+    let fields: &[(Field, &str, ArgumentKind)] = match program.entity {
+        "individual" => &[
+            (Field::Npi, "NPI", ArgumentKind::Npi),
+            (Field::Tin, "TIN", ArgumentKind::Tin),
+        ],
+        "group" | "virtualGroup" | "subgroup" => &[(Field::Tin, "TIN", ArgumentKind::Tin)],
+        _ => &[],
+    };
+    for &(field, label, kind) in fields {
+        let valued = facts::valued(doc, Doc::ROOT, field);
+        let mut seen = HashSet::new();
+        let Some(first) = valued.first() else {
+            continue;
+        };
+        for hit in &valued {
+            let Some(value) = &hit.value else { continue };
+            if seen.insert(value.text.as_str()) && seen.len() == 2 {
+                out.push(
+                    at_value(
+                        doc,
+                        &META,
+                        hit.element,
+                        value,
+                        "extension",
+                        second(label, kind, &value.text, program.entity),
+                    )
+                    .with_related(first.element.span, first_label(label)),
+                );
+            }
+        }
+    }
 }
 
 #[cfg(test)]

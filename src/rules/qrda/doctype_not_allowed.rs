@@ -1,8 +1,10 @@
 //! `Q002 doctype-not-allowed`: The document has a DOCTYPE declaration.
 
 use super::VALID;
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
 use crate::rules::registry::{Example, RuleMeta};
+use crate::source::{SourceFile, Span};
 
 pub static META: RuleMeta = RuleMeta {
     code: "Q002",
@@ -30,6 +32,11 @@ pub static META: RuleMeta = RuleMeta {
 
 /// The message, at the declaration.
 pub const MESSAGE: &str = "the document has a DOCTYPE declaration; QRDA III files must not declare one, and pilint reads nothing it declares";
+
+/// Q002: the reader stopped at a DOCTYPE declaration spanning `span`.
+pub fn check(source: &SourceFile, span: Span) -> Diagnostic {
+    Diagnostic::new(&META, Some(source.clamp_span(span)), "", MESSAGE)
+}
 
 #[cfg(test)]
 mod tests {

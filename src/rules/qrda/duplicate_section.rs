@@ -1,7 +1,10 @@
 //! `Q008 duplicate-section`: A category section appears twice.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::qrda3_reader::Doc;
+use crate::qrda3_reader::facts::{self, SECTIONS};
+use crate::rules::qrda::support::at_element;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -27,8 +30,24 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 /// A second section titled `section` ("PI section").
-pub fn second(section: &str) -> String {
-    format!("a second {section}; a document has at most one")
+pub fn second(section: &str) -> Message {
+    format!("a second {section}; a document has at most one").into()
+}
+
+/// Q008: no category section twice.
+pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    let all = facts::sections(doc);
+    for kind in SECTIONS {
+        let of_kind: Vec<_> = all.iter().filter(|&&s| doc.node(s).kind == kind).collect();
+        if let [first, rest @ ..] = of_kind.as_slice() {
+            for &&extra in rest {
+                out.push(
+                    at_element(doc, &META, doc.node(extra).element, second(kind.title()))
+                        .with_related(doc.node(**first).element.span, "first one"),
+                );
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,11 @@
 //! N.
 
 use super::VALID;
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::{ArgumentKind, Message, Severity};
+use crate::qrda3_reader::templates::{Field, Kind};
+use crate::qrda3_reader::{Doc, Hit, NodeId, facts};
+use crate::rules::qrda::support::{at_element, at_value};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -48,6 +52,42 @@ pub fn not_y_or_n(code: &str) -> Message {
         .text("Measure Performed code ")
         .quoted(ArgumentKind::Value, code)
         .text(" is not Y or N")
+}
+
+/// Q021: the first Measure Performed observation of `measure` has one
+/// value, whose code is Y or N.
+pub fn check(doc: &Doc, measure: NodeId, out: &mut Vec<Diagnostic>) {
+    let Some(observation) = doc.children_of(measure, Kind::MeasurePerformed).next() else {
+        return; // measure-performed-not-single says so
+    };
+    let hits: Vec<&Hit> = doc.node(observation).hits(Field::PerformedCode).collect();
+    let Some((first, rest)) = hits.split_first() else {
+        out.push(at_element(
+            doc,
+            &META,
+            doc.node(observation).element,
+            NO_VALUE,
+        ));
+        return;
+    };
+    for extra in rest {
+        out.push(
+            at_element(doc, &META, extra.element, SECOND_VALUE)
+                .with_related(first.element.span, "first value"),
+        );
+    }
+    match &first.value {
+        None => out.push(at_element(doc, &META, first.element, NO_CODE)),
+        Some(code) if facts::performed_value(&code.text).is_none() => out.push(at_value(
+            doc,
+            &META,
+            first.element,
+            code,
+            "code",
+            not_y_or_n(&code.text),
+        )),
+        Some(_) => {}
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,11 @@
 //! negative.
 
 use super::VALID;
-use crate::diagnostic::{ArgumentKind, Message, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::qrda3_reader::facts::{self, CountError};
+use crate::qrda3_reader::templates::Field;
+use crate::qrda3_reader::{Doc, Hit, NodeId};
+use crate::rules::qrda::support::{at_element, at_value};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -31,13 +35,13 @@ pub static META: RuleMeta = RuleMeta {
 // `part` is "Numerator" or "Denominator"; `text` the count as written.
 
 /// The Aggregate Count has no value element.
-pub fn no_value_element(part: &str) -> String {
-    format!("the {part} Aggregate Count has no value element")
+pub fn no_value_element(part: &str) -> Message {
+    format!("the {part} Aggregate Count has no value element").into()
 }
 
 /// The value element has no `@value`.
-pub fn no_value(part: &str) -> String {
-    format!("the {part} count has no @value")
+pub fn no_value(part: &str) -> Message {
+    format!("the {part} count has no @value").into()
 }
 
 /// A count below zero.
@@ -62,6 +66,32 @@ pub fn too_large(part: &str, text: &str) -> Message {
         .text(&format!("{part} "))
         .quoted(ArgumentKind::Count, text)
         .text(" is larger than CMS accepts (2147483647)")
+}
+
+/// Q019: the first value of the `part` Aggregate Count `count` is a count
+/// CMS's converter accepts.
+pub fn check(doc: &Doc, count: NodeId, part: &str, out: &mut Vec<Diagnostic>) {
+    let hits: Vec<&Hit> = doc.node(count).hits(Field::CountValue).collect();
+    let Some(first) = hits.first() else {
+        out.push(at_element(
+            doc,
+            &META,
+            doc.node(count).element,
+            no_value_element(part),
+        ));
+        return;
+    };
+    let Some(value) = &first.value else {
+        out.push(at_element(doc, &META, first.element, no_value(part)));
+        return;
+    };
+    let message = match facts::parse_count(&value.text) {
+        Ok(_) => return,
+        Err(CountError::Negative) => negative(part, &value.text),
+        Err(CountError::NotWhole) => not_whole(part, &value.text),
+        Err(CountError::TooLarge) => too_large(part, &value.text),
+    };
+    out.push(at_value(doc, &META, first.element, value, "value", message));
 }
 
 #[cfg(test)]

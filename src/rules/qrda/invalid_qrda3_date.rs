@@ -1,9 +1,11 @@
 //! `Q012 invalid-qrda3-date`: A performance period date is not a real date.
 
 use super::VALID;
-use std::fmt::Display;
-
-use crate::diagnostic::{ArgumentKind, Message, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::qrda3_reader::dates::{self, DateError};
+use crate::qrda3_reader::{Doc, NodeId, facts};
+use crate::rules::qrda::period_bound_not_single::Bound;
+use crate::rules::qrda::support::at_value;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -32,20 +34,65 @@ pub static META: RuleMeta = RuleMeta {
 
 /// The performance period `bound` ("start", "end") written `text`, which
 /// is no date for `reason`.
-pub fn message(bound: &str, text: &str, reason: &impl Display) -> Message {
+pub fn message(bound: &str, text: &str, reason: DateError) -> Message {
     Message::new()
         .text(&format!("performance period {bound} "))
         .quoted(ArgumentKind::Date, text)
-        .text(&format!(" is not a valid date: {reason}"))
+        .text(&format!(" is not a valid date: {}", why(reason)))
+}
+
+/// Why the reader refused a date, in words.
+pub fn why(reason: DateError) -> &'static str {
+    match reason {
+        DateError::SurroundingSpaces => "it has surrounding spaces",
+        DateError::Year => "its year is out of range",
+        DateError::Month => "its month is not 01–12",
+        DateError::Day => "that day does not exist in that month",
+        DateError::Offset => "its time-zone offset is not ±HHMM",
+        DateError::NotFullDate => "it is not a full date (YYYYMMDD)",
+        DateError::NotHl7 => "it is not an HL7 date-time (YYYYMMDD[HHMM[SS]])",
+        DateError::Fraction => "its fraction of a second is malformed",
+        DateError::Hour => "its hour is not 00–23",
+        DateError::Minute => "its minute is not 00–59",
+        DateError::Second => "its second is not 00–60",
+        DateError::NotIsoDate => "it is not YYYY-MM-DD",
+        DateError::IsoTime => "its time is not HH:MM[:SS[.S]][Z|±HH:MM]",
+    }
+}
+
+/// Q012: the first value of `bound` in the Reporting Parameters Act `act`
+/// is a date.
+pub fn check(doc: &Doc, act: NodeId, bound: Bound, out: &mut Vec<Diagnostic>) {
+    if let Some((hit, value)) = facts::first_value(doc, act, bound.field)
+        && let Err(reason) = dates::parse(&value.text)
+    {
+        out.push(at_value(
+            doc,
+            &META,
+            hit.element,
+            value,
+            "value",
+            message(bound.label, &value.text, reason),
+        ));
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::META;
+    use super::*;
     use crate::rules::testing::assert_examples;
 
     #[test]
     fn the_invalid_example_is_reported_where_it_goes_wrong() {
         assert_examples(&META, "20250230");
+    }
+
+    #[test]
+    fn the_reason_is_worded_here() {
+        let reason = dates::parse("20250230").unwrap_err();
+        assert_eq!(
+            message("start", "20250230", reason).text,
+            "performance period start `20250230` is not a valid date: that day does not exist in that month"
+        );
     }
 }

@@ -2,7 +2,10 @@
 
 use super::VALID;
 use crate::diagnostic::Severity;
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message};
+use crate::qrda3_reader::Malformed;
 use crate::rules::registry::{Example, RuleMeta};
+use crate::source::{SourceFile, Span};
 
 pub static META: RuleMeta = RuleMeta {
     code: "Q001",
@@ -26,25 +29,36 @@ pub static META: RuleMeta = RuleMeta {
     valid: VALID,
 };
 
-/// The message: `detail` says what is wrong, in the reader's words or one
+/// The message: `detail` says what is wrong, in the parser's words or one
 /// of the functions below.
-pub fn message(detail: &str) -> String {
-    format!("the file is not well-formed XML: {detail}")
+pub fn message(detail: Message) -> Message {
+    Message::new()
+        .text("the file is not well-formed XML: ")
+        .then(detail)
 }
 
-/// The file ends while `open` is still open.
-pub fn truncated(open: &str) -> String {
-    format!("the file ends inside <{open}>: the document is truncated")
+/// The file ends while the element named `open` is still open.
+pub fn truncated(open: &str) -> Message {
+    Message::new()
+        .text("the file ends inside <")
+        .plain(ArgumentKind::Value, open)
+        .text(">: the document is truncated")
 }
 
 /// An entity reference with no definition (pilint reads no DTD).
-pub fn undefined_entity(name: &str) -> String {
-    format!("undefined entity `&{name};` (no DTD is read)")
+pub fn undefined_entity(name: &str) -> Message {
+    Message::new()
+        .text("undefined entity `&")
+        .plain(ArgumentKind::Value, name)
+        .text(";` (no DTD is read)")
 }
 
-/// An element or attribute prefix with no namespace declaration.
-pub fn undeclared_prefix(prefix: &str) -> String {
-    format!("namespace prefix `{prefix}` is not declared")
+/// An element prefix with no namespace declaration.
+pub fn undeclared_prefix(prefix: &str) -> Message {
+    Message::new()
+        .text("namespace prefix `")
+        .plain(ArgumentKind::Value, prefix)
+        .text("` is not declared")
 }
 
 pub const TEXT_OUTSIDE_ROOT: &str = "text outside the root element";
@@ -53,6 +67,32 @@ pub const NO_ROOT: &str = "the file has no root element";
 pub const SECOND_ROOT: &str = "a second root element";
 /// The label of the start tag a truncated file leaves open.
 pub const OPENED_HERE: &str = "opened here";
+
+/// Q001: the reader stopped at `span` because the file is not well-formed;
+/// `opened` is the start tag of the element a truncated file ends inside.
+pub fn check(
+    source: &SourceFile,
+    span: Span,
+    problem: &Malformed,
+    opened: Option<Span>,
+) -> Diagnostic {
+    let detail = match problem {
+        // The parser's own words.
+        Malformed::Syntax(words) => Message::from(words.as_str()),
+        Malformed::Truncated { open } => truncated(open),
+        Malformed::UndefinedEntity(name) => undefined_entity(name),
+        Malformed::UndeclaredPrefix(prefix) => undeclared_prefix(prefix),
+        Malformed::TextOutsideRoot => TEXT_OUTSIDE_ROOT.into(),
+        Malformed::CdataOutsideRoot => CDATA_OUTSIDE_ROOT.into(),
+        Malformed::NoRoot => NO_ROOT.into(),
+        Malformed::SecondRoot => SECOND_ROOT.into(),
+    };
+    let finding = Diagnostic::new(&META, Some(source.clamp_span(span)), "", message(detail));
+    match opened {
+        Some(opened) => finding.with_related(opened, OPENED_HERE),
+        None => finding,
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -64,7 +104,7 @@ mod tests {
         let found = findings(&META, &META.invalid);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].at, "", "the span is the empty end of the file");
-        assert_eq!(found[0].message, message(&truncated("component")));
+        assert_eq!(found[0].message, message(truncated("component")).text);
         assert!(findings(&META, &META.valid).is_empty());
     }
 }

@@ -1,7 +1,11 @@
 //! `Q014 measure-id-not-single`: A PI measure has no measure id, or more than one.
 
 use super::VALID;
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::{ArgumentKind, Message, Severity};
+use crate::qrda3_reader::templates::Field;
+use crate::qrda3_reader::{Doc, NodeId, facts};
+use crate::rules::qrda::support::{at_element, at_value};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -38,8 +42,10 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 /// The measure titled `measure` has no id.
-pub fn missing(measure: &str) -> String {
-    format!("the {measure} has no measure id (reference/externalDocument/id/@extension)")
+pub fn missing(measure: &str) -> Message {
+    Message::new().text(&format!(
+        "the {measure} has no measure id (reference/externalDocument/id/@extension)"
+    ))
 }
 
 /// A second id `id` in one measure.
@@ -48,6 +54,36 @@ pub fn second(id: &str) -> Message {
         .text("a second measure id ")
         .quoted(ArgumentKind::Measure, id)
         .text(" in one measure")
+}
+
+/// Q014: the PI measure `measure` has one measure id.
+pub fn check(doc: &Doc, measure: NodeId, out: &mut Vec<Diagnostic>) {
+    let valued = facts::valued(doc, measure, Field::MeasureId);
+    match valued.as_slice() {
+        [] => out.push(at_element(
+            doc,
+            &META,
+            doc.node(measure).element,
+            missing(doc.node(measure).kind.title()),
+        )),
+        [first, rest @ ..] => {
+            for extra in rest {
+                if let Some(value) = &extra.value {
+                    out.push(
+                        at_value(
+                            doc,
+                            &META,
+                            extra.element,
+                            value,
+                            "extension",
+                            second(&value.text),
+                        )
+                        .with_related(first.element.span, "first measure id"),
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

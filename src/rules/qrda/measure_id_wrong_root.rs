@@ -1,7 +1,10 @@
 //! `Q015 measure-id-wrong-root`: A PI measure id is not under the PI measure identifier root.
 
 use super::VALID;
-use crate::diagnostic::{Severity, quote_short};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::qrda3_reader::templates::{Field, PI_MEASURE_ID_ROOT};
+use crate::qrda3_reader::{Doc, NodeId, facts};
+use crate::rules::qrda::support::{at_element, at_value};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -35,20 +38,47 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 /// Measure id `id` under `root`, not `expected`.
-pub fn wrong_root(id: &str, root: &str, expected: &str) -> String {
-    format!(
-        "measure id {} is under root {}, not the PI measure root {expected}",
-        quote_short(id),
-        quote_short(root)
-    )
+pub fn wrong_root(id: &str, root: &str, expected: &str) -> Message {
+    Message::new()
+        .text("measure id ")
+        .quoted(ArgumentKind::Measure, id)
+        .text(" is under root ")
+        .quoted(ArgumentKind::Value, root)
+        .text(&format!(", not the PI measure root {expected}"))
 }
 
 /// Measure id `id` with no root; the PI measure root is `expected`.
-pub fn no_root(id: &str, expected: &str) -> String {
-    format!(
-        "measure id {} has no root; the PI measure root is {expected}",
-        quote_short(id)
-    )
+pub fn no_root(id: &str, expected: &str) -> Message {
+    Message::new()
+        .text("measure id ")
+        .quoted(ArgumentKind::Measure, id)
+        .text(&format!(" has no root; the PI measure root is {expected}"))
+}
+
+/// Q015: the first measure id of the PI measure `measure` is under the PI
+/// measure id root.
+pub fn check(doc: &Doc, measure: NodeId, out: &mut Vec<Diagnostic>) {
+    let Some((first, value)) = facts::first_value(doc, measure, Field::MeasureId) else {
+        return; // measure-id-not-single says so
+    };
+    let id = value.text.as_str();
+    match &first.root {
+        Some(root) if root.text == PI_MEASURE_ID_ROOT => {}
+        Some(root) => out.push(at_value(
+            doc,
+            &META,
+            first.element,
+            root,
+            "root",
+            wrong_root(id, &root.text, PI_MEASURE_ID_ROOT),
+        )),
+        None => out.push(at_element(
+            doc,
+            &META,
+            first.element,
+            no_root(id, PI_MEASURE_ID_ROOT),
+        )),
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,11 @@
 //! Performed observation.
 
 use super::VALID;
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
+use crate::qrda3_reader::templates::Kind;
+use crate::qrda3_reader::{Doc, NodeId};
+use crate::rules::qrda::support::exactly_one;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -33,6 +37,21 @@ pub const MISSING: &str = "the PI measure-performed measure has no Measure Perfo
 
 /// A second observation.
 pub const SECOND: &str = "a second Measure Performed observation in one measure";
+
+/// Q020: the measure-performed measure `measure` has one Measure Performed
+/// observation.
+pub fn check(doc: &Doc, measure: NodeId, out: &mut Vec<Diagnostic>) {
+    let observations: Vec<NodeId> = doc.children_of(measure, Kind::MeasurePerformed).collect();
+    exactly_one(
+        doc,
+        &META,
+        measure,
+        &observations,
+        || MISSING.into(),
+        || SECOND.into(),
+        out,
+    );
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,4 +1,4 @@
-//! The `Q` family: QRDA Category III XML, read by `src/xml/`.
+//! The `Q` family: QRDA Category III XML, read by `src/qrda3_reader/`.
 //!
 //! Most rules reproduce a check of CMS's QRDA III converter
 //! (CMSgov/qpp-conversion-tool at commit ca8425be, error codes in
@@ -8,12 +8,19 @@
 //! where CMS rejects or mis-reads the data later;
 //! `docs/qrda3-differences.md` lists every deliberate difference.
 //!
-//! The checks are passes of the XML front end (`src/xml/`). One file per
-//! rule holds its [`RuleMeta`] (docs and examples), the message builders the
-//! front end calls, and its tests; `examples.rs` holds the building blocks of
-//! the examples. `RULES` registers them (`registry::tests` fails on a rule
-//! file that is not registered).
+//! One file per rule holds its [`RuleMeta`] (docs and examples), its check,
+//! its message builders and its tests; `examples.rs` holds the building
+//! blocks of the examples. A check reads the document tree and facts of
+//! `crate::qrda3_reader`: the checks of the whole document run in the order
+//! of [`DOCUMENT_CHECKS`]; those of one PI section, measure or Reporting
+//! Parameters Act take that node, and the front end (`src/xml/checks.rs`)
+//! calls them as it walks the section. The rules about a file the reader
+//! could not read word what its typed `Stop` says (the problem and its
+//! span). `RULES` registers them (`registry::tests` fails on a rule file
+//! that is not registered).
 
+use crate::diagnostic::Diagnostic;
+use crate::qrda3_reader::Doc;
 use crate::rules::registry::{Example, RuleMeta};
 
 const VALID: Example = Example::xml(crate::qrda3_valid_2025!());
@@ -94,6 +101,7 @@ pub mod program_name_not_single;
 pub mod reporting_parameters_not_single;
 pub mod restricted_measure_combination;
 pub mod section_years_disagree;
+pub mod support;
 pub mod unknown_program_name;
 pub mod virtual_group_id_missing;
 pub mod xml_limit_exceeded;
@@ -151,4 +159,21 @@ pub static RULES: &[&RuleMeta] = &[
     &NON_PI_MEASURE_IN_PI_SECTION,
     &DUPLICATE_CEHRT_ID,
     &AMBIGUOUS_IDENTIFIER,
+];
+
+/// A check of the whole document (each rule file's `check`).
+pub type DocumentCheck = fn(&Doc, &mut Vec<Diagnostic>);
+
+/// The checks of the document's envelope (its guide, program, sections and
+/// identifiers), in the order they run, before the PI sections' checks.
+pub static DOCUMENT_CHECKS: &[DocumentCheck] = &[
+    ig_version_mismatch::check,
+    program_name_not_single::check,
+    unknown_program_name::check,
+    no_category_section::check,
+    duplicate_section::check,
+    virtual_group_id_missing::check,
+    duplicate_cehrt_id::check,
+    ambiguous_identifier::check,
+    section_years_disagree::check,
 ];

@@ -1,7 +1,10 @@
 //! `Q007 no-category-section`: The document has no PI, Improvement Activities or quality section.
 
 use super::VALID;
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
+use crate::qrda3_reader::{Doc, facts};
+use crate::rules::qrda::support::at_element;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -26,6 +29,13 @@ pub static META: RuleMeta = RuleMeta {
 /// The message, at the root element.
 pub const MESSAGE: &str =
     "the document has no PI, Improvement Activities or quality Measure Section";
+
+/// Q007: at least one category section.
+pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    if facts::sections(doc).is_empty() {
+        out.push(at_element(doc, &META, doc.node(Doc::ROOT).element, MESSAGE));
+    }
+}
 
 #[cfg(test)]
 mod tests {

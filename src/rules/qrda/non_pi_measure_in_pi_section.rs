@@ -1,7 +1,11 @@
 //! `Q023 non-pi-measure-in-pi-section`: The PI section holds an Improvement Activity measure.
 
 use super::VALID;
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
+use crate::qrda3_reader::templates::Kind;
+use crate::qrda3_reader::{Doc, NodeId};
+use crate::rules::qrda::support::at_element;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -37,6 +41,14 @@ pub static META: RuleMeta = RuleMeta {
 /// The message, at the Improvement Activity measure.
 pub const MESSAGE: &str =
     "an Improvement Activity measure (2.16.840.1.113883.10.20.27.3.33) inside the PI section";
+
+/// Q023: `entry`, a template directly in a PI section, is not an
+/// Improvement Activity measure.
+pub fn check(doc: &Doc, entry: NodeId, out: &mut Vec<Diagnostic>) {
+    if doc.node(entry).kind == Kind::IaMeasure {
+        out.push(at_element(doc, &META, doc.node(entry).element, MESSAGE));
+    }
+}
 
 #[cfg(test)]
 mod tests {

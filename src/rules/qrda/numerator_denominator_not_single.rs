@@ -2,7 +2,10 @@
 //! exactly one numerator and one denominator.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::qrda3_reader::templates::Kind;
+use crate::qrda3_reader::{Doc, NodeId};
+use crate::rules::qrda::support::exactly_one;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -33,13 +36,34 @@ pub static META: RuleMeta = RuleMeta {
 // `part` is "Numerator" or "Denominator".
 
 /// The measure has no `part` Data.
-pub fn missing(part: &str) -> String {
-    format!("the PI numerator/denominator measure has no {part} Data")
+pub fn missing(part: &str) -> Message {
+    format!("the PI numerator/denominator measure has no {part} Data").into()
 }
 
 /// A second `part` Data.
-pub fn second(part: &str) -> String {
-    format!("a second {part} Data in one measure")
+pub fn second(part: &str) -> Message {
+    format!("a second {part} Data in one measure").into()
+}
+
+/// The two parts of a PI numerator/denominator measure, with how messages
+/// name them.
+pub const PARTS: [(Kind, &str); 2] = [
+    (Kind::Numerator, "Numerator"),
+    (Kind::Denominator, "Denominator"),
+];
+
+/// Q017: the measure `measure` has one `part` Data of `kind`.
+pub fn check(doc: &Doc, measure: NodeId, (kind, part): (Kind, &str), out: &mut Vec<Diagnostic>) {
+    let parts: Vec<NodeId> = doc.children_of(measure, kind).collect();
+    exactly_one(
+        doc,
+        &META,
+        measure,
+        &parts,
+        || missing(part),
+        || second(part),
+        out,
+    );
 }
 
 #[cfg(test)]

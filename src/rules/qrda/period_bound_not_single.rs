@@ -1,7 +1,10 @@
 //! `Q011 period-bound-not-single`: The performance period has no start or end, or more than one.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::qrda3_reader::templates::Field;
+use crate::qrda3_reader::{Doc, Hit, NodeId, facts};
+use crate::rules::qrda::support::{at_element, at_value};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -39,20 +42,76 @@ pub static META: RuleMeta = RuleMeta {
 // `bound` is "start" or "end", `element` its element ("low", "high").
 
 /// The bound's element has no value.
-pub fn no_value(bound: &str, element: &str) -> String {
-    format!("the performance period {bound} (effectiveTime/{element}) has no value")
+pub fn no_value(bound: &str, element: &str) -> Message {
+    format!("the performance period {bound} (effectiveTime/{element}) has no value").into()
 }
 
 /// The act has no such bound.
-pub fn missing(bound: &str, element: &str) -> String {
+pub fn missing(bound: &str, element: &str) -> Message {
     format!(
         "the Reporting Parameters Act has no performance period {bound} (effectiveTime/{element}/@value)"
     )
+    .into()
 }
 
 /// A second value of the bound.
-pub fn second(bound: &str) -> String {
-    format!("a second performance period {bound}")
+pub fn second(bound: &str) -> Message {
+    format!("a second performance period {bound}").into()
+}
+
+/// A bound of the performance period: the field it is read from, how
+/// messages name it, and its element.
+#[derive(Debug, Clone, Copy)]
+pub struct Bound {
+    pub field: Field,
+    pub label: &'static str,
+    pub element: &'static str,
+}
+
+/// The start and the end, in the order they are checked.
+pub const BOUNDS: [Bound; 2] = [
+    Bound {
+        field: Field::PeriodStart,
+        label: "start",
+        element: "low",
+    },
+    Bound {
+        field: Field::PeriodEnd,
+        label: "end",
+        element: "high",
+    },
+];
+
+/// Q011: the Reporting Parameters Act `act` has one value of `bound`.
+pub fn check(doc: &Doc, act: NodeId, bound: Bound, out: &mut Vec<Diagnostic>) {
+    let hits: Vec<&Hit> = doc.node(act).hits(bound.field).collect();
+    let valued = facts::valued(doc, act, bound.field);
+    match valued.as_slice() {
+        [] => {
+            let (element, message) = match hits.first() {
+                Some(empty) => (empty.element, no_value(bound.label, bound.element)),
+                None => (doc.node(act).element, missing(bound.label, bound.element)),
+            };
+            out.push(at_element(doc, &META, element, message));
+        }
+        [first, rest @ ..] => {
+            for extra in rest {
+                if let Some(value) = &extra.value {
+                    out.push(
+                        at_value(
+                            doc,
+                            &META,
+                            extra.element,
+                            value,
+                            "value",
+                            second(bound.label),
+                        )
+                        .with_related(first.element.span, "first one"),
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! `Q016 pi-measure-outside-pi-section`: A PI measure is not an entry of the PI section.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Message, Severity};
+use crate::qrda3_reader::Doc;
+use crate::qrda3_reader::templates::Kind;
+use crate::rules::qrda::support::at_element;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -35,8 +38,26 @@ pub static META: RuleMeta = RuleMeta {
 
 /// A measure titled `measure` whose enclosing template is `place` (a
 /// section's title, or "outside any section").
-pub fn message(measure: &str, place: &str) -> String {
-    format!("a {measure} whose enclosing template is the {place}, not the PI section")
+pub fn message(measure: &str, place: &str) -> Message {
+    format!("a {measure} whose enclosing template is the {place}, not the PI section").into()
+}
+
+/// Q016: every PI measure's enclosing template is a PI section.
+pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    for kind in [Kind::PiProportion, Kind::PiPerformed] {
+        for measure in doc.nodes_of(kind) {
+            let parent = doc.node(measure).parent.map(|p| doc.node(p).kind);
+            if parent != Some(Kind::PiSection) {
+                let place = parent.map_or("outside any section", |k| k.title());
+                out.push(at_element(
+                    doc,
+                    &META,
+                    doc.node(measure).element,
+                    message(kind.title(), place),
+                ));
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,11 @@
 //! `Q005 program-name-not-single`: The document has no program name, or more than one.
 
 use super::VALID;
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::{ArgumentKind, Message, Severity};
+use crate::qrda3_reader::templates::Field;
+use crate::qrda3_reader::{Doc, Hit, facts};
+use crate::rules::qrda::support::{at_element, at_value};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -43,6 +47,38 @@ pub fn second(name: &str) -> Message {
         .text("a second program name ")
         .quoted(ArgumentKind::Value, name)
         .text("; a document has exactly one")
+}
+
+/// Q005: exactly one program name.
+pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    let hits: Vec<&Hit> = doc.node(Doc::ROOT).hits(Field::ProgramName).collect();
+    let valued = facts::valued(doc, Doc::ROOT, Field::ProgramName);
+    match valued.as_slice() {
+        [] => {
+            let (element, message) = match hits.first() {
+                Some(empty) => (empty.element, NO_EXTENSION),
+                None => (doc.node(Doc::ROOT).element, MISSING),
+            };
+            out.push(at_element(doc, &META, element, message));
+        }
+        [first, rest @ ..] => {
+            for extra in rest {
+                if let Some(value) = &extra.value {
+                    out.push(
+                        at_value(
+                            doc,
+                            &META,
+                            extra.element,
+                            value,
+                            "extension",
+                            second(&value.text),
+                        )
+                        .with_related(first.element.span, "first program name"),
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,11 @@
 //! Parameters Act.
 
 use super::VALID;
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
+use crate::qrda3_reader::templates::Kind;
+use crate::qrda3_reader::{Doc, NodeId};
+use crate::rules::qrda::support::{at_element, exactly_one};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -37,6 +41,40 @@ pub const NESTED_LABEL: &str = "this one is nested inside a measure, where CMS d
 /// A second act.
 pub const SECOND: &str =
     "a second Reporting Parameters Act in the PI section; CMS reads one performance period";
+
+/// Q010: the PI section `section` has one direct Reporting Parameters Act.
+pub fn check(doc: &Doc, section: NodeId, out: &mut Vec<Diagnostic>) {
+    let acts: Vec<NodeId> = doc
+        .children_of(section, Kind::ReportingParameters)
+        .collect();
+    if !acts.is_empty() {
+        exactly_one(
+            doc,
+            &META,
+            section,
+            &acts,
+            || String::new().into(),
+            || SECOND.into(),
+            out,
+        );
+        return;
+    }
+    let nested = doc.nodes_of(Kind::ReportingParameters).find(|&a| {
+        let mut up = doc.node(a).parent;
+        while let Some(p) = up {
+            if p == section {
+                return true;
+            }
+            up = doc.node(p).parent;
+        }
+        false
+    });
+    let mut diagnostic = at_element(doc, &META, doc.node(section).element, NONE_DIRECT);
+    if let Some(nested) = nested {
+        diagnostic = diagnostic.with_related(doc.node(nested).element.span, NESTED_LABEL);
+    }
+    out.push(diagnostic);
+}
 
 #[cfg(test)]
 mod tests {

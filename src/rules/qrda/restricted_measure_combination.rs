@@ -2,7 +2,10 @@
 //! as CMS's converter checks it.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::qrda3_reader::templates::{Field, Kind};
+use crate::qrda3_reader::{AttrValue, Doc, Element, NodeId, facts};
+use crate::rules::qrda::support::at_value;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -32,8 +35,10 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 /// Measure `id`, which may not be reported with `PI_HIE_5`.
-pub fn message(id: &str) -> String {
-    format!("{id} may not be reported together with PI_HIE_5")
+pub fn message(id: &str) -> Message {
+    Message::new()
+        .plain(ArgumentKind::Measure, id)
+        .text(" may not be reported together with PI_HIE_5")
 }
 
 /// The label of `PI_HIE_5`'s id.
@@ -41,6 +46,40 @@ pub const HIE_5_LABEL: &str = "PI_HIE_5 is reported here";
 
 /// The label of `PI_HIE_5`'s element.
 pub const HIE_5_ELEMENT_LABEL: &str = "in this element";
+
+/// The measures CMS's converter forbids beside `PI_HIE_5` (its
+/// `PiSectionValidator`, code 102).
+const RESTRICTED_WITH_HIE_5: [&str; 4] = ["PI_HIE_1", "PI_LVOTC_1", "PI_HIE_4", "PI_LVITC_2"];
+
+/// Q022: the converter's restricted combination in the PI section
+/// `section`, exactly as it checks it: among numerator/denominator
+/// measures only.
+pub fn check(doc: &Doc, section: NodeId, out: &mut Vec<Diagnostic>) {
+    let ids: Vec<(Element, &AttrValue)> = doc
+        .children_of(section, Kind::PiProportion)
+        .filter_map(|m| facts::first_value(doc, m, Field::MeasureId))
+        .map(|(h, v)| (h.element, v))
+        .collect();
+    let Some((hie5, hie5_value)) = ids.iter().find(|(_, v)| v.text == "PI_HIE_5") else {
+        return;
+    };
+    for (element, value) in &ids {
+        if RESTRICTED_WITH_HIE_5.contains(&value.text.as_str()) {
+            out.push(
+                at_value(
+                    doc,
+                    &META,
+                    *element,
+                    value,
+                    "extension",
+                    message(&value.text),
+                )
+                .with_related(hie5_value.span, HIE_5_LABEL)
+                .with_related(hie5.span, HIE_5_ELEMENT_LABEL),
+            );
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -52,7 +91,7 @@ mod tests {
         let found = fixture_findings(&META, "invalid/qrda3/restricted-measure-combination.xml");
         assert!(!found.is_empty());
         assert_eq!(found[0].at, "PI_HIE_1");
-        assert_eq!(found[0].message, message("PI_HIE_1"));
+        assert_eq!(found[0].message, message("PI_HIE_1").text);
         assert!(findings(&META, &META.valid).is_empty());
     }
 }

@@ -1,7 +1,9 @@
 //! `Q013 section-years-disagree`: Sections of one document report different performance years.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::qrda3_reader::{Doc, facts};
+use crate::rules::qrda::support::at_value;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -37,15 +39,50 @@ pub static META: RuleMeta = RuleMeta {
 
 /// The section titled `section` starts in `section_year`; CMS files the
 /// document under `year`, the year of its first section (`first`).
-pub fn message(section: &str, section_year: i64, year: i64, first: &str) -> String {
-    format!(
-        "the {section}'s performance period starts in {section_year}, but CMS files the document under {year}, the year of its first section (the {first})"
-    )
+pub fn message(section: &str, section_year: i64, year: i64, first: &str) -> Message {
+    Message::new()
+        .text(&format!("the {section}'s performance period starts in "))
+        .plain(ArgumentKind::Year, section_year)
+        .text(", but CMS files the document under ")
+        .plain(ArgumentKind::Year, year)
+        .text(&format!(", the year of its first section (the {first})"))
 }
 
 /// The label of the first section's period.
 pub fn first_label(year: i64) -> String {
     format!("performance year {year} comes from the first section's period")
+}
+
+/// Q013: every section's period lies in the year of the first section,
+/// which is the year CMS files the whole document under.
+pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    let Some((first, Some(reference))) = facts::first_dated_section(doc) else {
+        return;
+    };
+    let year = reference.year;
+    let first_title = doc.node(first).kind.title();
+    for section in facts::sections(doc) {
+        if section == first {
+            continue;
+        }
+        let Some(other) = facts::section_year(doc, section) else {
+            continue;
+        };
+        if other.year != year {
+            let kind = doc.node(section).kind;
+            out.push(
+                at_value(
+                    doc,
+                    &META,
+                    other.hit.element,
+                    other.value,
+                    "value",
+                    message(kind.title(), other.year, year, first_title),
+                )
+                .with_related(reference.value.span, first_label(year)),
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! `Q006 unknown-program-name`: The program name is not one CMS accepts.
 
 use super::VALID;
-use crate::diagnostic::{ArgumentKind, Message, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::qrda3_reader::templates::{Field, Kind};
+use crate::qrda3_reader::{Doc, facts};
+use crate::rules::qrda::support::at_value;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -79,6 +82,62 @@ pub fn unknown(name: &str) -> Message {
         .text("program name ")
         .quoted(ArgumentKind::Value, name)
         .text(" is not one CMS accepts for MIPS")
+}
+
+/// A program that existed but never accepted PI data in a QRDA III file.
+struct Retired {
+    name: &'static str,
+    title: &'static str,
+}
+
+const RETIRED: &[Retired] = &[
+    Retired {
+        name: "CPCPLUS",
+        title: "Comprehensive Primary Care Plus",
+    },
+    Retired {
+        name: "PCF",
+        title: "Primary Care First",
+    },
+];
+
+/// Q006: the document's (first) program name is one CMS's converter
+/// accepts today; nothing when the document's year is one whose programs
+/// pilint does not judge.
+pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    let Some((hit, value)) = facts::first_value(doc, Doc::ROOT, Field::ProgramName) else {
+        return; // program-name-not-single says so
+    };
+    if facts::program(&value.text).is_some() {
+        return;
+    }
+    let year = facts::document_year(doc).map(|y| y.year);
+    let upper = value.text.to_ascii_uppercase();
+    let finding = |message: Message| at_value(doc, &META, hit.element, value, "extension", message);
+    if let Some(retired) = RETIRED.iter().find(|r| r.name == upper) {
+        // CPC+ and PCF were valid programs in the years pilint has no rules for.
+        if year.is_some_and(|y| y < crate::catalog::first_supported_year()) {
+            return;
+        }
+        let has_pi = doc.children_of(Doc::ROOT, Kind::PiSection).next().is_some();
+        out.push(if has_pi {
+            finding(retired_with_pi(&value.text, retired.title)).with_help(RETIRED_WITH_PI_HELP)
+        } else {
+            finding(self::retired(&value.text, retired.title))
+        });
+        return;
+    }
+    if upper.starts_with(facts::SSP_PREFIX) {
+        out.push(
+            finding(disputed(&value.text))
+                .with_severity(Severity::Warning)
+                // CMS's own tools disagree: pilint cannot say what CMS will do.
+                .with_consequence(crate::rules::Consequence::None)
+                .with_help(DISPUTED_HELP),
+        );
+        return;
+    }
+    out.push(finding(unknown(&value.text)));
 }
 
 #[cfg(test)]

@@ -2,6 +2,10 @@
 
 use super::VALID;
 use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Place};
+use crate::qrda3_reader::templates::Field;
+use crate::qrda3_reader::{Doc, facts};
+use crate::rules::qrda::support::at_element;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -35,6 +39,26 @@ pub static META: RuleMeta = RuleMeta {
 
 /// The message, at the root element.
 pub const MESSAGE: &str = "a MIPS virtual group document has no virtual group id (representedOrganization/id[@root='2.16.840.1.113883.3.249.5.2'])";
+
+/// Q009: a virtual group names its virtual group.
+pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
+    let Some((program, _)) = facts::document_program(doc) else {
+        return;
+    };
+    if program.entity == "virtualGroup"
+        && facts::valued(doc, Doc::ROOT, Field::VirtualGroupId).is_empty()
+    {
+        let mut finding = at_element(doc, &META, doc.node(Doc::ROOT).element, MESSAGE);
+        // The missing member's location, as the semantic
+        // `identifier-missing` gives it, so the two count as one finding
+        // (this one, which names the converter's error 78).
+        finding.primary.place = Place::Here {
+            span: finding.span(),
+            pointer: crate::model::QRDA_ENTITY_ID_PATH.to_owned(),
+        };
+        out.push(finding);
+    }
+}
 
 #[cfg(test)]
 mod tests {

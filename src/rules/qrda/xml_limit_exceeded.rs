@@ -1,8 +1,10 @@
 //! `Q003 xml-limit-exceeded`: The file is larger, or nested deeper, than pilint decodes.
 
 use super::VALID;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::qrda3_reader::Limits;
 use crate::rules::registry::{Example, RuleMeta};
+use crate::source::{SourceFile, Span};
 
 pub static META: RuleMeta = RuleMeta {
     code: "Q003",
@@ -28,13 +30,45 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 /// The message for a file of `size` bytes, over `max` (nothing is read).
-pub fn too_large(size: usize, max: usize) -> String {
-    format!("the file is {size} bytes; pilint decodes QRDA III files of at most {max} bytes")
+pub fn too_large(size: usize, max: usize) -> Message {
+    Message::new()
+        .text("the file is ")
+        .plain(ArgumentKind::Count, size)
+        .text(&format!(
+            " bytes; pilint decodes QRDA III files of at most {max} bytes"
+        ))
 }
 
 /// The message at an element nested `depth` deep, over `max`.
-pub fn too_deep(depth: usize, max: usize) -> String {
-    format!("elements are nested {depth} deep here; pilint decodes at most {max} levels")
+pub fn too_deep(depth: usize, max: usize) -> Message {
+    Message::new()
+        .text("elements are nested ")
+        .plain(ArgumentKind::Count, depth)
+        .text(&format!(" deep here; pilint decodes at most {max} levels"))
+}
+
+/// Q003, before anything is read: the file is larger than the reader
+/// accepts (the finding is at its first byte).
+pub fn check_size(source: &SourceFile, limits: Limits) -> Option<Diagnostic> {
+    (source.text.len() > limits.max_bytes).then(|| {
+        Diagnostic::new(
+            &META,
+            Some(source.clamp_span(Span::new(0, 1))),
+            "",
+            too_large(source.text.len(), limits.max_bytes),
+        )
+    })
+}
+
+/// Q003, where the reader stopped: an element at `span` nested `depth`
+/// deep, over the limit.
+pub fn check_depth(source: &SourceFile, span: Span, depth: usize, limits: Limits) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        Some(source.clamp_span(span)),
+        "",
+        too_deep(depth, limits.max_depth),
+    )
 }
 
 #[cfg(test)]
@@ -51,14 +85,14 @@ mod tests {
             "at an element: {:?}",
             found[0].at
         );
-        assert_eq!(found[0].message, too_deep(257, 256));
+        assert_eq!(found[0].message, too_deep(257, 256).text);
         assert!(findings(&META, &META.valid).is_empty());
     }
 
     #[test]
     fn the_size_limit_has_its_own_words() {
         assert_eq!(
-            too_large(200, 100),
+            too_large(200, 100).text,
             "the file is 200 bytes; pilint decodes QRDA III files of at most 100 bytes"
         );
     }

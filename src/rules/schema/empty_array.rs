@@ -1,7 +1,10 @@
 //! `S007 empty-array`: A list that must hold at least one item is empty.
 
 use super::SOURCE;
-use crate::diagnostic::Severity;
+use jsonschema::error::ValidationErrorKind;
+
+use super::schema_error::{SchemaError, field_message, field_name};
+use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -27,9 +30,22 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(valid_group!()),
 };
 
+/// The finding for a `minItems` error.
+pub fn check(error: &SchemaError) -> Option<Diagnostic> {
+    let ValidationErrorKind::MinItems { .. } = error.kind() else {
+        return None;
+    };
+    Some(error.finding(
+        &META,
+        error.value_span(),
+        error.pointer.clone(),
+        message(&field_name(&error.pointer)),
+    ))
+}
+
 /// The message at the empty array `field`.
-pub fn message(field: &str) -> String {
-    format!("{field} is empty; it needs at least one item")
+pub fn message(field: &str) -> Message {
+    field_message(field).text(" is empty; it needs at least one item")
 }
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! `S001 missing-property`: A property the Submissions API requires is missing.
 
 use super::SOURCE;
-use crate::diagnostic::Severity;
+use jsonschema::error::ValidationErrorKind;
+
+use super::schema_error::{SchemaError, object_phrase};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -35,10 +38,40 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(valid_group!()),
 };
 
+/// The finding for a `required` error: at the object's opening brace, with
+/// the missing member's own pointer, so that a semantic finding about the
+/// same member (which the QRDA III front end needs) is recognised as the
+/// same finding.
+pub fn check(error: &SchemaError) -> Option<Diagnostic> {
+    let ValidationErrorKind::Required { property } = error.kind() else {
+        return None;
+    };
+    let property = property.as_str().unwrap_or_default();
+    let mut member = error.pointer.clone();
+    crate::pointer::push_token(&mut member, property);
+    let finding = Diagnostic::new(
+        &META,
+        error.head(),
+        member,
+        message(&object_phrase(&error.pointer), property),
+    );
+    // CMS stores a PI set without a CEHRT ID and scores it 0 (the scoring
+    // engine's `hasCehrtId` instrumentation, CMSgov/qpp-submissions-docs
+    // scoring examples): not a refusal.
+    Some(if property == "cehrtId" {
+        finding.with_consequence(crate::rules::Consequence::Zero)
+    } else {
+        finding
+    })
+}
+
 /// The message at `object` (named as in "measurement set 1") that lacks
 /// `property`.
-pub fn message(object: &str, property: &str) -> String {
-    format!("{object} is missing the required property `{property}`")
+pub fn message(object: &str, property: &str) -> Message {
+    Message::new()
+        .text(object)
+        .text(" is missing the required property ")
+        .quoted(ArgumentKind::Value, property)
 }
 
 #[cfg(test)]

@@ -1,8 +1,15 @@
 //! `S008 not-a-submission`: The file is not a QPP submission: its top level is not an object, or
 //! has none of a submission's keys.
 
-use crate::diagnostic::Severity;
+use jsonschema::error::ValidationErrorKind;
+use serde_json::Value;
+
+use super::schema_error::{SchemaError, type_phrase};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
+use crate::json_syntax::envelope::{self, SUBMISSION_KEYS};
+use crate::json_syntax::span_index::SpanIndex;
 use crate::rules::registry::{Example, RuleMeta};
+use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
     code: "S008",
@@ -31,27 +38,98 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(valid_group!()),
 };
 
+/// How many of a foreign file's keys the message names.
+const KEYS_SHOWN: usize = 4;
+
+/// The finding for a top-level value that is not an object, at its first
+/// character.
+pub fn check_not_object(root: &Value, index: &SpanIndex) -> Option<Diagnostic> {
+    if root.is_object() {
+        return None;
+    }
+    Some(Diagnostic::new(
+        &META,
+        head(index),
+        "",
+        not_an_object(&type_phrase(root)),
+    ))
+}
+
+/// The finding for a JSON object that is no QPP submission: none of the
+/// submission keys, no embedded submission, no envelope.
+pub fn check_foreign(root: &Value, index: &SpanIndex) -> Option<Diagnostic> {
+    if !envelope::is_foreign_object(root) {
+        return None;
+    }
+    let object = root.as_object()?;
+    let keys: Vec<&str> = object.keys().take(KEYS_SHOWN).map(String::as_str).collect();
+    let more = object.len() > KEYS_SHOWN;
+    Some(
+        Diagnostic::new(
+            &META,
+            head(index),
+            "",
+            foreign_object(&keys, more, &SUBMISSION_KEYS),
+        )
+        .with_help(FOREIGN_HELP),
+    )
+}
+
+/// The finding for a schema `type` error at the top level.
+pub fn check(error: &SchemaError) -> Option<Diagnostic> {
+    let ValidationErrorKind::Type { kind } = error.kind() else {
+        return None;
+    };
+    if !error.pointer.is_empty() {
+        return None;
+    }
+    let message = super::wrong_type::type_message(error, kind);
+    Some(error.finding(&META, error.value_span(), error.pointer.clone(), message))
+}
+
+/// The first character of the top-level value.
+fn head(index: &SpanIndex) -> Option<Span> {
+    index
+        .value_span("")
+        .map(|s| Span::new(s.start, (s.start + 1).min(s.end)))
+}
+
 /// The message at a top-level value that is `found` ("an array"), not an
 /// object.
-pub fn not_an_object(found: &str) -> String {
-    format!("the file holds {found}, not a submission object")
+pub fn not_an_object(found: &str) -> Message {
+    Message::new()
+        .text("the file holds ")
+        .plain(ArgumentKind::Value, found)
+        .text(", not a submission object")
 }
 
 /// The message at an object with none of the keys `wanted`: `keys` are
 /// its first keys, `more` whether it has others.
-pub fn foreign_object(keys: &[&str], more: bool, wanted: &[&str]) -> String {
+pub fn foreign_object(keys: &[&str], more: bool, wanted: &[&str]) -> Message {
     let quoted = |keys: &[&str]| keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>();
-    let has = if keys.is_empty() {
-        "it is an empty object".to_owned()
-    } else {
-        let more = if more { ", …" } else { "" };
-        format!("its keys are {}{more}", quoted(keys).join(", "))
-    };
     let wanted = match quoted(wanted).as_slice() {
         [init @ .., last] if !init.is_empty() => format!("{} or {last}", init.join(", ")),
         other => other.join(""),
     };
-    format!("this JSON file is not a QPP submission: it has none of {wanted} ({has})")
+    let mut message = Message::new().text(&format!(
+        "this JSON file is not a QPP submission: it has none of {wanted} ("
+    ));
+    if keys.is_empty() {
+        message = message.text("it is an empty object");
+    } else {
+        message = message.text("its keys are ");
+        for (i, key) in keys.iter().enumerate() {
+            let separator = if i == 0 { "`" } else { ", `" };
+            message = message
+                .text(separator)
+                .plain(ArgumentKind::Value, key)
+                .text("`");
+        }
+        if more {
+            message = message.text(", …");
+        }
+    }
+    message.text(")")
 }
 
 /// The help of a foreign object: it is some other JSON file.
@@ -73,9 +151,13 @@ mod tests {
     fn a_foreign_object_is_named_by_its_keys() {
         let wanted = ["entityType", "performanceYear", "measurementSets"];
         assert_eq!(
-            foreign_object(&["name", "version"], true, &wanted),
+            foreign_object(&["name", "version"], true, &wanted).text,
             "this JSON file is not a QPP submission: it has none of `entityType`, `performanceYear` or `measurementSets` (its keys are `name`, `version`, …)"
         );
-        assert!(foreign_object(&[], false, &wanted).ends_with("(it is an empty object)"));
+        assert!(
+            foreign_object(&[], false, &wanted)
+                .text
+                .ends_with("(it is an empty object)")
+        );
     }
 }

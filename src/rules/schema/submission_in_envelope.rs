@@ -1,8 +1,13 @@
 //! `S009 submission-in-envelope`: The file is a Submissions API envelope (`{\"data\":
 //! {\"submission\": …}}`); the submission inside is checked.
 
-use crate::diagnostic::Severity;
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::json_syntax::envelope::{self, ENVELOPE_POINTER};
+use crate::json_syntax::span_index::SpanIndex;
 use crate::rules::registry::{Example, RuleMeta};
+use crate::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
     code: "S009",
@@ -30,6 +35,23 @@ pub static META: RuleMeta = RuleMeta {
     )),
     valid: Example::json(valid_group!()),
 };
+
+/// The finding at the `data` key of a file that is an API envelope around
+/// a submission (whose findings are then at their own pointers).
+pub fn check(root: &Value, index: &SpanIndex) -> Option<Diagnostic> {
+    envelope::inner(root)?;
+    let span = index.key_span("/data").or_else(|| {
+        index
+            .value_span("")
+            .map(|s| Span::new(s.start, (s.start + 1).min(s.end)))
+    });
+    Some(Diagnostic::new(
+        &META,
+        span,
+        "/data",
+        message(ENVELOPE_POINTER),
+    ))
+}
 
 /// The message at the envelope's `data` key; `inner` is the pointer of the
 /// submission inside.

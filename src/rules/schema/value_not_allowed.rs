@@ -3,7 +3,11 @@
 use super::SOURCE;
 use std::fmt::Display;
 
-use crate::diagnostic::Severity;
+use jsonschema::error::ValidationErrorKind;
+use serde_json::Value;
+
+use super::schema_error::{SchemaError, field_message, field_name};
+use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -27,21 +31,51 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(valid_group!()),
 };
 
+/// The finding for an `enum` or `const` error: the value quoted, with
+/// the closest allowed one.
+pub fn check(error: &SchemaError) -> Option<Diagnostic> {
+    let instance = error.instance();
+    let field = field_name(&error.pointer);
+    let message = match error.kind() {
+        ValidationErrorKind::Enum { options } => {
+            let allowed: Vec<&str> = options
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let suggestion = instance
+                .as_str()
+                .and_then(|s| crate::rules::semantic::support::closest(s, allowed.iter().copied()));
+            message(error.shown(), &field, &allowed, suggestion)
+        }
+        ValidationErrorKind::Constant { expected_value } => {
+            not_the_constant(&field, expected_value)
+        }
+        _ => return None,
+    };
+    Some(error.finding(&META, error.value_span(), error.pointer.clone(), message))
+}
+
 /// The message at a value (`shown`: quoted, or its type) of `field` that
 /// is none of `allowed`; `suggestion` is the closest allowed value.
-pub fn message(shown: &str, field: &str, allowed: &[&str], suggestion: Option<&str>) -> String {
+pub fn message(
+    shown: impl Into<Message>,
+    field: &str,
+    allowed: &[&str],
+    suggestion: Option<&str>,
+) -> Message {
     let suggestion = suggestion
         .map(|k| format!("; did you mean `{k}`?"))
         .unwrap_or_default();
-    format!(
-        "{shown} is not an allowed {field} (allowed: {}){suggestion}",
-        allowed.join(", ")
-    )
+    shown
+        .into()
+        .text(" is not an allowed ")
+        .then(field_message(field))
+        .text(&format!(" (allowed: {}){suggestion}", allowed.join(", ")))
 }
 
 /// The message at a value of `field` that must be exactly `expected`.
-pub fn not_the_constant(field: &str, expected: &impl Display) -> String {
-    format!("{field} must be {expected}")
+pub fn not_the_constant(field: &str, expected: &impl Display) -> Message {
+    field_message(field).text(&format!(" must be {expected}"))
 }
 
 #[cfg(test)]
@@ -63,11 +97,12 @@ mod tests {
                 "`entityType`",
                 &["individual", "group"],
                 Some("group")
-            ),
+            )
+            .text,
             "`Group` is not an allowed `entityType` (allowed: individual, group); did you mean `group`?"
         );
         assert_eq!(
-            message("an integer", "`category`", &["pi"], None),
+            message("an integer", "`category`", &["pi"], None).text,
             "an integer is not an allowed `category` (allowed: pi)"
         );
     }

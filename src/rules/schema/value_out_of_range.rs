@@ -3,7 +3,10 @@
 use super::SOURCE;
 use std::fmt::Display;
 
-use crate::diagnostic::Severity;
+use jsonschema::error::ValidationErrorKind;
+
+use super::schema_error::{SchemaError, field_message, field_name};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -39,24 +42,54 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(valid_group!()),
 };
 
+/// The finding for a `minimum`, `maximum`, `minLength` or `maxLength`
+/// error.
+pub fn check(error: &SchemaError) -> Option<Diagnostic> {
+    let field = field_name(&error.pointer);
+    let instance = error.instance();
+    let message = match error.kind() {
+        ValidationErrorKind::Minimum { limit } => below(&field, limit, instance),
+        ValidationErrorKind::Maximum { limit } => above(&field, limit, instance),
+        ValidationErrorKind::MinLength { limit } => too_short(&field, *limit),
+        ValidationErrorKind::MaxLength { limit } => too_long(&field, *limit),
+        _ => return None,
+    };
+    Some(error.finding(&META, error.value_span(), error.pointer.clone(), message))
+}
+
 /// The message at `value` of `field`, below `limit`.
-pub fn below(field: &str, limit: &impl Display, value: &impl Display) -> String {
-    format!("{field} must be {limit} or more, not {value}")
+pub fn below(field: &str, limit: &impl Display, value: &impl Display) -> Message {
+    bound(field, limit, " or more, not ", value)
+}
+
+/// "`field` must be {limit}{between}{value}".
+fn bound(field: &str, limit: &impl Display, between: &str, value: &impl Display) -> Message {
+    field_message(field)
+        .text(" must be ")
+        .plain(ArgumentKind::Count, limit)
+        .text(between)
+        .plain(ArgumentKind::Count, value)
 }
 
 /// The message at `value` of `field`, above `limit`.
-pub fn above(field: &str, limit: &impl Display, value: &impl Display) -> String {
-    format!("{field} must be {limit} or less, not {value}")
+pub fn above(field: &str, limit: &impl Display, value: &impl Display) -> Message {
+    bound(field, limit, " or less, not ", value)
 }
 
 /// The message at a string `field` shorter than `limit` characters.
-pub fn too_short(field: &str, limit: u64) -> String {
-    format!("{field} must be at least {limit} character(s) long")
+pub fn too_short(field: &str, limit: u64) -> Message {
+    field_message(field)
+        .text(" must be at least ")
+        .plain(ArgumentKind::Count, limit)
+        .text(" character(s) long")
 }
 
 /// The message at a string `field` longer than `limit` characters.
-pub fn too_long(field: &str, limit: u64) -> String {
-    format!("{field} must be at most {limit} characters long")
+pub fn too_long(field: &str, limit: u64) -> Message {
+    field_message(field)
+        .text(" must be at most ")
+        .plain(ArgumentKind::Count, limit)
+        .text(" characters long")
 }
 
 #[cfg(test)]
@@ -73,15 +106,15 @@ mod tests {
     #[test]
     fn each_bound_has_its_words() {
         assert_eq!(
-            below("`numerator`", &0, &-1),
+            below("`numerator`", &0, &-1).text,
             "`numerator` must be 0 or more, not -1"
         );
         assert_eq!(
-            above("`year`", &2100, &2200),
+            above("`year`", &2100, &2200).text,
             "`year` must be 2100 or less, not 2200"
         );
         assert_eq!(
-            too_long("`entityId`", 64),
+            too_long("`entityId`", 64).text,
             "`entityId` must be at most 64 characters long"
         );
     }

@@ -1,10 +1,11 @@
 //! `R002 hie-option-incomplete`: a Health Information Exchange option with
 //! a member neither reported nor excluded.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{
-    claimed_exclusion, either, finding, hie_option_of, named, pi_sets,
+    all_of_message, claimed_exclusion, either_message, finding, hie_option_of, named_message,
+    pi_sets,
 };
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
@@ -86,26 +87,26 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             }
             let exclusions = catalog
                 .measure(member)
-                .map(|m| m.exclusion.clone())
+                .map(|m| m.exclusion.as_slice())
                 .unwrap_or_default();
             let or_excluded = if exclusions.is_empty() {
-                String::new()
+                Message::new()
             } else {
-                format!(" nor excluded ({})", either(&exclusions))
+                Message::new()
+                    .text(" nor excluded (")
+                    .then(either_message(exclusions))
+                    .text(")")
             };
             out.push(finding(
                 &META,
                 &set.loc,
-                format!(
-                    "HIE option {} is incomplete: {} is neither reported{or_excluded}; the option needs {}",
-                    option + 1,
-                    named(catalog, member),
-                    members
-                        .iter()
-                        .map(|m| format!("`{m}`"))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
-                ),
+                Message::new()
+                    .text(&format!("HIE option {} is incomplete: ", option + 1))
+                    .then(named_message(catalog, member))
+                    .text(" is neither reported")
+                    .then(or_excluded)
+                    .text("; the option needs ")
+                    .then(all_of_message(members)),
             ));
         }
     }

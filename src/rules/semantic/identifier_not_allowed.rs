@@ -1,7 +1,7 @@
 //! `I002 identifier-not-allowed`: an identifier that does not belong to the
 //! entity type (an NPI on a group, a TIN on an APM entity, …).
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::model::Node;
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::finding;
@@ -85,7 +85,12 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             finding(
                 &META,
                 &node.loc,
-                format!("a submission of entityType `{kind}` does not take `{field}`; it is identified by {identified_by}"),
+                Message::new()
+                    .text("a submission of entityType `")
+                    .plain(ArgumentKind::Value, kind)
+                    .text(&format!(
+                        "` does not take `{field}`; it is identified by {identified_by}"
+                    )),
             )
             .with_severity(severity)
             // An NPI on a group makes the Submissions API refuse it; the

@@ -2,12 +2,12 @@
 //! reported nor excluded, or no Health Information Exchange option at all.
 
 use crate::catalog::{Measure, ReportingCategory, YearCatalog};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::model::MeasurementSet;
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::support::{
-    claimed_exclusion, either, finding, hie_option_of, is_attestation, pi_sets,
-    unclaimed_exclusions,
+    all_of_message, claimed_exclusion, either_message, finding, hie_option_of, is_attestation,
+    joined, pi_sets, unclaimed_exclusions,
 };
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
@@ -88,14 +88,12 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let message = match gaps.as_slice() {
             [] => continue,
             [one] => one.alone.clone(),
-            _ => format!(
-                "the PI measurement set does not report {} required measures: {}; the PI category then scores 0",
-                gaps.len(),
-                gaps.iter()
-                    .map(|g| g.listed.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
+            _ => Message::new()
+                .text("the PI measurement set does not report ")
+                .plain(ArgumentKind::Count, gaps.len())
+                .text(" required measures: ")
+                .then(joined(gaps.into_iter().map(|g| g.listed), "; "))
+                .text("; the PI category then scores 0"),
         };
         out.push(finding(&META, &set.loc, message));
     }
@@ -104,63 +102,70 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
 /// One thing a set lacks: its message when it is the only one, and its
 /// item in the list when there are several.
 struct Gap {
-    alone: String,
-    listed: String,
+    alone: Message,
+    listed: Message,
 }
 
 fn hie_gap(catalog: &YearCatalog) -> Gap {
-    let options: Vec<String> = catalog
-        .hie_options
-        .iter()
-        .map(|option| {
-            let members: Vec<String> = option.iter().map(|m| format!("`{m}`")).collect();
-            members.join(" and ")
-        })
-        .collect();
-    let options = options.join(", or ");
+    let options = joined(
+        catalog
+            .hie_options
+            .iter()
+            .map(|option| all_of_message(option)),
+        ", or ",
+    );
     Gap {
-        alone: format!(
-            "the PI measurement set reports no Health Information Exchange option (report {options}); without one the PI category scores 0"
-        ),
-        listed: format!("a Health Information Exchange option ({options})"),
+        alone: Message::new()
+            .text("the PI measurement set reports no Health Information Exchange option (report ")
+            .then(options.clone())
+            .text("); without one the PI category scores 0"),
+        listed: Message::new()
+            .text("a Health Information Exchange option (")
+            .then(options)
+            .text(")"),
     }
 }
 
 fn measure_gap(catalog: &YearCatalog, set: &MeasurementSet, measure: &Measure) -> Gap {
     let id = &measure.measure_id;
-    let (mut alone, mut listed) = if measure.exclusion.is_empty() {
+    let named = Message::new()
+        .text("`")
+        .plain(ArgumentKind::Measure, id)
+        .text(&format!("` ({})", measure.title));
+    let (alone, listed) = if measure.exclusion.is_empty() {
+        let listed = named.text(", which has no exclusion");
         (
-            format!(
-                "the PI measurement set does not report `{id}` ({}), which has no exclusion",
-                measure.title
-            ),
-            format!("`{id}` ({}), which has no exclusion", measure.title),
+            Message::new()
+                .text("the PI measurement set does not report ")
+                .then(listed.clone()),
+            listed,
         )
     } else {
+        let exclusions = either_message(&measure.exclusion);
         (
-            format!(
-                "the PI measurement set reports neither `{id}` ({}) nor its exclusion {}",
-                measure.title,
-                either(&measure.exclusion)
-            ),
-            format!(
-                "`{id}` ({}) or its exclusion {}",
-                measure.title,
-                either(&measure.exclusion)
-            ),
+            Message::new()
+                .text("the PI measurement set reports neither ")
+                .then(named.clone())
+                .text(" nor its exclusion ")
+                .then(exclusions.clone()),
+            named.text(" or its exclusion ").then(exclusions),
         )
     };
     let unclaimed = unclaimed_exclusions(set, catalog, id);
-    if !unclaimed.is_empty() {
-        let note = format!(
-            " ({} answered false, which claims nothing)",
-            either(&unclaimed)
-        );
-        alone.push_str(&note);
-        listed.push_str(&note);
+    let note = if unclaimed.is_empty() {
+        Message::new()
+    } else {
+        Message::new()
+            .text(" (")
+            .then(either_message(&unclaimed))
+            .text(" answered false, which claims nothing)")
+    };
+    Gap {
+        alone: alone
+            .then(note.clone())
+            .text("; the PI category then scores 0"),
+        listed: listed.then(note),
     }
-    alone.push_str("; the PI category then scores 0");
-    Gap { alone, listed }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use time::{Date, Month};
 
 use crate::catalog::YearCatalog;
-use crate::diagnostic::{Diagnostic, Message};
+use crate::diagnostic::{ArgumentKind, Diagnostic, Message};
 use crate::model::{Loc, MeasureValue, Measurement, MeasurementSet, Node, Submission};
 use crate::rules::registry::RuleMeta;
 
@@ -114,6 +114,62 @@ pub fn either(ids: &[impl AsRef<str>]) -> String {
         [only] => only.clone(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
+}
+
+/// [`named`] as a message: the id is a measure argument, the title words.
+pub fn named_message(catalog: &YearCatalog, measure_id: &str) -> Message {
+    let id = Message::new()
+        .text("`")
+        .plain(ArgumentKind::Measure, measure_id)
+        .text("`");
+    match catalog.measure(measure_id) {
+        Some(measure) => id.text(&format!(" ({})", measure.title)),
+        None => id,
+    }
+}
+
+/// [`either`] as a message: each id a measure argument, in order.
+pub fn either_message(ids: &[impl AsRef<str>]) -> Message {
+    let count = ids.len();
+    ids.iter()
+        .enumerate()
+        .fold(Message::new(), |message, (at, id)| {
+            let before = match at {
+                0 => "`",
+                _ if at + 1 == count => " or `",
+                _ => ", `",
+            };
+            message
+                .text(before)
+                .plain(ArgumentKind::Measure, id.as_ref())
+                .text("`")
+        })
+}
+
+/// `` `A` and `B` ``: every id a measure argument, in order.
+pub fn all_of_message(ids: &[impl AsRef<str>]) -> Message {
+    ids.iter()
+        .enumerate()
+        .fold(Message::new(), |message, (at, id)| {
+            message
+                .text(if at == 0 { "`" } else { " and `" })
+                .plain(ArgumentKind::Measure, id.as_ref())
+                .text("`")
+        })
+}
+
+/// Messages joined by `separator` into one, with every one's arguments.
+pub fn joined(parts: impl IntoIterator<Item = Message>, separator: &str) -> Message {
+    parts
+        .into_iter()
+        .enumerate()
+        .fold(Message::new(), |message, (at, part)| {
+            if at == 0 {
+                message.then(part)
+            } else {
+                message.text(separator).then(part)
+            }
+        })
 }
 
 /// Whether `measure_id` is answered by attestation: the attestation and
@@ -254,6 +310,33 @@ pub fn closest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_message_builders_write_what_the_text_builders_write() {
+        let catalog = crate::catalog::year(2025).unwrap();
+        for ids in [&[][..], &["PI_EP_1"], &["A", "B"], &["A", "B", "C"]] {
+            let message = either_message(ids);
+            assert_eq!(message.text, either(ids));
+            let values: Vec<&str> = message.arguments.iter().map(|a| &*a.value).collect();
+            assert_eq!(values, ids);
+            assert_eq!(
+                all_of_message(ids).text,
+                ids.iter()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            );
+        }
+        for id in ["PI_EP_1", "PI_NOT_A_MEASURE"] {
+            let message = named_message(catalog, id);
+            assert_eq!(message.text, named(catalog, id));
+            assert_eq!(message.arguments.len(), 1);
+            assert_eq!(message.arguments[0].kind, ArgumentKind::Measure);
+        }
+        let both = joined([either_message(&["A"]), either_message(&["B"])], "; ");
+        assert_eq!(both.text, "`A`; `B`");
+        assert_eq!(both.arguments.len(), 2);
+    }
 
     #[test]
     fn strict_dates() {

@@ -203,7 +203,7 @@ impl EntityGroup {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::crossfile::facts::{MeasureFact, Position};
+    use crate::entities::facts::{MeasureFact, Position};
     use crate::model::SourceFormat;
 
     fn at() -> Position {

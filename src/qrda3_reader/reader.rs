@@ -17,10 +17,9 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
 use quick_xml::reader::Reader;
 
-use crate::rules::qrda::invalid_xml;
+use crate::qrda3_reader::paths::{PathId, PathTable};
+use crate::qrda3_reader::templates::{self, Field, Kind};
 use crate::source::Span;
-use crate::xml::paths::{PathId, PathTable};
-use crate::xml::templates::{self, Field, Kind};
 
 /// An attribute's value as the reader normalises it (entities resolved),
 /// and the span of its raw text between the quotes.
@@ -130,7 +129,7 @@ pub enum Stop {
     /// file ends inside.
     Malformed {
         span: Span,
-        message: String,
+        problem: Malformed,
         opened: Option<Span>,
     },
     Doctype {
@@ -145,6 +144,25 @@ pub enum Stop {
         span: Span,
         name: String,
     },
+}
+
+/// What makes a file not well-formed XML, as the reader found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Malformed {
+    /// quick-xml's own description of a syntax error.
+    Syntax(String),
+    /// The file ends while the element named here is still open.
+    Truncated {
+        open: String,
+    },
+    /// An entity reference with no definition (no DTD is read).
+    UndefinedEntity(String),
+    /// An element prefix with no namespace declaration.
+    UndeclaredPrefix(String),
+    TextOutsideRoot,
+    CdataOutsideRoot,
+    NoRoot,
+    SecondRoot,
 }
 
 struct Frame<'a> {
@@ -252,7 +270,7 @@ struct Pass<'a> {
     /// search for a prefix and a search of the bindings) runs a few times
     /// per file instead of once per element.
     unprefixed: Option<Namespace>,
-    /// Plain `<text>` narrative is skipped (`xml::skip`); tests turn it off
+    /// Plain `<text>` narrative is skipped (`qrda3_reader::skip`); tests turn it off
     /// to compare with reading every element.
     skip_narrative: bool,
 }
@@ -295,11 +313,11 @@ impl<'a> Pass<'a> {
         Span::new(self.base + start, self.base + end)
     }
 
-    fn malformed(&self, offset: usize, message: impl Into<String>) -> Stop {
+    fn malformed(&self, offset: usize, problem: Malformed) -> Stop {
         let start = self.base + offset;
         Stop::Malformed {
             span: Span::new(start, start + 1),
-            message: message.into(),
+            problem,
             opened: None,
         }
     }
@@ -331,7 +349,7 @@ impl<'a> Pass<'a> {
                 Ok(event) => event,
                 Err(err) => {
                     let at = reader.error_position() as usize;
-                    return Err(self.malformed(at, err.to_string()));
+                    return Err(self.malformed(at, Malformed::Syntax(err.to_string())));
                 }
             };
             let after = reader.buffer_position() as usize;
@@ -341,7 +359,7 @@ impl<'a> Pass<'a> {
                     self.open(&reader, &start, before, after, false)?;
                     if self.skip_narrative
                         && start.name().0 == "text"
-                        && let Some(end) = crate::xml::skip::narrative_end(
+                        && let Some(end) = crate::qrda3_reader::skip::narrative_end(
                             self.input,
                             after,
                             self.stack.len(),
@@ -360,26 +378,28 @@ impl<'a> Pass<'a> {
                 Event::End(_) => self.close(),
                 Event::Text(text) => {
                     if self.stack.is_empty() && !text.trim().is_empty() {
-                        return Err(self.malformed(before, invalid_xml::TEXT_OUTSIDE_ROOT));
+                        return Err(self.malformed(before, Malformed::TextOutsideRoot));
                     }
                 }
                 Event::CData(_) => {
                     if self.stack.is_empty() {
                         let before = self.markup_start(before);
-                        return Err(self.malformed(before, invalid_xml::CDATA_OUTSIDE_ROOT));
+                        return Err(self.malformed(before, Malformed::CdataOutsideRoot));
                     }
                 }
                 Event::GeneralRef(reference) => {
                     let before = self.markup_start(before);
                     if self.stack.is_empty() {
-                        return Err(self.malformed(before, invalid_xml::TEXT_OUTSIDE_ROOT));
+                        return Err(self.malformed(before, Malformed::TextOutsideRoot));
                     }
                     let name: &str = &reference;
                     let known = matches!(name, "lt" | "gt" | "amp" | "apos" | "quot");
                     let character = reference.is_char_ref()
                         && matches!(reference.resolve_char_ref(), Ok(Some(_)));
                     if !known && !character {
-                        return Err(self.malformed(before, invalid_xml::undefined_entity(name)));
+                        return Err(
+                            self.malformed(before, Malformed::UndefinedEntity(name.to_owned()))
+                        );
                     }
                 }
                 Event::DocType(_) => {
@@ -399,12 +419,14 @@ impl<'a> Pass<'a> {
         if let Some(open) = self.stack.last() {
             return Err(Stop::Malformed {
                 span: self.span(end, end),
-                message: invalid_xml::truncated(&open.name),
+                problem: Malformed::Truncated {
+                    open: open.name.clone().into_owned(),
+                },
                 opened: Some(open.span),
             });
         }
         if self.nodes.is_empty() {
-            return Err(self.malformed(0, invalid_xml::NO_ROOT));
+            return Err(self.malformed(0, Malformed::NoRoot));
         }
         Ok(())
     }
@@ -428,7 +450,7 @@ impl<'a> Pass<'a> {
         }
         if declares_namespaces && let Err(err) = self.namespaces.push(start) {
             let at = reader.error_position() as usize;
-            return Err(self.malformed(at, err.to_string()));
+            return Err(self.malformed(at, Malformed::Syntax(err.to_string())));
         }
         if self.stack.len() >= self.limits.max_depth {
             return Err(Stop::TooDeep {
@@ -445,7 +467,9 @@ impl<'a> Pass<'a> {
                     ResolveResult::Bound(ns) => self.compare_namespace(Some(ns.into_inner())),
                     ResolveResult::Unbound => self.compare_namespace(None),
                     ResolveResult::Unknown(prefix) => {
-                        return Err(self.malformed(before, invalid_xml::undeclared_prefix(&prefix)));
+                        return Err(
+                            self.malformed(before, Malformed::UndeclaredPrefix(prefix.to_string()))
+                        );
                     }
                 };
                 // Once the document's namespace is known, an unprefixed
@@ -467,7 +491,7 @@ impl<'a> Pass<'a> {
 
         if self.stack.is_empty() {
             if self.root_closed {
-                return Err(self.malformed(before, invalid_xml::SECOND_ROOT));
+                return Err(self.malformed(before, Malformed::SecondRoot));
             }
             if local != "ClinicalDocument" {
                 return Err(Stop::NotClinicalDocument {
@@ -612,10 +636,11 @@ impl<'a> Pass<'a> {
     ) -> Result<Attrs<'b>, Stop> {
         let mut attrs = Attrs::default();
         for attribute in start.attributes() {
-            let attribute = attribute.map_err(|err| self.malformed(before, err.to_string()))?;
+            let attribute = attribute
+                .map_err(|err| self.malformed(before, Malformed::Syntax(err.to_string())))?;
             let text = attribute
                 .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|err| self.malformed(before, err.to_string()))?;
+                .map_err(|err| self.malformed(before, Malformed::Syntax(err.to_string())))?;
             let slot = match attribute.key.0 {
                 "root" => &mut attrs.root,
                 "extension" => &mut attrs.extension,
@@ -881,6 +906,59 @@ mod tests {
     }
 
     const HEAD: &str = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\" xmlns:x=\"urn:other\">";
+
+    /// What the reader found wrong in a file it could not read.
+    fn problem(text: &str) -> Malformed {
+        match read(text, 0, Limits::default()) {
+            Err(Stop::Malformed { problem, .. }) => problem,
+            other => panic!("{text:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_file_it_cannot_read_stops_with_a_typed_reason_and_its_span() {
+        let text = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">\n  <component>\n";
+        match read(text, 0, Limits::default()) {
+            Err(Stop::Malformed {
+                span,
+                problem: Malformed::Truncated { open },
+                opened: Some(opened),
+            }) => {
+                assert_eq!(open, "component");
+                assert_eq!(span, Span::new(text.len(), text.len()));
+                assert_eq!(&text[opened.range()], "<component>");
+            }
+            other => panic!("{other:?}"),
+        }
+        let doctype = "<!DOCTYPE x><ClinicalDocument/>";
+        assert_eq!(
+            read(doctype, 0, Limits::default()).err(),
+            Some(Stop::Doctype {
+                span: Span::new(0, "<!DOCTYPE x>".len())
+            })
+        );
+        assert_eq!(
+            problem("<ClinicalDocument>&nbsp;</ClinicalDocument>"),
+            Malformed::UndefinedEntity("nbsp".to_owned())
+        );
+        assert_eq!(
+            problem("<p:ClinicalDocument/>"),
+            Malformed::UndeclaredPrefix("p".to_owned())
+        );
+        assert_eq!(problem(""), Malformed::NoRoot);
+        assert_eq!(
+            problem("<ClinicalDocument/><ClinicalDocument/>"),
+            Malformed::SecondRoot
+        );
+        assert_eq!(
+            problem("<ClinicalDocument/>words"),
+            Malformed::TextOutsideRoot
+        );
+        assert!(matches!(
+            problem("<ClinicalDocument></Other>"),
+            Malformed::Syntax(_)
+        ));
+    }
 
     #[test]
     fn template_ids_in_another_namespace_or_inside_a_leaf_are_ignored() {

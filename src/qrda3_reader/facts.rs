@@ -1,9 +1,10 @@
 //! Facts derived from a decoded document that both the checks and the
-//! model need: the program and entity a program name stands for, and the
-//! performance year of each section.
+//! model need: the program and entity a program name stands for, the
+//! performance year of each section, and how the converter reads a count
+//! and a Measure Performed code.
 
-use crate::xml::reader::{AttrValue, Doc, Hit, NodeId};
-use crate::xml::templates::{Field, Kind};
+use crate::qrda3_reader::reader::{AttrValue, Doc, Hit, NodeId};
+use crate::qrda3_reader::templates::{Field, Kind};
 
 /// What a QRDA III program name means (spec qrda3-pi.md §3.2, from the
 /// converter's `model/Program.java` and `model/Constants.java`).
@@ -40,11 +41,26 @@ pub fn program(name: &str) -> Option<Program> {
 /// today's converter alone, decides whether `ssp` may carry PI data.
 pub fn model_program(name: &str) -> Option<Program> {
     program(name).or_else(|| {
-        crate::xml::programs::ssp_entity(name).map(|entity| Program {
+        ssp_entity(name).map(|entity| Program {
             program: "ssp",
             entity,
         })
     })
+}
+
+/// The Shared Savings Program PI names the converter accepted for a while.
+pub const SSP_PREFIX: &str = "SSP_PI_";
+
+/// The entity of an `SSP_PI_*` program name, when its suffix is one the
+/// other program names use.
+pub fn ssp_entity(name: &str) -> Option<&'static str> {
+    let upper = name.to_ascii_uppercase();
+    match upper.strip_prefix(SSP_PREFIX)? {
+        "INDIV" => Some("individual"),
+        "GROUP" => Some("group"),
+        "APMENTITY" => Some("apm"),
+        _ => None,
+    }
 }
 
 /// The program of the document's first program name, as the model reads it.
@@ -52,11 +68,6 @@ pub fn document_model_program(doc: &Doc) -> Option<(Program, &AttrValue)> {
     let (_, name) = first_value(doc, Doc::ROOT, Field::ProgramName)?;
     Some((model_program(&name.text)?, name))
 }
-
-/// Every program name pilint accepts, for messages.
-pub const PROGRAM_NAMES: &str = "MIPS_INDIV, MIPS_GROUP, MIPS_VIRTUALGROUP, MIPS_APMENTITY, \
-     MIPS_SUBGROUP, MIPS_APP1_INDIV, MIPS_APP1_GROUP, MIPS_APP1_APMENTITY, APP_PLUS_INDIV, \
-     APP_PLUS_GROUP, APP_PLUS_APMENTITY";
 
 /// The hits of `field` that carry a value.
 pub fn valued(doc: &Doc, node: NodeId, field: Field) -> Vec<&Hit> {
@@ -140,4 +151,73 @@ pub fn first_dated_section(doc: &Doc) -> Option<(NodeId, Option<YearAt<'_>>)> {
 pub fn document_program(doc: &Doc) -> Option<(Program, &AttrValue)> {
     let (_, name) = first_value(doc, Doc::ROOT, Field::ProgramName)?;
     Some((program(&name.text)?, name))
+}
+
+/// Why a count is not one the converter accepts.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CountError {
+    NotWhole,
+    Negative,
+    TooLarge,
+}
+
+/// A count as the converter reads it (a signed 32-bit integer, no spaces,
+/// optional sign, leading zeros allowed) that is not negative.
+pub fn parse_count(text: &str) -> Result<u64, CountError> {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(CountError::NotWhole);
+    }
+    let value: i64 = match text.parse::<i64>() {
+        Ok(v) => v,
+        Err(_) => return Err(CountError::TooLarge),
+    };
+    if value > i64::from(i32::MAX) || value < i64::from(i32::MIN) {
+        return Err(CountError::TooLarge);
+    }
+    u64::try_from(value).map_err(|_| CountError::Negative)
+}
+
+/// `Y` → true, `N` → false, ignoring case (as the converter does).
+pub fn performed_value(code: &str) -> Option<bool> {
+    match code {
+        "Y" | "y" => Some(true),
+        "N" | "n" => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_follow_the_converter_and_refuse_negatives() {
+        assert_eq!(parse_count("007"), Ok(7));
+        assert_eq!(parse_count("+5"), Ok(5));
+        assert_eq!(parse_count("-0"), Ok(0));
+        assert_eq!(parse_count("2147483647"), Ok(2_147_483_647));
+        assert_eq!(parse_count("-1"), Err(CountError::Negative));
+        assert_eq!(parse_count("5.0"), Err(CountError::NotWhole));
+        assert_eq!(parse_count(" 5"), Err(CountError::NotWhole));
+        assert_eq!(parse_count(""), Err(CountError::NotWhole));
+        assert_eq!(parse_count("+"), Err(CountError::NotWhole));
+        assert_eq!(parse_count("99999999999"), Err(CountError::TooLarge));
+        assert_eq!(parse_count("2147483648"), Err(CountError::TooLarge));
+    }
+
+    #[test]
+    fn performed_codes_ignore_case_only() {
+        assert_eq!(performed_value("y"), Some(true));
+        assert_eq!(performed_value("N"), Some(false));
+        assert_eq!(performed_value("Yes"), None);
+        assert_eq!(performed_value("true"), None);
+    }
+
+    #[test]
+    fn ssp_names_map_to_the_entities_of_the_other_names() {
+        assert_eq!(ssp_entity("ssp_pi_group"), Some("group"));
+        assert_eq!(ssp_entity("SSP_PI_OTHER"), None);
+        assert_eq!(ssp_entity("MIPS_GROUP"), None);
+    }
 }

@@ -292,7 +292,7 @@ mod tests {
                 let last = pattern.path.last().copied().unwrap_or_default();
                 assert!(ends_a_pattern(last), "{kind:?}: {last}");
                 assert!(pattern.path.len() <= MAX_PATTERN_DEPTH, "{kind:?}: {last}");
-                // The reader skips plain `<text>` content (`xml::skip`):
+                // The reader skips plain `<text>` content (`qrda3_reader::skip`):
                 // nothing below a `text` element may be read.
                 assert!(!pattern.path.contains(&"text"), "{kind:?}: {last}");
             }

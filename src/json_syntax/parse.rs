@@ -1,6 +1,6 @@
 //! Strict JSON parsing with positions: serde_json for the syntax, our span
-//! index for where each value is, and findings for everything that is not
-//! strict RFC 8259 JSON.
+//! index for where each value is, and a [`Problem`] for everything that is
+//! not strict RFC 8259 JSON.
 //!
 //! The whole document is never held as one `serde_json::Value`: a file with
 //! a million measurements would need gigabytes for it. serde_json reads the
@@ -15,9 +15,8 @@ use std::fmt;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use crate::diagnostic::Diagnostic;
-use crate::json::span_index::SpanIndex;
-use crate::rules::file::{BYTE_ORDER_MARK, DUPLICATE_KEY, INVALID_JSON, INVALID_UTF8};
+use crate::json_syntax::Problem;
+use crate::json_syntax::span_index::SpanIndex;
 use crate::source::{SourceFile, Span};
 
 /// A parsed document: its skeleton and where each part is.
@@ -32,28 +31,23 @@ const BOM: &str = "\u{feff}";
 
 /// Parses `source`. Returns the document when it is JSON (possibly after a
 /// byte-order mark, which is reported but skipped so the rest gets checked),
-/// and the findings about its syntax.
-pub fn parse(source: &SourceFile) -> (Option<ParsedJson<'_>>, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    if let Some(at) = source.invalid_utf8_at {
-        let span = source.clamp_span(Span::new(at, at + 1));
-        diagnostics.push(Diagnostic::new(
-            &INVALID_UTF8,
-            Some(span),
-            "",
-            crate::rules::file::invalid_utf8::message(at, source.utf16),
-        ));
-        return (None, diagnostics);
+/// and the problems with its syntax, in the order they were found.
+pub fn parse(source: &SourceFile) -> (Option<ParsedJson<'_>>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    if let Some(offset) = source.invalid_utf8_at {
+        problems.push(Problem::InvalidUtf8 {
+            offset,
+            utf16: source.utf16,
+            span: source.clamp_span(Span::new(offset, offset + 1)),
+        });
+        return (None, problems);
     }
 
     let text = source.text.as_str();
     let body_start = if text.starts_with(BOM) {
-        diagnostics.push(Diagnostic::new(
-            &BYTE_ORDER_MARK,
-            Some(Span::new(0, BOM.len())),
-            "",
-            crate::rules::file::byte_order_mark::MESSAGE,
-        ));
+        problems.push(Problem::ByteOrderMark {
+            span: Span::new(0, BOM.len()),
+        });
         BOM.len()
     } else {
         0
@@ -62,31 +56,28 @@ pub fn parse(source: &SourceFile) -> (Option<ParsedJson<'_>>, Vec<Diagnostic>) {
     match serde_json::from_str::<Syntax>(&text[body_start..]) {
         Ok(Syntax) => {
             let index = SpanIndex::build(text);
-            for duplicate in index.duplicate_keys() {
-                diagnostics.push(
-                    Diagnostic::new(
-                        &DUPLICATE_KEY,
-                        Some(duplicate.second),
-                        duplicate.pointer.clone(),
-                        crate::rules::file::duplicate_key::message(&text[duplicate.second.range()]),
-                    )
-                    .with_related(
-                        duplicate.first,
-                        crate::rules::file::duplicate_key::FIRST_LABEL,
-                    ),
-                );
-            }
+            problems.extend(
+                index
+                    .duplicate_keys()
+                    .iter()
+                    .map(|duplicate| Problem::DuplicateKey {
+                        key: text[duplicate.second.range()].to_owned(),
+                        pointer: duplicate.pointer.clone(),
+                        first: duplicate.first,
+                        second: duplicate.second,
+                    }),
+            );
             // The skeleton is JSON whenever the document is (only whole
             // array items are cut); were it not, the file gets no model
             // rather than a panic.
             let parsed = skeleton_text(&index, body_start)
                 .and_then(|skeleton| serde_json::from_str::<Value>(&skeleton).ok())
                 .map(|skeleton| ParsedJson { skeleton, index });
-            (parsed, diagnostics)
+            (parsed, problems)
         }
         Err(err) => {
-            diagnostics.push(syntax_error(source, body_start, &err));
-            (None, diagnostics)
+            problems.push(syntax_error(source, body_start, &err));
+            (None, problems)
         }
     }
 }
@@ -158,7 +149,7 @@ impl<'de> Visitor<'de> for SyntaxVisitor {
 /// arrays only.
 pub fn measurement_arrays(index: &SpanIndex) -> Vec<Span> {
     // The submission inside an API envelope is read like a bare one.
-    let Some(root) = crate::json::envelope::inner_node(index)
+    let Some(root) = crate::json_syntax::envelope::inner_node(index)
         .or_else(|| index.root().filter(|&r| index.is_object(r)))
     else {
         return Vec::new();
@@ -203,9 +194,8 @@ fn skeleton_text(index: &SpanIndex, body_start: usize) -> Option<String> {
     Some(out)
 }
 
-/// Turns serde_json's error into a finding at the byte where it stopped,
-/// in our words where we can say more than serde_json does.
-fn syntax_error(source: &SourceFile, body_start: usize, err: &serde_json::Error) -> Diagnostic {
+/// Turns serde_json's error into a problem at the byte where it stopped.
+fn syntax_error(source: &SourceFile, body_start: usize, err: &serde_json::Error) -> Problem {
     let text = source.text.as_str();
     // serde_json counts lines from 1 and columns in bytes from 1 (0 when it
     // stopped before reading a byte of the line), relative to what it read.
@@ -236,62 +226,111 @@ fn syntax_error(source: &SourceFile, body_start: usize, err: &serde_json::Error)
     let raw = err.to_string();
     // serde_json appends " at line L column C"; we print positions ourselves.
     let reason = raw.rfind(" at line ").map_or(raw.as_str(), |i| &raw[..i]);
-    let empty = text[body_start..].trim().is_empty();
-    let message = crate::rules::file::invalid_json::message(reason, at, empty);
-    Diagnostic::new(&INVALID_JSON, Some(span), "", message)
+    Problem::Syntax {
+        span,
+        reason: reason.to_owned(),
+        at,
+        empty: text[body_start..].trim().is_empty(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn first(text: &str) -> (String, usize, usize) {
+    /// The one syntax problem of `text`: its reason, where parsing stopped,
+    /// and the line and column of its span.
+    fn syntax(text: &str) -> (String, Option<char>, bool, usize, usize) {
         let source = SourceFile::from_text("t.json", text);
-        let (parsed, diags) = parse(&source);
+        let (parsed, problems) = parse(&source);
         assert!(parsed.is_none());
-        let d = &diags[0];
-        let lc = source.line_col(d.span().unwrap().start);
-        (d.message.clone(), lc.line, lc.column)
+        let Some(Problem::Syntax {
+            span,
+            reason,
+            at,
+            empty,
+        }) = problems.last()
+        else {
+            panic!("no syntax problem: {problems:?}");
+        };
+        let lc = source.line_col(span.start);
+        (reason.clone(), *at, *empty, lc.line, lc.column)
     }
 
     #[test]
-    fn trailing_comma_points_at_the_closing_bracket() {
-        let (message, line, column) = first("{\n  \"a\": 1,\n}");
-        assert!(message.starts_with("trailing comma"), "{message}");
+    fn trailing_comma_points_at_the_comma() {
+        let (reason, at, _, line, column) = syntax("{\n  \"a\": 1,\n}");
+        assert_eq!(reason, "trailing comma");
+        assert_eq!(at, Some(','));
         assert_eq!((line, column), (2, 9));
     }
 
     #[test]
-    fn comments_nan_and_quotes_get_our_words() {
-        assert_eq!(
-            first("{\"a\": 1 // x\n}").0,
-            "comments are not allowed in JSON"
-        );
-        assert_eq!(
-            first("{\"a\": NaN}").0,
-            "NaN and Infinity are not JSON numbers"
-        );
-        assert_eq!(first("{'a': 1}").0, "strings must use double quotes");
+    fn the_character_where_parsing_stopped_is_kept() {
+        assert_eq!(syntax("{\"a\": 1 // x\n}").1, Some('/'));
+        assert_eq!(syntax("{\"a\": NaN}").1, Some('N'));
+        assert_eq!(syntax("{'a': 1}").1, Some('\''));
     }
 
     #[test]
     fn empty_and_truncated_files() {
-        assert_eq!(first("").0, "the file is empty: expected a JSON object");
-        assert_eq!(first("  \n").0, "the file is empty: expected a JSON object");
-        let (message, line, _) = first("{\n\"a\": [1,");
-        assert!(message.starts_with("the file ends too early"), "{message}");
-        assert_eq!(line, 2);
+        assert!(syntax("").2);
+        assert!(syntax("  \n").2);
+        let (reason, at, empty, line, _) = syntax("{\n\"a\": [1,");
+        assert!(reason.starts_with("EOF while parsing"), "{reason}");
+        assert_eq!((at, empty, line), (None, false, 2));
     }
 
     #[test]
     fn byte_order_mark_is_reported_and_the_rest_is_parsed() {
         let source = SourceFile::from_text("t.json", "\u{feff}{\"a\": 1,}");
-        let (parsed, diags) = parse(&source);
+        let (parsed, problems) = parse(&source);
         assert!(parsed.is_none());
-        assert_eq!(diags[0].code, "F003");
-        assert_eq!(diags[1].code, "F001");
+        assert_eq!(
+            problems[0],
+            Problem::ByteOrderMark {
+                span: Span::new(0, 3)
+            }
+        );
         // The trailing comma error lands on the comma (character 9 of line 1,
         // counting the BOM as one character).
-        assert_eq!(source.line_col(diags[1].span().unwrap().start).column, 9);
+        let Problem::Syntax { span, .. } = &problems[1] else {
+            panic!("{problems:?}");
+        };
+        assert_eq!(source.line_col(span.start).column, 9);
+    }
+
+    #[test]
+    fn a_repeated_key_is_reported_with_both_places() {
+        let source = SourceFile::from_text("t.json", "{\"a\": 1, \"a\": 2}");
+        let (parsed, problems) = parse(&source);
+        assert!(parsed.is_some());
+        assert_eq!(
+            problems,
+            [Problem::DuplicateKey {
+                key: "\"a\"".to_owned(),
+                pointer: "/a".to_owned(),
+                first: Span::new(1, 4),
+                second: Span::new(9, 12),
+            }]
+        );
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_stop_the_reading() {
+        let source = SourceFile::from_bytes("t.json", b"{\"a\": \"\xff\"}".to_vec());
+        let (parsed, problems) = parse(&source);
+        assert!(parsed.is_none());
+        assert!(
+            matches!(
+                problems.as_slice(),
+                [Problem::InvalidUtf8 {
+                    offset: 7,
+                    utf16: false,
+                    ..
+                }]
+            ),
+            "{problems:?}"
+        );
     }
 }

@@ -11,7 +11,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::json::span_index::{NodeId, SpanIndex};
+use crate::json_syntax::span_index::{NodeId, SpanIndex};
 use crate::model::Pointer;
 
 /// The pointer of the submission inside an API envelope.
@@ -68,7 +68,7 @@ pub fn inner_pointer() -> Pointer {
 fn looks_like_submission(object: &Map<String, Value>) -> bool {
     object
         .keys()
-        .any(|key| key == "submission" || crate::json::key_levels::is_documented(key))
+        .any(|key| key == "submission" || crate::json_syntax::key_levels::is_documented(key))
 }
 
 /// Whether `root` is a JSON object that is no QPP submission: none of the

@@ -23,13 +23,41 @@ impl Date {
     }
 }
 
-/// Why a date was refused, in words for a message.
-pub type DateError = &'static str;
+/// Why a date was refused (`invalid-qrda3-date` words it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// White space before or after the date.
+    SurroundingSpaces,
+    /// A year that does not fit four digits' range.
+    Year,
+    /// A month outside 01–12.
+    Month,
+    /// A day the month does not have.
+    Day,
+    /// A time-zone offset that is not ±HHMM.
+    Offset,
+    /// Fewer than the eight digits of YYYYMMDD.
+    NotFullDate,
+    /// Not YYYYMMDD[HHMM[SS]].
+    NotHl7,
+    /// A malformed fraction of a second.
+    Fraction,
+    /// An hour outside 00–23.
+    Hour,
+    /// A minute outside 00–59.
+    Minute,
+    /// A second outside 00–60.
+    Second,
+    /// An ISO date that is not YYYY-MM-DD.
+    NotIsoDate,
+    /// An ISO time that is not HH:MM[:SS[.S]][Z|±HH:MM].
+    IsoTime,
+}
 
 /// Reads a TS or ISO date-time and keeps its date.
 pub fn parse(text: &str) -> Result<Date, DateError> {
     if text.trim() != text {
-        return Err("it has surrounding spaces");
+        return Err(DateError::SurroundingSpaces);
     }
     let bytes = text.as_bytes();
     if bytes.len() >= 10 && bytes[4] == b'-' {
@@ -46,7 +74,7 @@ fn digits(text: &str) -> Option<u32> {
 
 fn date(year: u32, month: u32, day: u32) -> Result<Date, DateError> {
     if !(1..=12).contains(&month) {
-        return Err("its month is not 01–12");
+        return Err(DateError::Month);
     }
     let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let days = match month {
@@ -56,10 +84,10 @@ fn date(year: u32, month: u32, day: u32) -> Result<Date, DateError> {
         _ => 31,
     };
     if day == 0 || day > days {
-        return Err("that day does not exist in that month");
+        return Err(DateError::Day);
     }
     Ok(Date {
-        year: u16::try_from(year).map_err(|_| "its year is out of range")?,
+        year: u16::try_from(year).map_err(|_| DateError::Year)?,
         month: month as u8,
         day: day as u8,
     })
@@ -75,17 +103,17 @@ fn parse_ts(text: &str) -> Result<Date, DateError> {
             || !zone.bytes().all(|b| b.is_ascii_digit())
             || !valid_offset(&zone[..2], &zone[2..]))
     {
-        return Err("its time-zone offset is not ±HHMM");
+        return Err(DateError::Offset);
     }
     let (whole, fraction) = match body.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
         None => (body, None),
     };
     if whole.len() < 8 {
-        return Err("it is not a full date (YYYYMMDD)");
+        return Err(DateError::NotFullDate);
     }
     if !whole.bytes().all(|b| b.is_ascii_digit()) || ![8, 10, 12, 14].contains(&whole.len()) {
-        return Err("it is not an HL7 date-time (YYYYMMDD[HHMM[SS]])");
+        return Err(DateError::NotHl7);
     }
     if let Some(fraction) = fraction
         && (whole.len() != 14
@@ -93,18 +121,18 @@ fn parse_ts(text: &str) -> Result<Date, DateError> {
             || fraction.len() > 4
             || digits(fraction).is_none())
     {
-        return Err("its fraction of a second is malformed");
+        return Err(DateError::Fraction);
     }
     let number = |range: std::ops::Range<usize>| digits(&whole[range]).unwrap_or(u32::MAX);
     let parsed = date(number(0..4), number(4..6), number(6..8))?;
     if whole.len() >= 10 && number(8..10) > 23 {
-        return Err("its hour is not 00–23");
+        return Err(DateError::Hour);
     }
     if whole.len() >= 12 && number(10..12) > 59 {
-        return Err("its minute is not 00–59");
+        return Err(DateError::Minute);
     }
     if whole.len() >= 14 && number(12..14) > 60 {
-        return Err("its second is not 00–60");
+        return Err(DateError::Second);
     }
     Ok(parsed)
 }
@@ -120,19 +148,19 @@ fn parse_iso(text: &str) -> Result<Date, DateError> {
     };
     let fields: Vec<&str> = day_part.split('-').collect();
     let [year, month, day] = fields.as_slice() else {
-        return Err("it is not YYYY-MM-DD");
+        return Err(DateError::NotIsoDate);
     };
     if year.len() != 4 || month.len() != 2 || day.len() != 2 {
-        return Err("it is not YYYY-MM-DD");
+        return Err(DateError::NotIsoDate);
     }
     let (Some(y), Some(m), Some(d)) = (digits(year), digits(month), digits(day)) else {
-        return Err("it is not YYYY-MM-DD");
+        return Err(DateError::NotIsoDate);
     };
     let parsed = date(y, m, d)?;
     if let Some(time) = time_part
         && !valid_iso_time(time)
     {
-        return Err("its time is not HH:MM[:SS[.S]][Z|±HH:MM]");
+        return Err(DateError::IsoTime);
     }
     Ok(parsed)
 }
@@ -176,7 +204,7 @@ mod tests {
     fn ok(text: &str) -> String {
         parse(text)
             .map(Date::iso)
-            .unwrap_or_else(|e| panic!("{text}: {e}"))
+            .unwrap_or_else(|e| panic!("{text}: {e:?}"))
     }
 
     #[test]

@@ -51,33 +51,6 @@ pub fn version_of(extension: &str) -> Option<&'static IgVersion> {
     TABLE.iter().find(|v| v.extension == extension)
 }
 
-/// How an extension is named in messages: "the implementation guide for
-/// 2025", or, for a superseded one, "the 2025 implementation guide v1.0,
-/// superseded by v1.1 (`2024-12-01`)".
-pub fn describe(extension: &str) -> String {
-    let Some(record) = version_of(extension) else {
-        return "is not a CMS QRDA III implementation guide pilint knows".to_owned();
-    };
-    let years = describe_years(&record.years);
-    match &record.superseded_by {
-        Some(newer) => {
-            let version = record
-                .version
-                .as_deref()
-                .map(|v| format!(" v{v}"))
-                .unwrap_or_default();
-            let newer_version = version_of(newer)
-                .and_then(|n| n.version.as_deref())
-                .map(|v| format!("v{v}, "))
-                .unwrap_or_default();
-            format!(
-                "is the {years} CMS QRDA III implementation guide{version}, superseded by {newer_version}`{newer}`"
-            )
-        }
-        None => format!("is the CMS QRDA III implementation guide for {years}"),
-    }
-}
-
 /// The years an extension belongs to (empty when unknown).
 pub fn years_of(extension: &str) -> &'static [i64] {
     TABLE
@@ -93,21 +66,6 @@ pub fn latest() -> Option<(&'static str, i64)> {
         .filter(|v| v.superseded_by.is_none())
         .filter_map(|v| Some((v.extension.as_str(), *v.years.iter().max()?)))
         .max_by_key(|(_, year)| *year)
-}
-
-/// "2023 and 2024", "2025".
-pub fn describe_years(years: &[i64]) -> String {
-    match years {
-        [] => "no known year".to_owned(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!(
-            "{} and {last}",
-            init.iter()
-                .map(i64::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
 }
 
 #[cfg(test)]
@@ -128,21 +86,11 @@ mod tests {
         assert_eq!(Some(year), newest);
         assert_eq!(extension_for(year), Some(extension));
         assert_eq!(extension_for(year + 1), None);
-        assert_eq!(describe_years(&[2023, 2024]), "2023 and 2024");
-        // A superseded guide is never the one expected, and says so.
+        // A superseded guide is never the one expected.
         assert_eq!(years_of("2024-07-01"), &[2025]);
         assert_eq!(
-            describe("2024-07-01"),
-            "is the 2025 CMS QRDA III implementation guide v1.0, superseded by v1.1, `2024-12-01`"
+            version_of("2024-07-01").and_then(|v| v.superseded_by.as_deref()),
+            Some("2024-12-01")
         );
-        assert_eq!(
-            describe("2022-05-01"),
-            "is the 2023 CMS QRDA III implementation guide v1.0, superseded by v1.1, `2022-12-01`"
-        );
-        assert_eq!(
-            describe("2022-12-01"),
-            "is the CMS QRDA III implementation guide for 2023 and 2024"
-        );
-        assert!(describe("2031-01-01").starts_with("is not"));
     }
 }
