@@ -1,5 +1,5 @@
 //! Criterion benchmarks of the per-file pipeline, stage by stage, so a
-//! change that slows one stage shows where (`cargo bench --bench pipeline`).
+//! change that slows one stage shows where (`cargo bench --features internals --bench pipeline`).
 //!
 //! Inputs are the repository's own fixtures (a typical 1 KB JSON
 //! submission and an 18 KB QRDA III document), plus JSON submissions grown
@@ -52,7 +52,7 @@ fn json_stages(c: &mut Criterion) {
     let source = SourceFile::from_text("group-2025.json", JSON);
     let (parsed, _) = parse::parse(&source);
     let parsed = parsed.expect("fixture parses");
-    let submission = decode::decode(&parsed).expect("fixture decodes");
+    let submission = decode::decode_with(&parsed, &mut |_, _, _| {}).expect("fixture decodes");
 
     let mut group = c.benchmark_group("json");
     group.throughput(Throughput::Bytes(JSON.len() as u64));
@@ -67,7 +67,9 @@ fn json_stages(c: &mut Criterion) {
     group.bench_function("schema_skeleton", |b| {
         b.iter(|| schema::validate(black_box(&parsed.skeleton), &parsed.index))
     });
-    group.bench_function("decode", |b| b.iter(|| decode::decode(black_box(&parsed))));
+    group.bench_function("decode", |b| {
+        b.iter(|| decode::decode_with(black_box(&parsed), &mut |_, _, _| {}))
+    });
     group.bench_function("front_end", |b| {
         b.iter(|| pilint::json::check(black_box(&source)))
     });
@@ -86,7 +88,9 @@ fn json_stages(c: &mut Criterion) {
 
 fn qrda3_stages(c: &mut Criterion) {
     let source = SourceFile::from_text("group-2025.xml", XML);
-    let doc = xml::reader::read(XML, 0, xml::reader::Limits::default()).expect("fixture reads");
+    let doc =
+        pilint::qrda3_reader::reader::read(XML, 0, pilint::qrda3_reader::reader::Limits::default())
+            .expect("fixture reads");
 
     let mut group = c.benchmark_group("qrda3");
     group.throughput(Throughput::Bytes(XML.len() as u64));
@@ -94,7 +98,13 @@ fn qrda3_stages(c: &mut Criterion) {
         b.iter(|| SourceFile::from_text("group-2025.xml", black_box(XML)))
     });
     group.bench_function("read", |b| {
-        b.iter(|| xml::reader::read(black_box(XML), 0, xml::reader::Limits::default()))
+        b.iter(|| {
+            pilint::qrda3_reader::reader::read(
+                black_box(XML),
+                0,
+                pilint::qrda3_reader::reader::Limits::default(),
+            )
+        })
     });
     group.bench_function("structure_checks", |b| {
         b.iter(|| {
@@ -120,7 +130,7 @@ fn each_rule(c: &mut Criterion) {
     let source = SourceFile::from_text("group-2025.json", JSON);
     let (parsed, _) = parse::parse(&source);
     let parsed = parsed.expect("fixture parses");
-    let submission = decode::decode(&parsed).expect("fixture decodes");
+    let submission = decode::decode_with(&parsed, &mut |_, _, _| {}).expect("fixture decodes");
     let context = semantic::RuleContext::new(&submission, None);
     let mut group = c.benchmark_group("rule");
     for rule in semantic::RULES {

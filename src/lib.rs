@@ -33,8 +33,6 @@ pub mod diagnostic;
 pub mod discover;
 pub mod engine;
 pub(crate) mod entities;
-pub mod json;
-pub mod json_syntax;
 pub mod lint;
 pub(crate) mod mask;
 pub mod model;
@@ -42,7 +40,6 @@ pub mod outputs_guard;
 pub(crate) mod own_report;
 pub(crate) mod pointer;
 pub mod project_root;
-pub(crate) mod qrda3_reader;
 pub(crate) mod read;
 pub mod render;
 pub(crate) mod rule;
@@ -52,4 +49,18 @@ pub mod select;
 pub mod server;
 pub mod settings;
 pub mod source;
-pub mod xml;
+
+/// The front ends' stages, which the stage-by-stage benchmarks
+/// (`benches/pipeline.rs`) and the fuzz targets reach into: public with the
+/// `internals` feature (no stability promise), crate-private otherwise, so
+/// that the compiler still reports what the library no longer uses.
+macro_rules! internal_modules {
+    ($($name:ident),* $(,)?) => {$(
+        #[cfg(feature = "internals")]
+        pub mod $name;
+        #[cfg(not(feature = "internals"))]
+        pub(crate) mod $name;
+    )*};
+}
+
+internal_modules!(json, json_syntax, qrda3_reader, xml);

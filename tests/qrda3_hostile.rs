@@ -5,8 +5,6 @@
 use assert_cmd::Command;
 use pilint::lint::{LintOptions, lint_source};
 use pilint::source::SourceFile;
-use pilint::xml::check_with_limits;
-use pilint::xml::reader::Limits;
 
 fn codes(name: &str, text: &str) -> Vec<&'static str> {
     let report = lint_source(SourceFile::from_text(name, text), &LintOptions::default());
@@ -131,19 +129,6 @@ fn a_truncated_document_names_the_open_element() {
     assert_eq!(codes("cut2.xml", inside), ["Q001"]);
     assert_eq!(codes("empty.xml", ""), ["Q001"]);
     assert_eq!(codes("prolog.xml", "<?xml version=\"1.0\"?>\n"), ["Q001"]);
-}
-
-#[test]
-fn a_file_over_the_size_limit_is_not_decoded() {
-    let text = std::fs::read_to_string("fixtures/valid/qrda3/group-2025.xml").expect("fixture");
-    let limits = Limits {
-        max_bytes: 1024,
-        ..Limits::default()
-    };
-    let outcome = check_with_limits(&SourceFile::from_text("big.xml", text), limits);
-    let found: Vec<_> = outcome.diagnostics.iter().map(|d| d.code).collect();
-    assert_eq!(found, ["Q003"]);
-    assert!(outcome.submission.is_none());
 }
 
 #[test]

@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     serde_json::from_slice::<serde_json::Value>(&json).expect("json output parses");
     let framework = pilint::score::Framework::Mips;
     // The entities across files, as `pilint score` shows them.
-    let cross = pilint::crossfile::of_reports(&reports, None);
+    let cross = pilint::engine::cross_file_of_reports(&reports, None);
     let entities: Vec<_> = cross.entities().collect();
     let _ = pilint::render::score_table::render(&reports, &entities, framework, false);
     let score_json = pilint::render::score_json::render(&reports, &entities, framework);

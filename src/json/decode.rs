@@ -37,12 +37,8 @@ struct At {
     node: Option<NodeId>,
 }
 
-/// The submission the document describes, when its top level is an object.
-pub fn decode(parsed: &ParsedJson) -> Option<Submission> {
-    decode_with(parsed, &mut |_, _, _| {})
-}
-
-/// [`decode`], calling `on_item` with each measurement item on the way.
+/// The submission the document describes, when its top level is an
+/// object, calling `on_item` with each measurement item on the way.
 pub fn decode_with<'f>(parsed: &ParsedJson, on_item: &'f mut OnItem<'f>) -> Option<Submission> {
     let (value, index) = (&parsed.skeleton, &parsed.index);
     let root = value.as_object()?;

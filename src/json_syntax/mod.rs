@@ -14,5 +14,7 @@ pub mod key_levels;
 pub mod parse;
 mod problem;
 pub mod span_index;
+#[cfg(test)]
+mod span_index_props;
 
 pub use problem::Problem;

@@ -6,9 +6,6 @@
 pub mod checks;
 pub mod decode;
 
-/// The reader under its former path (`pilint::xml::reader`), for the
-/// library's users and benchmarks.
-pub use crate::qrda3_reader::reader;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Submission;
@@ -77,5 +74,25 @@ fn stopped(source: &SourceFile, reason: Stop, limits: Limits) -> Diagnostic {
         Stop::NotClinicalDocument { span, name } => {
             not_qrda3_document::check_root(source, span, &name)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_with_limits;
+    use crate::qrda3_reader::Limits;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn a_file_over_the_size_limit_is_not_decoded() {
+        let text = std::fs::read_to_string("fixtures/valid/qrda3/group-2025.xml").expect("fixture");
+        let limits = Limits {
+            max_bytes: 1024,
+            ..Limits::default()
+        };
+        let outcome = check_with_limits(&SourceFile::from_text("big.xml", text), limits);
+        let found: Vec<_> = outcome.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(found, ["Q003"]);
+        assert!(outcome.submission.is_none());
     }
 }

@@ -5,7 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::qrda3_reader::templates::Field;
 use crate::qrda3_reader::{Doc, facts};
-use crate::rules::qrda::support::at_value;
+use crate::rules::qrda::support::values_after_the_first;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -50,23 +50,7 @@ pub const FIRST_LABEL: &str = "the CEHRT ID CMS reads";
 /// Q024: one CEHRT ID per document.
 pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let valued = facts::valued(doc, Doc::ROOT, Field::CehrtId);
-    if let [first, rest @ ..] = valued.as_slice() {
-        for extra in rest {
-            if let Some(value) = &extra.value {
-                out.push(
-                    at_value(
-                        doc,
-                        &META,
-                        extra.element,
-                        value,
-                        "extension",
-                        second(&value.text),
-                    )
-                    .with_related(first.element.span, FIRST_LABEL),
-                );
-            }
-        }
-    }
+    values_after_the_first(doc, &META, &valued, "extension", second, FIRST_LABEL, out);
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use super::VALID;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::qrda3_reader::templates::Field;
 use crate::qrda3_reader::{Doc, Hit, NodeId, facts};
-use crate::rules::qrda::support::{at_element, at_value};
+use crate::rules::qrda::support::{at_element, values_after_the_first};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -94,23 +94,15 @@ pub fn check(doc: &Doc, act: NodeId, bound: Bound, out: &mut Vec<Diagnostic>) {
             };
             out.push(at_element(doc, &META, element, message));
         }
-        [first, rest @ ..] => {
-            for extra in rest {
-                if let Some(value) = &extra.value {
-                    out.push(
-                        at_value(
-                            doc,
-                            &META,
-                            extra.element,
-                            value,
-                            "value",
-                            second(bound.label),
-                        )
-                        .with_related(first.element.span, "first one"),
-                    );
-                }
-            }
-        }
+        valued => values_after_the_first(
+            doc,
+            &META,
+            valued,
+            "value",
+            |_| second(bound.label),
+            "first one",
+            out,
+        ),
     }
 }
 

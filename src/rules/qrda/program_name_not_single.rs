@@ -5,7 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::{ArgumentKind, Message, Severity};
 use crate::qrda3_reader::templates::Field;
 use crate::qrda3_reader::{Doc, Hit, facts};
-use crate::rules::qrda::support::{at_element, at_value};
+use crate::rules::qrda::support::{at_element, values_after_the_first};
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -61,23 +61,15 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
             };
             out.push(at_element(doc, &META, element, message));
         }
-        [first, rest @ ..] => {
-            for extra in rest {
-                if let Some(value) = &extra.value {
-                    out.push(
-                        at_value(
-                            doc,
-                            &META,
-                            extra.element,
-                            value,
-                            "extension",
-                            second(&value.text),
-                        )
-                        .with_related(first.element.span, "first program name"),
-                    );
-                }
-            }
-        }
+        valued => values_after_the_first(
+            doc,
+            &META,
+            valued,
+            "extension",
+            second,
+            "first program name",
+            out,
+        ),
     }
 }
 

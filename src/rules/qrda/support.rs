@@ -3,7 +3,7 @@
 //! shape several rules check.
 
 use crate::diagnostic::{Diagnostic, Message};
-use crate::qrda3_reader::{AttrValue, Doc, Element, NodeId};
+use crate::qrda3_reader::{AttrValue, Doc, Element, Hit, NodeId};
 use crate::rules::registry::RuleMeta;
 
 /// A finding at an element's start tag.
@@ -54,6 +54,38 @@ pub fn exactly_one(
                         .with_related(doc.node(*first).element.span, "first one"),
                 );
             }
+        }
+    }
+}
+
+/// Reports each valued hit after the first (a second measure id, program
+/// name, CEHRT ID or period bound) at its `attribute`'s value, worded by
+/// `second` from that value, with the first hit as related (`first_label`).
+pub fn values_after_the_first(
+    doc: &Doc,
+    rule: &'static RuleMeta,
+    valued: &[&Hit],
+    attribute: &str,
+    second: impl Fn(&str) -> Message,
+    first_label: &'static str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let [first, rest @ ..] = valued else {
+        return;
+    };
+    for extra in rest {
+        if let Some(value) = &extra.value {
+            out.push(
+                at_value(
+                    doc,
+                    rule,
+                    extra.element,
+                    value,
+                    attribute,
+                    second(&value.text),
+                )
+                .with_related(first.element.span, first_label),
+            );
         }
     }
 }
