@@ -13,6 +13,7 @@
 //! input order, and returns the run's [`RunOutcome`].
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::config::ConfigError;
 use crate::crossfile::participants::Participant;
@@ -84,7 +85,9 @@ pub struct RunOptions {
 #[derive(Debug)]
 pub struct Engine {
     inputs: Vec<Input>,
-    settings: Vec<FileSettings>,
+    /// Shared between the inputs whose settings are the same (most runs
+    /// have one set): 8 bytes an input instead of a copy.
+    settings: Vec<Arc<FileSettings>>,
     discovery_errors: Vec<DiscoverError>,
     /// Files left out on purpose, with why (this run's own report).
     discovery_notes: Vec<DiscoverError>,
@@ -133,12 +136,16 @@ impl Engine {
         let show_identifiers = options.cli.show_identifiers;
         let mut resolver = Resolver::new(options.config, options.cli);
         let mut inputs = Vec::with_capacity(discovery.inputs.len());
-        let mut settings = Vec::with_capacity(discovery.inputs.len());
+        let mut settings: Vec<Arc<FileSettings>> = Vec::with_capacity(discovery.inputs.len());
         // Moved, not copied: two paths per input for the whole run.
         for input in std::mem::take(&mut discovery.inputs) {
             if let Some(found) = resolver.settings(&input)? {
                 inputs.push(input);
-                settings.push(found);
+                let shared = match settings.last() {
+                    Some(last) if last.same_as(&found) => Arc::clone(last),
+                    _ => Arc::new(found),
+                };
+                settings.push(shared);
             }
         }
         set_threads(options.threads, inputs.len());

@@ -99,19 +99,19 @@ fn clap_error(err: clap::Error) -> u8 {
 /// `pilint 0.1.0 (performance years 2023–2026, 2027 provisional; measure
 /// data CMSgov/qpp-measures-data@<commit>)`: what a bug report needs.
 fn version_text() -> String {
-    let years = pilint::catalog::supported_years();
-    let (provisional, settled): (Vec<u16>, Vec<u16>) = years
-        .iter()
-        .partition(|&&y| pilint::catalog::year(i64::from(y)).is_some_and(|c| c.provisional));
+    // Built on every start: from the build-time index, never the catalogs.
+    let index = pilint::catalog::index::YEAR_INDEX;
+    let year = |y: &pilint::catalog::index::YearIndex| y.year;
+    let provisional: Vec<u16> = index.iter().filter(|y| y.provisional).map(year).collect();
+    let settled: Vec<u16> = index.iter().filter(|y| !y.provisional).map(year).collect();
     let span = |ys: &[u16]| match ys {
         [] => String::new(),
         [only] => only.to_string(),
         [first, .., last] => format!("{first}–{last}"),
     };
-    let mut sources: Vec<String> = years
+    let mut sources: Vec<String> = index
         .iter()
-        .filter_map(|&y| pilint::catalog::year(i64::from(y)))
-        .map(|c| format!("{}@{}", c.source.repository, c.source.commit))
+        .map(|y| format!("{}@{}", y.repository, y.commit))
         .collect();
     sources.dedup();
     let provisional = if provisional.is_empty() {

@@ -67,6 +67,24 @@ impl FileSettings {
         }
     }
 
+    /// Whether `other` decides everything as these settings do: the same
+    /// configuration and selection (shared, never compared field by field),
+    /// no per-file path, the same year and masking. A run holds one copy of
+    /// settings many files share (`--isolated`: all of them).
+    pub fn same_as(&self, other: &FileSettings) -> bool {
+        let same_config = match (&self.config, &other.config) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        };
+        same_config
+            && Arc::ptr_eq(&self.selection, &other.selection)
+            && self.absolute.is_none()
+            && other.absolute.is_none()
+            && self.year == other.year
+            && self.show_identifiers == other.show_identifiers
+    }
+
     /// The configuration file that applies, if any.
     pub fn config_path(&self) -> Option<&Path> {
         self.config.as_deref().map(|c| c.path.as_path())
@@ -218,6 +236,18 @@ impl Resolver {
     /// The settings of `input`, or `None` when its configuration excludes
     /// it; an invalid configuration file is an error.
     pub fn settings(&mut self, input: &Input) -> Result<Option<FileSettings>, ConfigError> {
+        // `--isolated`: no configuration, so nothing asks where the file
+        // is; resolving every directory (a `readlink` a component, and a
+        // cache of them) was most of the start of a 100k-file run.
+        if matches!(self.source, ConfigSource::Isolated) {
+            return Ok(Some(FileSettings {
+                config: None,
+                selection: Arc::clone(&self.no_config),
+                absolute: None,
+                year: self.cli.year,
+                show_identifiers: self.cli.show_identifiers,
+            }));
+        }
         let shown = match input {
             Input::File { path, .. } => path.clone(),
             Input::Stdin { display } => PathBuf::from(display),
@@ -314,5 +344,34 @@ fn absolute_with(path: &Path, resolve_dir: impl FnOnce(&Path) -> Option<PathBuf>
             None => absolute.clone(),
         },
         _ => absolute,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(path: &str) -> Input {
+        Input::File {
+            path: PathBuf::from(path),
+            display: path.to_owned(),
+        }
+    }
+
+    /// `--isolated`: every file gets the same settings, which the engine
+    /// then holds once; a different year or masking is not the same.
+    #[test]
+    fn settings_of_one_configuration_are_the_same() {
+        let mut resolver = Resolver::new(ConfigSource::Isolated, CliSettings::default());
+        let a = resolver.settings(&input("a.json")).unwrap().unwrap();
+        let b = resolver.settings(&input("dir/b.xml")).unwrap().unwrap();
+        assert!(a.same_as(&b));
+        let other_year = FileSettings {
+            year: Some(2024),
+            ..resolver.settings(&input("c.json")).unwrap().unwrap()
+        };
+        assert!(!a.same_as(&other_year));
+        // A file's own path (globs to match) makes its settings its own.
+        assert!(!a.same_as(&FileSettings::defaults(Path::new("a.json"))));
     }
 }

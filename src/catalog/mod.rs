@@ -10,6 +10,8 @@ use std::sync::{LazyLock, OnceLock};
 
 use serde::Deserialize;
 
+pub mod index;
+
 include!(concat!(env!("OUT_DIR"), "/catalog_years.rs"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -202,19 +204,24 @@ pub fn first_supported_year() -> i64 {
         .map_or(i64::MAX, |&y| i64::from(y))
 }
 
-/// The years (other than none) in which `measure_id` exists.
+/// The years (other than none) in which `measure_id` exists. Read from
+/// the build-time [`index`]: no catalog is parsed for it.
 pub fn years_with_measure(measure_id: &str) -> Vec<u16> {
-    all_years()
-        .filter(|c| c.measure(measure_id).is_some())
-        .map(|c| c.performance_year)
+    index::YEAR_INDEX
+        .iter()
+        .filter(|y| y.measure_ids.contains(&measure_id))
+        .map(|y| y.year)
         .collect()
 }
 
 /// Whether `cehrt_id` (already upper-cased) is the placeholder CMS's
 /// documentation shows in any supported year (`XX15CXXXXXXXXXX`): a
-/// placeholder is never a real CEHRT ID, whatever the file's year.
+/// placeholder is never a real CEHRT ID, whatever the file's year. Read
+/// from the build-time [`index`], since nearly every file asks.
 pub fn is_cehrt_id_placeholder(cehrt_id: &str) -> bool {
-    all_years().any(|c| c.cehrt_id_patterns.iter().any(|p| p == cehrt_id))
+    index::YEAR_INDEX
+        .iter()
+        .any(|y| y.cehrt_id_patterns.contains(&cehrt_id))
 }
 
 /// The attestations (and Protect Patient Health Information measures) that

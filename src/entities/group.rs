@@ -78,6 +78,14 @@ pub fn group(files: &[FileFacts]) -> Vec<EntityGroup> {
     groups
 }
 
+/// The items collected without spare room: every group's received list
+/// is held together while the findings are computed.
+fn exact<T>(items: impl Iterator<Item = T> + Clone) -> Vec<T> {
+    let mut out = Vec::with_capacity(items.clone().count());
+    out.extend(items);
+    out
+}
+
 impl EntityGroup {
     /// Whether the group holds submissions from more than one file.
     pub fn spans_files(&self) -> bool {
@@ -93,12 +101,12 @@ impl EntityGroup {
         EntityGroup {
             key: self.key.clone(),
             year: self.year,
-            members: self
-                .members
-                .iter()
-                .copied()
-                .filter(|m| files[m.file].accepted && m.set(files).score.is_some())
-                .collect(),
+            members: exact(
+                self.members
+                    .iter()
+                    .copied()
+                    .filter(|m| files[m.file].accepted && m.set(files).score.is_some()),
+            ),
         }
     }
 
