@@ -184,11 +184,7 @@ impl Decoder<'_, '_> {
         for (i, node) in index.items(list_node).enumerate() {
             // Every item is JSON (the whole document parsed); were one not,
             // it is skipped rather than panicking.
-            let Some(item) = index
-                .spans(node)
-                .and_then(|spans| index.text().get(spans.value.range()))
-                .and_then(|text| serde_json::from_str::<Value>(text).ok())
-            else {
+            let Some(item) = crate::json_syntax::value::build(index, node, &|_| false) else {
                 continue;
             };
             let at = At {

@@ -16,5 +16,6 @@ mod problem;
 pub mod span_index;
 #[cfg(test)]
 mod span_index_props;
+pub mod value;
 
 pub use problem::Problem;

@@ -16,7 +16,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use crate::json_syntax::Problem;
-use crate::json_syntax::span_index::SpanIndex;
+use crate::json_syntax::span_index::{NodeId, SpanIndex};
 use crate::source::{SourceFile, Span};
 
 /// A parsed document: its skeleton and where each part is.
@@ -70,9 +70,7 @@ pub fn parse(source: &SourceFile) -> (Option<ParsedJson<'_>>, Vec<Problem>) {
             // The skeleton is JSON whenever the document is (only whole
             // array items are cut); were it not, the file gets no model
             // rather than a panic.
-            let parsed = skeleton_text(&index, body_start)
-                .and_then(|skeleton| serde_json::from_str::<Value>(&skeleton).ok())
-                .map(|skeleton| ParsedJson { skeleton, index });
+            let parsed = skeleton(&index).map(|skeleton| ParsedJson { skeleton, index });
             (parsed, problems)
         }
         Err(err) => {
@@ -141,13 +139,13 @@ impl<'de> Visitor<'de> for SyntaxVisitor {
     }
 }
 
-/// The spans of the measurements arrays whose items are read one by one
+/// The measurements arrays whose items are read one by one
 /// instead of as part of the skeleton: `measurements` of every measurement
 /// set object, where the schema and the decoder look for them (the sets of
 /// `measurementSets`, or the root itself for a `POST /measurement-sets`
 /// body; inside the `data.submission` of an API envelope). Non-empty
 /// arrays only.
-pub fn measurement_arrays(index: &SpanIndex) -> Vec<Span> {
+pub fn measurement_arrays(index: &SpanIndex) -> Vec<NodeId> {
     // The submission inside an API envelope is read like a bare one.
     let Some(root) = crate::json_syntax::envelope::inner_node(index)
         .or_else(|| index.root().filter(|&r| index.is_object(r)))
@@ -168,30 +166,16 @@ pub fn measurement_arrays(index: &SpanIndex) -> Vec<Span> {
         .filter(|&set| index.is_object(set))
         .filter_map(|set| index.member(set, "measurements"))
         .filter(|&list| index.items(list).next().is_some())
-        .filter_map(|list| index.spans(list).map(|s| s.value))
         .collect()
 }
 
-/// The document text from `body_start` with the inside of every array of
-/// [`measurement_arrays`] left out (`None` only if a span were not on
-/// character boundaries, which the index never produces).
-fn skeleton_text(index: &SpanIndex, body_start: usize) -> Option<String> {
-    let text = index.text();
-    let mut cuts = measurement_arrays(index);
-    cuts.sort_by_key(|s| s.start);
-    let mut out = String::new();
-    let mut from = body_start;
-    for cut in cuts {
-        // Keep the brackets: `[` … `]` becomes `[]`.
-        let (start, end) = (cut.start + 1, cut.end.saturating_sub(1));
-        if start < from || end < start {
-            continue;
-        }
-        out.push_str(text.get(from..start)?);
-        from = end;
-    }
-    out.push_str(text.get(from..)?);
-    Some(out)
+/// The document with the inside of every array of [`measurement_arrays`]
+/// left out, built from the index (`None` only if the index did not
+/// describe the document, which never happens for accepted JSON).
+fn skeleton(index: &SpanIndex) -> Option<Value> {
+    let cuts = measurement_arrays(index);
+    let root = index.root()?;
+    crate::json_syntax::value::build(index, root, &|node| cuts.contains(&node))
 }
 
 /// Turns serde_json's error into a problem at the byte where it stopped.

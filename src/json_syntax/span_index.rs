@@ -204,6 +204,23 @@ impl<'a> SpanIndex<'a> {
         items.iter().copied().map(NodeId)
     }
 
+    /// The children of a node in document order: an array's items, or an
+    /// object's members, earlier duplicates included (nothing for scalars).
+    pub fn children(&self, node: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let children = match self.nodes.get(node.0 as usize) {
+            Some(entry) => self.children_of(entry),
+            None => &[],
+        };
+        children.iter().copied().map(NodeId)
+    }
+
+    /// Whether a node is an array.
+    pub fn is_array(&self, node: NodeId) -> bool {
+        self.nodes
+            .get(node.0 as usize)
+            .is_some_and(|n| n.kind == NodeKind::Array)
+    }
+
     /// Whether a node is an object.
     pub fn is_object(&self, node: NodeId) -> bool {
         self.nodes
@@ -284,6 +301,11 @@ impl<'a> SpanIndex<'a> {
         let Some(key) = self.nodes[node as usize].key() else {
             return false;
         };
+        // Most members are told apart by length alone, before the text is
+        // looked at (the key span holds two quotes around its text).
+        if key.end.saturating_sub(key.start) < token.len() + 2 {
+            return false;
+        }
         let Some(inner) = self
             .text
             .get(key.start + 1..key.end.saturating_sub(1).max(key.start + 1))
@@ -359,8 +381,24 @@ fn pointer_of(text: &str, path: &[PathToken]) -> String {
 
 impl<'a> Scanner<'a> {
     fn skip_whitespace(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
-            self.pos += 1;
+        // Pretty-printed files are mostly indentation: a run of spaces is
+        // skipped eight bytes at a time, the rest byte by byte.
+        const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+        loop {
+            while let Some(chunk) = self
+                .bytes
+                .get(self.pos..self.pos + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            {
+                if u64::from_ne_bytes(chunk) != SPACES {
+                    break;
+                }
+                self.pos += 8;
+            }
+            match self.bytes.get(self.pos) {
+                Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
+                _ => return,
+            }
         }
     }
 
