@@ -231,9 +231,9 @@ impl<'b> Attrs<'b> {
     }
 }
 
-/// What one pass over a start tag's attributes found.
-struct Scan<'b> {
-    attrs: Attrs<'b>,
+/// What one pass over a start tag's attributes found (besides the
+/// attributes themselves).
+struct Scan {
     /// An `xmlns` or `xmlns:p` attribute is present.
     declares_namespaces: bool,
     /// No attribute is malformed, repeated or holds an undefined entity.
@@ -332,6 +332,15 @@ impl<'a> Pass<'a> {
         offset + skipped
     }
 
+    /// Where a start tag's `<` is: just before its name, which the event
+    /// borrows from the input (no scan of the white space before it).
+    fn tag_start(&self, start: &BytesStart<'_>, before: usize) -> usize {
+        match self.offset_of(start.name().0) {
+            Some(name) if name > before => name - 1,
+            _ => self.markup_start(before),
+        }
+    }
+
     fn run(&mut self) -> Result<(), Stop> {
         // A plain reader: namespaces are resolved here, and only elements
         // that declare one open a scope (the `NsReader` opens one per
@@ -355,7 +364,7 @@ impl<'a> Pass<'a> {
             let after = reader.buffer_position() as usize;
             match event {
                 Event::Start(start) => {
-                    let before = self.markup_start(before);
+                    let before = self.tag_start(&start, before);
                     self.open(&reader, &start, before, after, false)?;
                     if self.skip_narrative
                         && start.name().0 == "text"
@@ -372,7 +381,7 @@ impl<'a> Pass<'a> {
                     }
                 }
                 Event::Empty(start) => {
-                    let before = self.markup_start(before);
+                    let before = self.tag_start(&start, before);
                     self.open(&reader, &start, before, after, true)?
                 }
                 Event::End(_) => self.close(),
@@ -440,7 +449,10 @@ impl<'a> Pass<'a> {
         empty: bool,
     ) -> Result<(), Stop> {
         let span = self.span(before, after);
-        let scan = self.scan_attributes(start, before);
+        // Filled in place: the attributes are the bulk of the scan's result
+        // and moving them showed in the profile.
+        let mut attrs = Attrs::default();
+        let scan = self.scan_attributes(start, before, &mut attrs);
         // The element's own declarations are in scope for its name. A tag
         // that failed the quick scan opens a scope too, exactly as the
         // namespace-aware reader did, so its finding is the same.
@@ -458,7 +470,10 @@ impl<'a> Pass<'a> {
                 depth: self.stack.len() + 1,
             });
         }
-        let unprefixed = memchr::memchr(b':', start.name().0.as_bytes()).is_none();
+        let qualified = start.name().0;
+        let local = local_part(qualified);
+        // No prefix exactly when the local part is the whole name.
+        let unprefixed = local.len() == qualified.len();
         let namespace = match &self.unprefixed {
             Some(known) if unprefixed => known.clone(),
             _ => {
@@ -481,13 +496,10 @@ impl<'a> Pass<'a> {
                 namespace
             }
         };
-        let attrs = if scan.clean {
-            scan.attrs
-        } else {
-            self.checked_attributes(start, before)?
-        };
-        let name = self.reborrow(start.name().0);
-        let local = local_part(start.name().0);
+        if !scan.clean {
+            attrs = self.checked_attributes(start, before)?;
+        }
+        let name = self.reborrow(qualified);
 
         if self.stack.is_empty() {
             if self.root_closed {
@@ -572,9 +584,13 @@ impl<'a> Pass<'a> {
     /// One pass over the attributes: keeps the values pilint reads and
     /// notes namespace declarations; on anything amiss (`clean: false`)
     /// the caller reads the tag again with [`Self::checked_attributes`].
-    fn scan_attributes<'b>(&self, start: &'b BytesStart<'_>, before: usize) -> Scan<'b> {
+    fn scan_attributes<'b>(
+        &self,
+        start: &'b BytesStart<'_>,
+        before: usize,
+        attrs: &mut Attrs<'b>,
+    ) -> Scan {
         let mut scan = Scan {
-            attrs: Attrs::default(),
             declares_namespaces: false,
             clean: true,
         };
@@ -597,14 +613,16 @@ impl<'a> Pass<'a> {
                 key: QName(key),
                 value: Cow::Borrowed(value),
             };
-            if attribute.key.as_namespace_binding().is_some() {
+            // The test quick-xml's `as_namespace_binding` starts with,
+            // inline: most keys fail it at the first byte.
+            if key.starts_with("xmlns") && attribute.key.as_namespace_binding().is_some() {
                 scan.declares_namespaces = true;
             }
             let slot = match key {
-                "root" => &mut scan.attrs.root,
-                "extension" => &mut scan.attrs.extension,
-                "value" => &mut scan.attrs.value,
-                "code" => &mut scan.attrs.code,
+                "root" => &mut attrs.root,
+                "extension" => &mut attrs.extension,
+                "value" => &mut attrs.value,
+                "code" => &mut attrs.code,
                 // Not read, but an entity reference in it must be defined.
                 _ => {
                     if memchr::memchr(b'&', value.as_bytes()).is_some()
@@ -616,9 +634,14 @@ impl<'a> Pass<'a> {
                     continue;
                 }
             };
-            let Ok(text) = attribute.normalized_value(XmlVersion::Implicit1_0) else {
-                scan.clean = false;
-                break;
+            let text = if needs_normalizing(value) {
+                let Ok(text) = attribute.normalized_value(XmlVersion::Implicit1_0) else {
+                    scan.clean = false;
+                    break;
+                };
+                text
+            } else {
+                Cow::Borrowed(value)
             };
             let span = self.value_span(value, before);
             *slot = Some(RawAttr { text, span });
@@ -846,13 +869,13 @@ fn next_attribute<'t>(raw: &'t str, at: &mut usize) -> Option<Option<(&'t str, &
     }
     // Like quick-xml, the key's first byte is taken whatever it is (so a
     // tag starting `="` has no empty key: it is malformed).
-    let mut key_end = key_start + 1;
-    while bytes
-        .get(key_end)
-        .is_some_and(|&b| b != b'=' && !is_xml_space(b))
-    {
-        key_end += 1;
-    }
+    // One slice search instead of a bounds-checked step per byte; a name
+    // byte above `=` (every letter) is rejected with one comparison.
+    let key_end = bytes.get(key_start + 1..).map_or(bytes.len(), |rest| {
+        rest.iter()
+            .position(|&b| b <= b'=' && (b == b'=' || is_xml_space(b)))
+            .map_or(bytes.len(), |length| key_start + 1 + length)
+    });
     let equals = skip_space(key_end);
     if bytes.get(equals) != Some(&b'=') {
         return Some(None);
@@ -875,6 +898,17 @@ fn next_attribute<'t>(raw: &'t str, at: &mut usize) -> Option<Option<(&'t str, &
         raw.get(key_start..key_end)
             .zip(raw.get(value_start..value_end)),
     )
+}
+
+/// Whether quick-xml's attribute-value normalisation (XML 1.0) would
+/// change `value` or could fail on it: it starts at the first tab, carriage
+/// return, line feed or `&` (`escape::is_xml10_normalization_char`) and
+/// returns the value unchanged when there is none. Checked here, inline,
+/// the common case costs no call (it showed in the profile).
+fn needs_normalizing(value: &str) -> bool {
+    value
+        .bytes()
+        .any(|b| matches!(b, b'\t' | b'\r' | b'\n' | b'&'))
 }
 
 /// The local part of a qualified name: after its first `:`, as quick-xml's
