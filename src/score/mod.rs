@@ -28,7 +28,7 @@ pub(crate) mod public_health;
 pub(crate) mod reach;
 pub mod reasons;
 pub(crate) mod redistribution;
-pub mod table;
+pub(crate) mod table;
 pub(crate) mod view;
 pub(crate) mod weights;
 
