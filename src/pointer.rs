@@ -5,11 +5,15 @@
 //! allocation per value (3-5 per measurement, ~250 MiB on a 52 MB file), yet
 //! a pointer is only ever read as text when a finding is made. So the common
 //! JSON shapes are stored as numbers and a `&'static str` tail, and turned
-//! into text by [`Display`](fmt::Display); anything else (XML paths, unusual
-//! members) is [`Pointer::Owned`]. The text is exactly what a `String` would
-//! have held.
+//! into text by [`Display`](fmt::Display). A QRDA III path is an id into
+//! its document's path table ([`Pointer::InDocument`]), spelled out the
+//! same way. Anything else (unusual members) is [`Pointer::Owned`]. The
+//! text is exactly what a `String` would have held.
 
 use std::fmt::{self, Write as _};
+use std::sync::Arc;
+
+use crate::qrda3_reader::paths::{PathId, PathTable};
 
 /// A static pointer suffix, behind a thin reference so that a
 /// [`Pointer`] is no bigger than a `String`.
@@ -18,10 +22,14 @@ type Tail = &'static &'static str;
 /// The empty tail.
 const NO_TAIL: Tail = &"";
 
+/// An attribute name in a QRDA III pointer (`&"extension"`), behind a thin
+/// reference for the same reason as [`Tail`].
+pub type AttributeName = &'static &'static str;
+
 /// A JSON Pointer or XPath-like path. Compare it with text (`==` a `str`)
 /// or render it with `to_string()`; its variants are how it is stored, not
 /// what it means.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub enum Pointer {
     /// `""`: the whole document.
     #[default]
@@ -36,6 +44,15 @@ pub enum Pointer {
         set: Option<u32>,
         item: u32,
         tail: Tail,
+    },
+    /// An element of a QRDA III document, or with an attribute name its
+    /// `/@attribute`, as the document's path table spells it
+    /// ([`PathTable::attribute`]). A 50 MB document has hundreds of
+    /// thousands of model values; the table holds their paths once.
+    InDocument {
+        paths: Arc<PathTable>,
+        element: u32,
+        attribute: AttributeName,
     },
     /// Any other text.
     Owned(Box<str>),
@@ -86,6 +103,20 @@ fn join(tail: &str, key: &str) -> Option<Tail> {
 }
 
 impl Pointer {
+    /// The pointer of element `element` of a QRDA III document whose paths
+    /// are `paths`, or of its attribute `attribute` when that is not empty.
+    pub fn in_document(paths: &Arc<PathTable>, element: PathId, attribute: AttributeName) -> Self {
+        match u32::try_from(element) {
+            Ok(element) => Pointer::InDocument {
+                paths: Arc::clone(paths),
+                element,
+                attribute,
+            },
+            // Never for a file the reader accepts (fewer than 2^32 elements).
+            Err(_) => Pointer::Owned(paths.attribute(element, attribute).into()),
+        }
+    }
+
     /// The pointer of member `key` of the value at `self`.
     pub fn member(&self, key: &str) -> Pointer {
         let joined = match self {
@@ -101,7 +132,7 @@ impl Pointer {
                     tail,
                 })
             }
-            Pointer::Owned(_) => None,
+            Pointer::InDocument { .. } | Pointer::Owned(_) => None,
         };
         joined.unwrap_or_else(|| {
             let mut text = self.to_string();
@@ -144,6 +175,8 @@ impl Pointer {
         match self {
             Pointer::Root => true,
             Pointer::Owned(text) => text.is_empty(),
+            // Only a path id the table does not hold spells nothing.
+            Pointer::InDocument { .. } => *self == *"",
             _ => false,
         }
     }
@@ -165,7 +198,39 @@ impl fmt::Display for Pointer {
                 item,
                 tail,
             } => write!(f, "/measurements/{item}{tail}"),
+            Pointer::InDocument {
+                paths,
+                element,
+                attribute,
+            } => paths.write_pointer(*element as PathId, attribute, f),
             Pointer::Owned(text) => f.write_str(text),
+        }
+    }
+}
+
+/// As derived, except that a document path shows its text, not the
+/// document's whole path table.
+impl fmt::Debug for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Pointer::Root => f.write_str("Root"),
+            Pointer::Field(tail) => f.debug_tuple("Field").field(tail).finish(),
+            Pointer::InSet { set, tail } => f
+                .debug_struct("InSet")
+                .field("set", set)
+                .field("tail", tail)
+                .finish(),
+            Pointer::InMeasurement { set, item, tail } => f
+                .debug_struct("InMeasurement")
+                .field("set", set)
+                .field("item", item)
+                .field("tail", tail)
+                .finish(),
+            Pointer::InDocument { .. } => f
+                .debug_tuple("InDocument")
+                .field(&self.to_string())
+                .finish(),
+            Pointer::Owned(text) => f.debug_tuple("Owned").field(text).finish(),
         }
     }
 }
@@ -214,29 +279,37 @@ impl PartialEq<String> for Pointer {
 /// missing member's pointer is built as `Owned`).
 impl PartialEq for Pointer {
     fn eq(&self, other: &Pointer) -> bool {
-        match other {
-            Pointer::Owned(text) => self == &**text,
-            _ if std::mem::discriminant(self) == std::mem::discriminant(other) => {
-                match (self, other) {
-                    (Pointer::Field(a), Pointer::Field(b)) => a == b,
-                    (Pointer::InSet { set: a, tail: x }, Pointer::InSet { set: b, tail: y }) => {
-                        a == b && x == y
-                    }
-                    (
-                        Pointer::InMeasurement {
-                            set: a,
-                            item: i,
-                            tail: x,
-                        },
-                        Pointer::InMeasurement {
-                            set: b,
-                            item: j,
-                            tail: y,
-                        },
-                    ) => a == b && i == j && x == y,
-                    _ => true,
-                }
+        match (self, other) {
+            (_, Pointer::Owned(text)) => self == &**text,
+            (Pointer::Root, Pointer::Root) => true,
+            (Pointer::Field(a), Pointer::Field(b)) => a == b,
+            (Pointer::InSet { set: a, tail: x }, Pointer::InSet { set: b, tail: y }) => {
+                a == b && x == y
             }
+            (
+                Pointer::InMeasurement {
+                    set: a,
+                    item: i,
+                    tail: x,
+                },
+                Pointer::InMeasurement {
+                    set: b,
+                    item: j,
+                    tail: y,
+                },
+            ) => a == b && i == j && x == y,
+            (
+                Pointer::InDocument {
+                    paths: p,
+                    element: i,
+                    attribute: x,
+                },
+                Pointer::InDocument {
+                    paths: q,
+                    element: j,
+                    attribute: y,
+                },
+            ) if Arc::ptr_eq(p, q) && i == j && x == y => true,
             _ => *other == *self.to_string(),
         }
     }
@@ -317,6 +390,32 @@ mod tests {
         );
         assert_eq!(root.to_string(), "");
         assert!(root.is_empty());
+    }
+
+    #[test]
+    fn document_paths_render_and_compare_by_text() {
+        let mut table = PathTable::default();
+        let root = table.push(None, "ClinicalDocument", 1);
+        table.set_total(root, 1);
+        let entry = table.push(Some(root), "entry", 2);
+        table.set_total(entry, 3);
+        let paths = Arc::new(table);
+        let element = Pointer::in_document(&paths, entry, &"");
+        let value = Pointer::in_document(&paths, entry, &"extension");
+        assert_eq!(element.to_string(), "/ClinicalDocument/entry[2]");
+        assert_eq!(value, "/ClinicalDocument/entry[2]/@extension");
+        assert_eq!(
+            value,
+            Pointer::from("/ClinicalDocument/entry[2]/@extension")
+        );
+        assert_eq!(Pointer::from("/ClinicalDocument/entry[2]"), element);
+        assert_ne!(element, value);
+        assert_eq!(element, Pointer::in_document(&paths, entry, &""));
+        assert!(!element.is_empty());
+        assert_eq!(
+            format!("{element:?}"),
+            "InDocument(\"/ClinicalDocument/entry[2]\")"
+        );
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub struct SourceFile {
     pub utf16: bool,
     /// Built on first use: most files are checked without a finding, and
     /// then no position is ever asked for.
-    line_starts: OnceLock<Vec<usize>>,
+    line_blocks: OnceLock<LineBlocks>,
     /// Characters before each [`CHAR_BLOCK`]-byte block, built on first
     /// use by a column on a long line (see [`SourceFile::line_col`]).
     block_chars: OnceLock<Vec<usize>>,
@@ -64,7 +64,7 @@ impl Clone for SourceFile {
             text: self.text.clone(),
             invalid_utf8_at: self.invalid_utf8_at,
             utf16: self.utf16,
-            line_starts: self.line_starts.clone(),
+            line_blocks: self.line_blocks.clone(),
             block_chars: self.block_chars.clone(),
             direct_lookups: AtomicU32::new(self.direct_lookups.load(Ordering::Relaxed)),
         }
@@ -86,6 +86,72 @@ const DIRECT_LOOKUPS: u32 = 8;
 /// The block size of the character index: a column costs at most two
 /// block scans, whatever the line's length.
 const CHAR_BLOCK: usize = 4096;
+
+/// The block size of the line index: a position costs at most one block
+/// scan (a line, one scan of it).
+const LINE_BLOCK: usize = 4096;
+
+/// The line index, sampled: for each [`LINE_BLOCK`]-byte block, the line
+/// its first byte is on and where that line starts. An index of every
+/// line start would hold 10 MB for a 50 MB file of short lines (about as
+/// much as all else the linter keeps of it besides the text); this holds
+/// 200 KB, and a position is counted from its block's sample.
+#[derive(Debug, Clone)]
+struct LineBlocks {
+    /// `(line, line start)` of offset `k * LINE_BLOCK`, for every `k` up to
+    /// and including the block of the end of the text.
+    samples: Vec<(usize, usize)>,
+    /// How many lines the text has (an empty text has one).
+    lines: usize,
+}
+
+impl LineBlocks {
+    fn build(bytes: &[u8]) -> LineBlocks {
+        let mut samples = Vec::with_capacity(bytes.len() / LINE_BLOCK + 1);
+        let (mut line, mut start) = (0, 0);
+        for from in (0..=bytes.len()).step_by(LINE_BLOCK) {
+            samples.push((line, start));
+            for next in line_starts_in(bytes, from, (from + LINE_BLOCK).min(bytes.len())) {
+                line += 1;
+                start = next;
+            }
+        }
+        LineBlocks {
+            samples,
+            lines: line + 1,
+        }
+    }
+
+    /// The 0-based line of `offset` (at most the text's length) and the
+    /// offset where that line starts.
+    fn line_of(&self, bytes: &[u8], offset: usize) -> (usize, usize) {
+        let block = offset / LINE_BLOCK;
+        let (mut line, mut start) = self.samples[block];
+        for next in line_starts_in(bytes, block * LINE_BLOCK, offset) {
+            line += 1;
+            start = next;
+        }
+        (line, start)
+    }
+
+    /// Where 0-based line `line` starts, if the text has it.
+    fn line_start(&self, bytes: &[u8], line: usize) -> Option<usize> {
+        if line >= self.lines {
+            return None;
+        }
+        // The last block whose first byte is on an earlier line (or, for
+        // line 0, the first block) holds the break that starts `line`.
+        let block = self
+            .samples
+            .partition_point(|&(first, _)| first < line)
+            .saturating_sub(1);
+        let (first, start) = self.samples[block];
+        if first == line {
+            return Some(start);
+        }
+        line_starts_in(bytes, block * LINE_BLOCK, bytes.len()).nth(line - first - 1)
+    }
+}
 
 impl SourceFile {
     /// Builds a source from raw bytes, keeping the text usable for display
@@ -117,40 +183,45 @@ impl SourceFile {
             text,
             invalid_utf8_at,
             utf16: false,
-            line_starts: OnceLock::new(),
+            line_blocks: OnceLock::new(),
             block_chars: OnceLock::new(),
             direct_lookups: AtomicU32::new(0),
         }
     }
 
-    /// The byte offset where each line starts (the first is 0). A line
-    /// ends at `\n`, `\r\n` or a lone `\r` (old Mac OS exports), as
-    /// editors count them.
-    pub fn line_starts(&self) -> &[usize] {
-        self.line_starts.get_or_init(|| {
-            // Counted first so the index is allocated once at its exact
-            // size: grown by doubling, a 50 MB file's index would hold up
-            // to twice its 10 MB, and copy itself on the way.
-            let bytes = self.text.as_bytes();
-            let lines = line_breaks(bytes).count() + 1;
-            let mut starts = Vec::with_capacity(lines);
-            starts.push(0);
-            starts.extend(line_breaks(bytes));
-            starts
-        })
+    /// The line index, built on first use. A line ends at `\n`, `\r\n` or
+    /// a lone `\r` (old Mac OS exports), as editors count them.
+    fn line_blocks(&self) -> &LineBlocks {
+        self.line_blocks
+            .get_or_init(|| LineBlocks::build(self.text.as_bytes()))
+    }
+
+    /// How many lines the text has (an empty text has one).
+    pub fn line_count(&self) -> usize {
+        self.line_blocks().lines
+    }
+
+    /// The byte offset where 0-based line `line` starts, if the text has
+    /// that many lines.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_blocks().line_start(self.text.as_bytes(), line)
+    }
+
+    /// The 0-based line of byte `offset` (clamped into the text).
+    pub fn line_index(&self, offset: usize) -> usize {
+        self.line_of(offset.min(self.text.len())).0
     }
 
     /// The byte range of a 0-based line, without its line break; past the
     /// last line, an empty range at the end of the text.
     pub fn line_range(&self, line: usize) -> Range<usize> {
-        let starts = self.line_starts();
-        let Some(&start) = starts.get(line) else {
+        let Some(start) = self.line_start(line) else {
             return self.text.len()..self.text.len();
         };
-        let mut end = starts
-            .get(line + 1)
-            .map_or(self.text.len(), |next| next - 1);
         let bytes = self.text.as_bytes();
+        let mut end = line_starts_in(bytes, start, bytes.len())
+            .next()
+            .map_or(self.text.len(), |next| next - 1);
         // `\r\n` is one break of two bytes.
         if end > start && bytes.get(end) == Some(&b'\n') && bytes[end - 1] == b'\r' {
             end -= 1;
@@ -220,42 +291,32 @@ impl SourceFile {
         for span in spans {
             lookups = lookups.saturating_add(2);
             if lookups > DIRECT_LOOKUPS || span.end > DIRECT_PREFIX {
-                self.line_starts();
+                self.line_blocks();
                 return;
             }
         }
     }
 
-    /// The 0-based line of `offset` and the offset where that line starts:
-    /// from the line index, or, for a position near the start of a file
-    /// whose index is not built, by counting the line breaks before it
-    /// (the same breaks the index records).
-    fn line_of(&self, offset: usize) -> (usize, usize) {
-        let direct = self.line_starts.get().is_none()
+    /// The 0-based line of `offset` (at most the text's length) and the
+    /// offset where that line starts: from the line index, or, for a
+    /// position near the start of a file whose index is not built, by
+    /// counting the line breaks before it (the same breaks the index
+    /// records).
+    pub fn line_of(&self, offset: usize) -> (usize, usize) {
+        let bytes = self.text.as_bytes();
+        let direct = self.line_blocks.get().is_none()
             && offset <= DIRECT_PREFIX
             && self.direct_lookups.fetch_add(1, Ordering::Relaxed) < DIRECT_LOOKUPS;
         if direct {
-            let bytes = self.text.as_bytes();
-            // A `\r` just before `offset` is a break only if no `\n`
-            // follows it, so the search looks one byte past `offset`.
-            let window = &bytes[..(offset + 1).min(bytes.len())];
             let mut line = 0;
             let mut start = 0;
-            for next in line_breaks(window) {
-                if next > offset {
-                    break;
-                }
+            for next in line_starts_in(bytes, 0, offset) {
                 line += 1;
                 start = next;
             }
             return (line, start);
         }
-        let line_starts = self.line_starts();
-        let line_index = match line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
-        (line_index, line_starts[line_index])
+        self.line_blocks().line_of(bytes, offset)
     }
 
     /// The byte offset of a 1-based line and a 1-based *byte* column, as
@@ -276,10 +337,13 @@ impl SourceFile {
     }
 }
 
-/// The start of every line after the first: after each `\n`, and after
-/// each `\r` not followed by `\n` (`\r\n` breaks once, after the `\n`).
-fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr2_iter(b'\n', b'\r', bytes).filter_map(move |i| {
+/// The start of every line after the first whose break is at a byte in
+/// `from..to`: after each `\n`, and after each `\r` not followed by `\n`
+/// (`\r\n` breaks once, after the `\n`). The byte after `to` is looked at
+/// to tell a lone `\r`, so a text's breaks are the same however it is cut.
+fn line_starts_in(bytes: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', &bytes[from..to]).filter_map(move |i| {
+        let i = from + i;
         if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
             None
         } else {
@@ -297,6 +361,13 @@ fn count_char_starts(bytes: &[u8]) -> usize {
 mod tests {
     use super::*;
 
+    /// Every line start, from the index.
+    fn line_starts(src: &SourceFile) -> Vec<usize> {
+        (0..src.line_count())
+            .map(|line| src.line_start(line).unwrap())
+            .collect()
+    }
+
     /// Positions counted from the start of the file (before the line index
     /// is built) are the ones the index gives, at every offset, whatever
     /// the line breaks.
@@ -304,7 +375,7 @@ mod tests {
     fn positions_near_the_start_agree_with_the_line_index() {
         let text = "a\r\nb\rc\n\n\r\r\n\u{e9}x\r\u{20ac}\n\rend\r";
         let indexed = SourceFile::from_text("t", text);
-        indexed.line_starts();
+        indexed.line_blocks();
         for offset in 0..=text.len() + 1 {
             // A fresh file per offset: each lookup is a direct one.
             let direct = SourceFile::from_text("t", text);
@@ -313,14 +384,14 @@ mod tests {
                 indexed.line_col(offset),
                 "offset {offset}"
             );
-            assert!(direct.line_starts.get().is_none());
+            assert!(direct.line_blocks.get().is_none());
         }
         // Past the direct lookups, the index is built.
         let many = SourceFile::from_text("t", text);
         for _ in 0..=DIRECT_LOOKUPS {
             many.line_col(3);
         }
-        assert!(many.line_starts.get().is_some());
+        assert!(many.line_blocks.get().is_some());
     }
 
     #[test]
@@ -354,18 +425,55 @@ mod tests {
     }
 
     #[test]
-    fn the_line_index_is_allocated_at_its_exact_size() {
+    fn the_line_index_is_sampled_once_per_block() {
         let src = SourceFile::from_text("t", "a\nb\n\nc".repeat(1000));
-        let starts = src.line_starts();
-        assert_eq!(starts.len(), 3001);
+        assert_eq!(src.line_count(), 3001);
         assert_eq!(src.line_col(src.text.len()).line, 3001);
-        assert_eq!(&starts[..4], &[0, 2, 4, 5]);
+        assert_eq!(&line_starts(&src)[..4], &[0, 2, 4, 5]);
+        assert_eq!(src.line_blocks().samples.len(), 6000 / LINE_BLOCK + 1);
+    }
+
+    /// The sampled index answers what a scan of the whole text does, with
+    /// blocks that start inside a `\r\n`, right after a break, and on a
+    /// line that spans several blocks.
+    #[test]
+    fn the_sampled_index_agrees_with_a_plain_scan() {
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(["ab", "\r\n", "\r", "\n", "\u{e9}"][i % 5]);
+            if i % 7 == 0 {
+                text.push_str(&"x".repeat(i % 13));
+            }
+        }
+        text.push_str(&"long".repeat(3 * LINE_BLOCK));
+        text.push_str("\r\nend\r");
+        // Breaks across every kind of block edge.
+        assert!(text.len() > 4 * LINE_BLOCK);
+        let bytes = text.as_bytes();
+        let mut expected = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                expected.push(i + 1);
+            }
+        }
+        let src = SourceFile::from_text("t", text.as_str());
+        src.line_blocks();
+        assert_eq!(line_starts(&src), expected);
+        assert_eq!(src.line_start(expected.len()), None);
+        for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+            let line = expected.partition_point(|&s| s <= offset) - 1;
+            assert_eq!(
+                src.line_of(offset),
+                (line, expected[line]),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]
     fn lone_cr_crlf_and_lf_each_break_one_line() {
         let src = SourceFile::from_text("t", "a\rb\r\nc\nd\r\re");
-        assert_eq!(src.line_starts(), &[0, 2, 5, 7, 9, 10]);
+        assert_eq!(line_starts(&src), [0, 2, 5, 7, 9, 10]);
         assert_eq!(src.line_col(2), LineCol { line: 2, column: 1 });
         assert_eq!(src.line_col(10), LineCol { line: 6, column: 1 });
         let lines: Vec<&str> = (0..6).map(|l| &src.text[src.line_range(l)]).collect();

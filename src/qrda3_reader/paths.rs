@@ -9,6 +9,7 @@
 //! are spelled out at the end, when the totals are known.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::sync::Arc;
 
 /// An interned path segment.
@@ -65,6 +66,11 @@ impl PathTable {
         self.segments.len() - 1
     }
 
+    /// Gives back the room the table grew into and did not fill.
+    pub fn shrink_to_fit(&mut self) {
+        self.segments.shrink_to_fit();
+    }
+
     pub fn set_total(&mut self, id: PathId, total: usize) {
         if let Some(segment) = self.segments.get_mut(id) {
             segment.total = compact(total);
@@ -90,7 +96,7 @@ impl PathTable {
     }
 
     /// The element's pointer, then `/@attribute` when one is given, built
-    /// in a string of exactly its length: the model keeps one per value.
+    /// in a string of exactly its length.
     fn pointer(&self, id: PathId, attribute: &str) -> String {
         let mut length = 0;
         let mut next = self.segments.get(id);
@@ -105,29 +111,39 @@ impl PathTable {
             length += 2 + attribute.len();
         }
         let mut out = String::with_capacity(length);
+        // Writing into a `String` cannot fail.
+        let _ = self.write_pointer(id, attribute, &mut out);
+        out
+    }
+
+    /// Writes the pointer [`PathTable::attribute`] spells (or, with no
+    /// attribute, [`PathTable::xpath`]): the model keeps a path id and
+    /// spells the pointer out only when a finding shows it.
+    pub fn write_pointer(&self, id: PathId, attribute: &str, out: &mut impl fmt::Write) -> fmt::Result {
         if let Some(segment) = self.segments.get(id) {
-            self.write_steps(segment, &mut out);
+            self.write_steps(segment, out)?;
         }
         if !attribute.is_empty() {
-            out.push_str("/@");
-            out.push_str(attribute);
+            out.write_str("/@")?;
+            out.write_str(attribute)?;
         }
-        out
+        Ok(())
     }
 
     /// Writes the steps from the root down to `segment`. The recursion is
     /// as deep as the element, which the reader bounds (256).
-    fn write_steps(&self, segment: &Segment, out: &mut String) {
+    fn write_steps(&self, segment: &Segment, out: &mut impl fmt::Write) -> fmt::Result {
         if let Some(parent) = self.parent(segment) {
-            self.write_steps(parent, out);
+            self.write_steps(parent, out)?;
         }
-        out.push('/');
-        out.push_str(self.segment_name(segment));
+        out.write_char('/')?;
+        out.write_str(self.segment_name(segment))?;
         if numbered(segment) {
-            out.push('[');
-            push_decimal(out, segment.index);
-            out.push(']');
+            out.write_char('[')?;
+            write_decimal(out, segment.index)?;
+            out.write_char(']')?;
         }
+        Ok(())
     }
 
     fn parent(&self, segment: &Segment) -> Option<&Segment> {
@@ -142,9 +158,9 @@ impl PathTable {
     }
 }
 
-/// Appends `n` in decimal: the formatting machinery cost more than the
+/// Writes `n` in decimal: the formatting machinery cost more than the
 /// rest of a pointer (a file spells out thousands of them).
-fn push_decimal(out: &mut String, n: u32) {
+fn write_decimal(out: &mut impl fmt::Write, n: u32) -> fmt::Result {
     let mut digits = [0u8; 10];
     let mut at = digits.len();
     let mut rest = n;
@@ -157,8 +173,9 @@ fn push_decimal(out: &mut String, n: u32) {
         }
     }
     for &digit in &digits[at..] {
-        out.push(char::from(digit));
+        out.write_char(char::from(digit))?;
     }
+    Ok(())
 }
 
 /// A step gets a predicate when its name repeats among its siblings (or
@@ -221,7 +238,7 @@ mod tests {
     fn indexes_are_written_in_decimal() {
         for n in [0, 1, 9, 10, 99, 100, 12_345, u32::MAX] {
             let mut out = String::new();
-            push_decimal(&mut out, n);
+            write_decimal(&mut out, n).unwrap();
             assert_eq!(out, n.to_string());
         }
     }

@@ -32,25 +32,23 @@ pub struct FrameLine {
 /// lines went on past them.
 pub fn frame(source: &SourceFile, span: Span) -> (Vec<FrameLine>, bool) {
     let span = source.clamp_span(span);
-    let starts = source.line_starts();
-    if starts.is_empty() || source.text.is_empty() {
+    if source.text.is_empty() {
         return (Vec::new(), false);
     }
-    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).saturating_sub(1);
-    let first = line_of(span.start);
+    let first = source.line_index(span.start);
     // A span ending just after a line break ends on the line before.
-    let last = line_of(span.end.saturating_sub(1).max(span.start));
+    let last = source.line_index(span.end.saturating_sub(1).max(span.start));
     let shown_last = last.min(first + MAX_SPAN_LINES - 1);
     let more = last > shown_last;
     let from = first.saturating_sub(1);
     let to = if more {
         shown_last
     } else {
-        (shown_last + 1).min(starts.len() - 1)
+        (shown_last + 1).min(source.line_count() - 1)
     };
     let lines = (from..=to)
         .map(|line| {
-            let range = line_range(source, line);
+            let range = source.line_range(line);
             // The mark on this line; an empty span marks the character
             // it stands before, as the terminal frames do.
             let (mark_start, mark_end) = if span.start == span.end {
@@ -71,20 +69,6 @@ pub fn frame(source: &SourceFile, span: Span) -> (Vec<FrameLine>, bool) {
         })
         .collect();
     (lines, more)
-}
-
-/// The byte range of line `line` (0-based) without its line break.
-fn line_range(source: &SourceFile, line: usize) -> std::ops::Range<usize> {
-    let starts = source.line_starts();
-    let start = starts[line];
-    let mut end = starts
-        .get(line + 1)
-        .map_or(source.text.len(), |next| next - 1);
-    let bytes = source.text.as_bytes();
-    if end > start && bytes.get(end - 1) == Some(&b'\r') {
-        end -= 1;
-    }
-    start..end.max(start)
 }
 
 /// The line `range` with the mark `a..b`, cut to a window when too long.

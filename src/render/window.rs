@@ -84,7 +84,7 @@ impl<'a> DisplayFile<'a> {
     /// (byte ranges of the real file), to be used with
     /// [`DisplayFile::map`].
     pub fn new(name: &'a str, source: &'a SourceFile, spans: &[Range<usize>]) -> Self {
-        let line_count = source.line_starts().len();
+        let line_count = source.line_count();
         // Each shown line, with the first label start on it (a cut line
         // keeps the text around it).
         let mut anchors: BTreeMap<usize, Option<usize>> = BTreeMap::new();
@@ -292,7 +292,7 @@ impl<'f> Files<'f> for DisplayFile<'_> {
     /// A line the copy does not hold (between two far labels, which
     /// codespan elides) is empty.
     fn line_range(&'f self, (): (), line_index: usize) -> Result<Range<usize>, Error> {
-        let max = self.real.line_starts().len() - 1;
+        let max = self.real.line_count() - 1;
         if line_index > max {
             return Err(Error::LineTooLarge {
                 given: line_index,

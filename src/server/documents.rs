@@ -171,7 +171,8 @@ mod tests {
         let document = documents.get(&uri).unwrap();
         assert_eq!(document.source.text, "{\"é𝄞\": 22}\nx");
         assert_eq!(document.version, 2);
-        assert_eq!(document.source.line_starts(), &[0, 15]);
+        assert_eq!(document.source.line_count(), 2);
+        assert_eq!(document.source.line_start(1), Some(15));
         documents
             .change(&uri, 3, vec![edit(None, "{}")], Encoding::Utf16)
             .unwrap();

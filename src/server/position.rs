@@ -62,12 +62,7 @@ impl<'a> Positions<'a> {
     /// The position of byte `offset` (clamped onto a character boundary).
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.source.clamp_offset(offset);
-        let starts = self.source.line_starts();
-        let line = match starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
-        let start = starts[line];
+        let (line, start) = self.source.line_of(offset);
         let character = match self.encoding {
             Encoding::Utf8 => offset - start,
             Encoding::Utf16 if offset - start <= BLOCK => {
@@ -93,11 +88,11 @@ impl<'a> Positions<'a> {
     /// cross-file findings carry them.
     pub fn offset_of_line_column(&self, line: u32, column: u32) -> usize {
         let text = &self.source.text;
-        let starts = self.source.line_starts();
-        let Some(&start) = starts.get((line as usize).saturating_sub(1)) else {
+        let line = (line as usize).saturating_sub(1);
+        let Some(start) = self.source.line_start(line) else {
             return text.len();
         };
-        let line_text = line_text(text, starts, (line as usize).saturating_sub(1));
+        let line_text = &text[self.source.line_range(line)];
         let skip = (column as usize).saturating_sub(1);
         start
             + line_text
@@ -125,12 +120,11 @@ impl<'a> Positions<'a> {
 /// [`Positions::offset`] without building a converter.
 pub fn offset(source: &SourceFile, position: Position, encoding: Encoding) -> usize {
     let text = &source.text;
-    let starts = source.line_starts();
     let line = position.line as usize;
-    let Some(&start) = starts.get(line) else {
+    let Some(start) = source.line_start(line) else {
         return text.len();
     };
-    let line_text = line_text(text, starts, line);
+    let line_text = &text[source.line_range(line)];
     let character = position.character as usize;
     match encoding {
         Encoding::Utf8 => source.clamp_offset(start + character.min(line_text.len())),
@@ -145,15 +139,6 @@ pub fn offset(source: &SourceFile, position: Position, encoding: Encoding) -> us
             start + line_text.len()
         }
     }
-}
-
-/// Line `line`'s text without its terminator.
-fn line_text<'t>(text: &'t str, starts: &[usize], line: usize) -> &'t str {
-    let start = starts[line];
-    let end = starts.get(line + 1).map_or(text.len(), |&next| next);
-    let whole = &text[start..end];
-    let whole = whole.strip_suffix('\n').unwrap_or(whole);
-    whole.strip_suffix('\r').unwrap_or(whole)
 }
 
 /// UTF-16 code units of the characters starting in `bytes`: one per

@@ -10,8 +10,9 @@
 //! value.
 
 use crate::model::{
-    Count, Loc, MeasureValue, Measurement, MeasurementSet, Node, Proportion, Submission,
+    Count, Loc, MeasureValue, Measurement, MeasurementSet, Node, Pointer, Proportion, Submission,
 };
+use crate::pointer::AttributeName;
 use crate::qrda3_reader::facts::{parse_count, performed_value};
 use crate::qrda3_reader::templates::{Field, Kind};
 use crate::qrda3_reader::{AttrValue, Doc, Element, NodeId, dates, facts};
@@ -29,14 +30,14 @@ impl Decoder<'_> {
     fn element_loc(&self, element: Element) -> Loc {
         Loc {
             span: element.span,
-            pointer: self.doc.xpath(element).into(),
+            pointer: Pointer::in_document(&self.doc.paths, element.path, &""),
         }
     }
 
-    fn value_loc(&self, element: Element, value: &AttrValue, attribute: &str) -> Loc {
+    fn value_loc(&self, element: Element, value: &AttrValue, attribute: AttributeName) -> Loc {
         Loc {
             span: value.span,
-            pointer: self.doc.attribute_path(element, attribute).into(),
+            pointer: Pointer::in_document(&self.doc.paths, element.path, attribute),
         }
     }
 
@@ -45,7 +46,7 @@ impl Decoder<'_> {
         let (hit, value) = facts::first_value(self.doc, node, field)?;
         Some(Node::new(
             value.text.clone(),
-            self.value_loc(hit.element, value, "extension"),
+            self.value_loc(hit.element, value, &"extension"),
         ))
     }
 
@@ -59,7 +60,7 @@ impl Decoder<'_> {
         let entity_type =
             facts::first_value(doc, Doc::ROOT, Field::ProgramName).map(|(hit, value)| {
                 let entity = program.map_or(value.text.clone(), |(p, _)| p.entity.to_owned());
-                Node::new(entity, self.value_loc(hit.element, value, "extension"))
+                Node::new(entity, self.value_loc(hit.element, value, &"extension"))
             });
         // Which identifiers the converter writes for each entity type
         // (spec qrda3-pi.md §3.3); an unknown program is read as individual.
@@ -71,7 +72,7 @@ impl Decoder<'_> {
             _ => (true, true, None),
         };
         let performance_year = facts::document_year(doc)
-            .map(|at| Node::new(at.year, self.value_loc(at.hit.element, at.value, "value")));
+            .map(|at| Node::new(at.year, self.value_loc(at.hit.element, at.value, &"value")));
         Submission {
             loc: self.element_loc(doc.node(Doc::ROOT).element),
             format: crate::model::SourceFormat::Qrda3,
@@ -92,7 +93,7 @@ impl Decoder<'_> {
     fn program_name(&self) -> Option<Node<String>> {
         let doc = self.doc;
         let (hit, value) = facts::first_value(doc, Doc::ROOT, Field::ProgramName)?;
-        let loc = self.value_loc(hit.element, value, "extension");
+        let loc = self.value_loc(hit.element, value, &"extension");
         let Some(program) = facts::model_program(&value.text) else {
             // The converter lower-cases a name it does not know.
             return Some(Node::new(value.text.to_lowercase(), loc));
@@ -116,15 +117,21 @@ impl Decoder<'_> {
             let text = dates::parse(&value.text)
                 .map(dates::Date::iso)
                 .unwrap_or_else(|_| value.text.clone());
-            Some(Node::new(text, self.value_loc(hit.element, value, "value")))
+            Some(Node::new(text, self.value_loc(hit.element, value, &"value")))
         };
-        let measurements = doc
-            .node(section)
-            .children
-            .iter()
-            .filter(|&&c| matches!(doc.node(c).kind, Kind::PiProportion | Kind::PiPerformed))
-            .map(|&c| self.measurement(c))
-            .collect();
+        let measures = || {
+            doc.node(section)
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| matches!(doc.node(c).kind, Kind::PiProportion | Kind::PiPerformed))
+        };
+        // Counted first, so that a set of tens of thousands of measurements
+        // is allocated once at its size: grown by doubling, it would hold up
+        // to twice the room, and copy itself on the way, while the document
+        // it is decoded from is still in memory.
+        let mut measurements = Vec::with_capacity(measures().count());
+        measurements.extend(measures().map(|c| self.measurement(c)));
         MeasurementSet {
             category: Some(Node::new("pi".to_owned(), head.clone())),
             submission_method: Some(Node::new("electronicHealthRecord".to_owned(), head.clone())),
@@ -162,7 +169,7 @@ impl Decoder<'_> {
         let value = performed_value(&code.text)?;
         Some(MeasureValue::Boolean(Node::new(
             value,
-            self.value_loc(hit.element, code, "code"),
+            self.value_loc(hit.element, code, &"code"),
         )))
     }
 
@@ -176,7 +183,7 @@ impl Decoder<'_> {
                 text: value.text.clone(),
                 whole: parse_count(&value.text).ok(),
             },
-            self.value_loc(hit.element, value, "value"),
+            self.value_loc(hit.element, value, &"value"),
         ))
     }
 }
