@@ -52,7 +52,7 @@ fn json_stages(c: &mut Criterion) {
     let source = SourceFile::from_text("group-2025.json", JSON);
     let (parsed, _) = parse::parse(&source);
     let parsed = parsed.expect("fixture parses");
-    let submission = decode::decode_with(&parsed, &mut |_, _, _| {}).expect("fixture decodes");
+    let submission = decode::decode_with(&parsed, &mut |_, _, _, _| {}).expect("fixture decodes");
 
     let mut group = c.benchmark_group("json");
     group.throughput(Throughput::Bytes(JSON.len() as u64));
@@ -68,7 +68,7 @@ fn json_stages(c: &mut Criterion) {
         b.iter(|| schema::validate(black_box(&parsed.skeleton), &parsed.index))
     });
     group.bench_function("decode", |b| {
-        b.iter(|| decode::decode_with(black_box(&parsed), &mut |_, _, _| {}))
+        b.iter(|| decode::decode_with(black_box(&parsed), &mut |_, _, _, _| {}))
     });
     group.bench_function("front_end", |b| {
         b.iter(|| pilint::json::check(black_box(&source)))
@@ -130,7 +130,7 @@ fn each_rule(c: &mut Criterion) {
     let source = SourceFile::from_text("group-2025.json", JSON);
     let (parsed, _) = parse::parse(&source);
     let parsed = parsed.expect("fixture parses");
-    let submission = decode::decode_with(&parsed, &mut |_, _, _| {}).expect("fixture decodes");
+    let submission = decode::decode_with(&parsed, &mut |_, _, _, _| {}).expect("fixture decodes");
     let context = semantic::RuleContext::new(&submission, None);
     let mut group = c.benchmark_group("rule");
     for rule in semantic::RULES {

@@ -3,29 +3,39 @@
 //! Values of the wrong JSON type become `None` (the schema check reports
 //! them); the model never guesses.
 //!
-//! The document's skeleton (`parse.rs`) has no measurement items: each item
-//! is parsed here from its own bytes, handed to the caller (the front end
-//! validates it), decoded, and dropped, so memory holds one item's `Value`
-//! at a time, never the whole document's.
+//! The document's skeleton (`parse.rs`) has no measurement items, and its
+//! span index none of their values: each item is indexed here from its own
+//! bytes, built into a `Value`, handed to the caller (the front end
+//! validates it), decoded, and dropped, so memory holds one item's index
+//! and `Value` at a time, never the whole document's.
 
 use serde_json::{Map, Value};
 
 use crate::json::schema::{DocumentShape, ItemSchema};
 use crate::json_syntax::envelope;
 use crate::json_syntax::parse::ParsedJson;
-use crate::json_syntax::span_index::{NodeId, SpanIndex};
+use crate::json_syntax::span_index::{Item, NodeId, SpanIndex};
 use crate::model::{
     Count, Loc, MeasureValue, Measurement, MeasurementSet, Node, Pointer, Proportion, Submission,
 };
 use crate::source::Span;
 
 /// Called with every item of every measurements array the model reads:
-/// its value, the schema the set's category picks for it, its pointer.
-pub type OnItem<'f> = dyn FnMut(&Value, ItemSchema, &Pointer) + 'f;
+/// its value, the schema the set's category picks for it, its pointer,
+/// and the item in its span index (with the keys it repeats).
+pub type OnItem<'f> = dyn FnMut(&Value, ItemSchema, &Pointer, &Item) + 'f;
 
 struct Decoder<'a, 'f> {
-    index: &'a SpanIndex<'a>,
+    /// The document's index, which holds all but the measurement items.
+    doc: Reader<'a>,
     on_item: &'f mut OnItem<'f>,
+}
+
+/// Reads model values, with their places, from one span index: the
+/// document's, or a measurement item's own.
+#[derive(Clone, Copy)]
+struct Reader<'a> {
+    index: &'a SpanIndex<'a>,
 }
 
 /// Where a value is: its pointer and its node in the span index (`None`
@@ -42,7 +52,10 @@ struct At {
 pub fn decode_with<'f>(parsed: &ParsedJson, on_item: &'f mut OnItem<'f>) -> Option<Submission> {
     let (value, index) = (&parsed.skeleton, &parsed.index);
     let root = value.as_object()?;
-    let mut decoder = Decoder { index, on_item };
+    let mut decoder = Decoder {
+        doc: Reader { index },
+        on_item,
+    };
     let top = At {
         pointer: Pointer::Root,
         node: index.root(),
@@ -71,16 +84,92 @@ impl Decoder<'_, '_> {
         let identity = root.get("submission").and_then(Value::as_object);
         let mut submission = match identity {
             Some(identity) => {
-                let at = self.member(top, "submission");
+                let at = self.doc.member(top, "submission");
                 self.submission(identity, &at)
             }
             None => self.submission(&Map::new(), top),
         };
-        submission.loc = self.head_loc(top);
+        submission.loc = self.doc.head_loc(top);
         submission.measurement_sets = vec![self.measurement_set(root, top)];
         submission
     }
 
+    fn submission(&mut self, object: &Map<String, Value>, at: &At) -> Submission {
+        let doc = self.doc;
+        let performance_year = object
+            .get("performanceYear")
+            .and_then(Value::as_i64)
+            .map(|year| Node::new(year, doc.loc(&doc.member(at, "performanceYear"))));
+        let mut measurement_sets = Vec::new();
+        if let Some(sets) = object.get("measurementSets").and_then(Value::as_array) {
+            let list = doc.member(at, "measurementSets");
+            for (i, set) in sets.iter().enumerate() {
+                if let Some(set) = set.as_object() {
+                    let at = doc.item(&list, i);
+                    measurement_sets.push(self.measurement_set(set, &at));
+                }
+            }
+        }
+        Submission {
+            loc: doc.head_loc(at),
+            format: crate::model::SourceFormat::Json,
+            entity_type: doc.string(object, at, "entityType"),
+            taxpayer_identification_number: doc.string(object, at, "taxpayerIdentificationNumber"),
+            national_provider_identifier: doc.string(object, at, "nationalProviderIdentifier"),
+            entity_id: doc.string(object, at, "entityId"),
+            performance_year,
+            measurement_sets,
+        }
+    }
+
+    fn measurement_set(&mut self, object: &Map<String, Value>, at: &At) -> MeasurementSet {
+        let doc = self.doc;
+        let measurements = match object.get("measurements") {
+            Some(Value::Array(_)) => self.measurements(&doc.member(at, "measurements"), object),
+            _ => Vec::new(),
+        };
+        MeasurementSet {
+            loc: doc.head_loc(at),
+            category: doc.string(object, at, "category"),
+            submission_method: doc.string(object, at, "submissionMethod"),
+            program_name: doc.string(object, at, "programName"),
+            performance_start: doc.string(object, at, "performanceStart"),
+            performance_end: doc.string(object, at, "performanceEnd"),
+            cehrt_id: doc.string(object, at, "cehrtId"),
+            measurements,
+        }
+    }
+
+    /// The items of the measurements array at `list` (cut from the
+    /// skeleton), each indexed and built from its own bytes in the source.
+    fn measurements(&mut self, list: &At, set: &Map<String, Value>) -> Vec<Measurement> {
+        let Some(list_node) = list.node else {
+            return Vec::new();
+        };
+        let schema = ItemSchema::of_set(set);
+        let mut measurements = Vec::with_capacity(self.doc.index.item_count(list_node));
+        self.doc.index.for_each_item(list_node, |i, item| {
+            // Every item is JSON (the whole document parsed); were one not,
+            // it is skipped rather than panicking.
+            let Some(value) = crate::json_syntax::value::build(item.index, item.node, &|_| false)
+            else {
+                return;
+            };
+            let at = At {
+                pointer: list.pointer.item(i),
+                node: Some(item.node),
+            };
+            (self.on_item)(&value, schema, &at.pointer, &item);
+            if let Some(object) = value.as_object() {
+                let reader = Reader { index: item.index };
+                measurements.push(reader.measurement(object, &at));
+            }
+        });
+        measurements
+    }
+}
+
+impl<'a> Reader<'a> {
     fn span(&self, at: &At) -> Option<Span> {
         at.node
             .and_then(|node| self.index.spans(node))
@@ -126,77 +215,6 @@ impl Decoder<'_, '_> {
             value.to_owned(),
             self.loc(&self.member(parent, key)),
         ))
-    }
-
-    fn submission(&mut self, object: &Map<String, Value>, at: &At) -> Submission {
-        let performance_year = object
-            .get("performanceYear")
-            .and_then(Value::as_i64)
-            .map(|year| Node::new(year, self.loc(&self.member(at, "performanceYear"))));
-        let mut measurement_sets = Vec::new();
-        if let Some(sets) = object.get("measurementSets").and_then(Value::as_array) {
-            let list = self.member(at, "measurementSets");
-            for (i, set) in sets.iter().enumerate() {
-                if let Some(set) = set.as_object() {
-                    let at = self.item(&list, i);
-                    measurement_sets.push(self.measurement_set(set, &at));
-                }
-            }
-        }
-        Submission {
-            loc: self.head_loc(at),
-            format: crate::model::SourceFormat::Json,
-            entity_type: self.string(object, at, "entityType"),
-            taxpayer_identification_number: self.string(object, at, "taxpayerIdentificationNumber"),
-            national_provider_identifier: self.string(object, at, "nationalProviderIdentifier"),
-            entity_id: self.string(object, at, "entityId"),
-            performance_year,
-            measurement_sets,
-        }
-    }
-
-    fn measurement_set(&mut self, object: &Map<String, Value>, at: &At) -> MeasurementSet {
-        let measurements = match object.get("measurements") {
-            Some(Value::Array(_)) => self.measurements(&self.member(at, "measurements"), object),
-            _ => Vec::new(),
-        };
-        MeasurementSet {
-            loc: self.head_loc(at),
-            category: self.string(object, at, "category"),
-            submission_method: self.string(object, at, "submissionMethod"),
-            program_name: self.string(object, at, "programName"),
-            performance_start: self.string(object, at, "performanceStart"),
-            performance_end: self.string(object, at, "performanceEnd"),
-            cehrt_id: self.string(object, at, "cehrtId"),
-            measurements,
-        }
-    }
-
-    /// The items of the measurements array at `list` (cut from the
-    /// skeleton), each parsed from its own bytes in the source.
-    fn measurements(&mut self, list: &At, set: &Map<String, Value>) -> Vec<Measurement> {
-        let Some(list_node) = list.node else {
-            return Vec::new();
-        };
-        let schema = ItemSchema::of_set(set);
-        let index = self.index;
-        let mut measurements = Vec::with_capacity(index.items(list_node).count());
-        for (i, node) in index.items(list_node).enumerate() {
-            // Every item is JSON (the whole document parsed); were one not,
-            // it is skipped rather than panicking.
-            let Some(item) = crate::json_syntax::value::build(index, node, &|_| false) else {
-                continue;
-            };
-            let at = At {
-                pointer: list.pointer.item(i),
-                node: Some(node),
-            };
-            (self.on_item)(&item, schema, &at.pointer);
-            if let Some(object) = item.as_object() {
-                measurements.push(self.measurement(object, &at));
-            }
-        }
-        measurements
     }
 
     fn measurement(&self, object: &Map<String, Value>, at: &At) -> Measurement {

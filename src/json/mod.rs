@@ -8,6 +8,7 @@ pub mod past_years;
 pub mod schema;
 
 use crate::diagnostic::Diagnostic;
+use crate::json_syntax::span_index::Item;
 use crate::json_syntax::{envelope, parse};
 use crate::model::Submission;
 use crate::rules::schema::{not_a_submission, submission_in_envelope};
@@ -59,10 +60,18 @@ pub fn check(source: &SourceFile) -> JsonOutcome {
     past_years::drop_later_requirements(submission_value, prefix, &mut structural);
     diagnostics.extend(structural);
     // The measurement items, which the skeleton leaves out, are validated
-    // one by one as the decoder reads them.
-    let index = &parsed.index;
-    let mut on_item = |item: &serde_json::Value, item_schema, pointer: &crate::model::Pointer| {
-        schema::validate_item(item, item_schema, pointer, index, &mut diagnostics);
+    // one by one as the decoder reads them; the keys they repeat are found
+    // then too (the document's index leaves their values out).
+    let text = source.text.as_str();
+    let mut on_item = |value: &serde_json::Value,
+                       item_schema,
+                       pointer: &crate::model::Pointer,
+                       item: &Item| {
+        diagnostics.extend(
+            parse::duplicate_key_problems(text, item.duplicate_keys)
+                .filter_map(|problem| crate::rules::file::check_syntax(&problem)),
+        );
+        schema::validate_item(value, item_schema, pointer, item.index, &mut diagnostics);
     };
     let submission = decode::decode_with(&parsed, &mut on_item);
     JsonOutcome {

@@ -16,7 +16,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use crate::json_syntax::Problem;
-use crate::json_syntax::span_index::{NodeId, SpanIndex};
+use crate::json_syntax::span_index::{DuplicateKey, NodeId, SpanIndex};
 use crate::source::{SourceFile, Span};
 
 /// A parsed document: its skeleton and where each part is.
@@ -55,22 +55,19 @@ pub fn parse(source: &SourceFile) -> (Option<ParsedJson<'_>>, Vec<Problem>) {
 
     match serde_json::from_str::<Syntax>(&text[body_start..]) {
         Ok(Syntax) => {
-            let index = SpanIndex::build(text);
-            problems.extend(
-                index
-                    .duplicate_keys()
-                    .iter()
-                    .map(|duplicate| Problem::DuplicateKey {
-                        key: text[duplicate.second.range()].to_owned(),
-                        pointer: duplicate.pointer.clone(),
-                        first: duplicate.first,
-                        second: duplicate.second,
-                    }),
-            );
+            // The items of the measurements arrays are indexed only when the
+            // decoder reads them, one at a time; arrays that may hold them
+            // are left out, then those that turn out not to be the ones
+            // read are indexed after all.
+            let mut index = SpanIndex::build_deferring(text, &may_be_measurements);
+            let mut cuts = measurement_arrays(&index);
+            cuts.sort_unstable();
+            index.expand_deferred(&|node| cuts.binary_search(&node).is_ok());
+            problems.extend(duplicate_key_problems(text, index.duplicate_keys()));
             // The skeleton is JSON whenever the document is (only whole
             // array items are cut); were it not, the file gets no model
             // rather than a panic.
-            let parsed = skeleton(&index).map(|skeleton| ParsedJson { skeleton, index });
+            let parsed = skeleton(&index, &cuts).map(|skeleton| ParsedJson { skeleton, index });
             (parsed, problems)
         }
         Err(err) => {
@@ -78,6 +75,36 @@ pub fn parse(source: &SourceFile) -> (Option<ParsedJson<'_>>, Vec<Problem>) {
             (None, problems)
         }
     }
+}
+
+/// The findings-to-be for repeated keys of `text`.
+pub fn duplicate_key_problems<'d>(
+    text: &'d str,
+    duplicates: &'d [DuplicateKey],
+) -> impl Iterator<Item = Problem> + 'd {
+    duplicates.iter().map(|duplicate| Problem::DuplicateKey {
+        key: text[duplicate.second.range()].to_owned(),
+        pointer: duplicate.pointer.clone(),
+        first: duplicate.first,
+        second: duplicate.second,
+    })
+}
+
+/// Whether the array at `pointer` may be one of [`measurement_arrays`]:
+/// a `measurements` member of the root, of the envelope's submission, or of
+/// an item of their `measurementSets`. Which of them are depends on keys
+/// the scan may not have met yet (`submission`, `measurementSets`).
+fn may_be_measurements(pointer: &str) -> bool {
+    let within = pointer
+        .strip_prefix(crate::json_syntax::envelope::ENVELOPE_POINTER)
+        .unwrap_or(pointer);
+    let Some(owner) = within.strip_suffix("/measurements") else {
+        return false;
+    };
+    owner.is_empty()
+        || owner
+            .strip_prefix("/measurementSets/")
+            .is_some_and(|i| !i.is_empty() && i.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Reads any JSON value through the same serde_json code path as
@@ -144,7 +171,7 @@ impl<'de> Visitor<'de> for SyntaxVisitor {
 /// set object, where the schema and the decoder look for them (the sets of
 /// `measurementSets`, or the root itself for a `POST /measurement-sets`
 /// body; inside the `data.submission` of an API envelope). Non-empty
-/// arrays only.
+/// arrays only (a deferred array is never empty).
 pub fn measurement_arrays(index: &SpanIndex) -> Vec<NodeId> {
     // The submission inside an API envelope is read like a bare one.
     let Some(root) = crate::json_syntax::envelope::inner_node(index)
@@ -165,17 +192,16 @@ pub fn measurement_arrays(index: &SpanIndex) -> Vec<NodeId> {
     sets.into_iter()
         .filter(|&set| index.is_object(set))
         .filter_map(|set| index.member(set, "measurements"))
-        .filter(|&list| index.items(list).next().is_some())
+        .filter(|&list| index.is_deferred(list) || index.items(list).next().is_some())
         .collect()
 }
 
-/// The document with the inside of every array of [`measurement_arrays`]
-/// left out, built from the index (`None` only if the index did not
+/// The document with the inside of every array of `cuts` (the
+/// [`measurement_arrays`], sorted) left out, built from the index (`None` only if the index did not
 /// describe the document, which never happens for accepted JSON).
-fn skeleton(index: &SpanIndex) -> Option<Value> {
-    let cuts = measurement_arrays(index);
+fn skeleton(index: &SpanIndex, cuts: &[NodeId]) -> Option<Value> {
     let root = index.root()?;
-    crate::json_syntax::value::build(index, root, &|node| cuts.contains(&node))
+    crate::json_syntax::value::build(index, root, &|node| cuts.binary_search(&node).is_ok())
 }
 
 /// Turns serde_json's error into a problem at the byte where it stopped.

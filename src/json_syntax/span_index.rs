@@ -10,6 +10,13 @@
 //! Duplicate object keys: serde_json keeps the *last* member, so the index
 //! does too (pointers resolve to the value serde_json saw), and every earlier
 //! occurrence is returned in [`SpanIndex::duplicate_keys`] for a finding.
+//!
+//! Deferred arrays: the items of a measurements array are nearly all of a
+//! large file's values, and an index of them all would outweigh the file
+//! (some 28 bytes a value, several values a measurement). So
+//! [`SpanIndex::build_deferring`] can leave the items of chosen arrays
+//! out; each item is then indexed on its own, when it is read, by
+//! [`SpanIndex::for_each_item`], which reuses one small index throughout.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -38,7 +45,7 @@ pub struct DuplicateKey {
 
 /// A value of the indexed document, for walking the index alongside the
 /// parsed value instead of resolving a pointer from the root each time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct NodeId(u32);
 
 /// One value of the document. The index is a tree in document order:
@@ -80,7 +87,31 @@ impl IndexNode {
 enum NodeKind {
     Object,
     Array,
+    /// An array whose items are not indexed (see [`SpanIndex::build_deferring`]).
+    DeferredArray,
     Scalar,
+}
+
+/// An array left unindexed, and where it is (for the pointers of the
+/// duplicate keys its items hold).
+#[derive(Debug)]
+struct Deferred {
+    node: u32,
+    path: Vec<PathToken>,
+    /// How many items it has (counted as it was skipped).
+    items: u32,
+}
+
+/// One item of an array, as [`SpanIndex::for_each_item`] gives it: the
+/// index that holds it (the document's, or the item's own when the array
+/// was deferred) and its node there.
+pub struct Item<'i, 'a> {
+    pub index: &'i SpanIndex<'a>,
+    pub node: NodeId,
+    /// The keys repeated inside the item that were found just now, when the
+    /// item was indexed on its own; those of an item the document's index
+    /// holds were found with the document's.
+    pub duplicate_keys: &'i [DuplicateKey],
 }
 
 /// Objects with more members than this get a hash map of their keys, so a
@@ -95,28 +126,60 @@ pub struct SpanIndex<'a> {
     /// Decoded key → the member serde_json keeps, for large objects.
     large_objects: HashMap<u32, HashMap<Cow<'a, str>, u32>>,
     duplicate_keys: Vec<DuplicateKey>,
+    /// The arrays left unindexed, in document order (so by node).
+    deferred: Vec<Deferred>,
+    /// Where the indexed value is in its document: empty for a whole
+    /// document, an item's path for an item indexed on its own. Pointers
+    /// given to [`SpanIndex::get`] are the document's.
+    base: Vec<PathToken>,
 }
 
 impl<'a> SpanIndex<'a> {
     /// Indexes `text`, which must be JSON that serde_json accepted. A leading
     /// UTF-8 byte-order mark is skipped like whitespace.
+    ///
+    /// Everything is indexed: for the tests, the benchmarks and the fuzz
+    /// targets (the front end defers the measurement items).
+    #[cfg(any(test, feature = "internals"))]
     pub fn build(text: &'a str) -> SpanIndex<'a> {
         // Every value but the first follows a `:`, `,` or `[`, so their
         // count bounds the number of values: reserving that much up front
         // spares a large file the copies (and fresh pages) of a vector that
         // doubles its way up to millions of nodes.
         let bound = memchr::memchr3_iter(b':', b',', b'[', text.as_bytes()).count() + 1;
+        let index = SpanIndex {
+            text,
+            nodes: Vec::with_capacity(bound),
+            children: Vec::with_capacity(bound),
+            ..SpanIndex::default()
+        };
+        Self::scan(index, None)
+    }
+
+    /// Indexes `text` like `SpanIndex::build`, except that the items of every non-empty
+    /// array whose JSON Pointer `defer` accepts are left out: such an array
+    /// is one node, and its items are indexed when they are read
+    /// ([`SpanIndex::for_each_item`]) or all at once ([`SpanIndex::expand_deferred`]).
+    /// The duplicate keys inside those items are found then, not now.
+    pub fn build_deferring(text: &'a str, defer: &dyn Fn(&str) -> bool) -> SpanIndex<'a> {
+        // No reservation: the deferred items are most of a large file's
+        // values, and the rest is small.
+        let index = SpanIndex {
+            text,
+            ..SpanIndex::default()
+        };
+        Self::scan(index, Some(defer))
+    }
+
+    fn scan(index: SpanIndex<'a>, defer: Option<&dyn Fn(&str) -> bool>) -> SpanIndex<'a> {
+        let text = index.text;
         let mut scanner = Scanner {
             bytes: text.as_bytes(),
             pos: 0,
-            index: SpanIndex {
-                text,
-                nodes: Vec::with_capacity(bound),
-                children: Vec::with_capacity(bound),
-                ..SpanIndex::default()
-            },
+            index,
             pending: Vec::new(),
             path: Vec::new(),
+            defer,
         };
         if text.starts_with('\u{feff}') {
             scanner.pos = 3;
@@ -124,6 +187,110 @@ impl<'a> SpanIndex<'a> {
         scanner.skip_whitespace();
         let _ = scanner.value(None);
         scanner.index
+    }
+
+    /// Indexes the items of every deferred array for which `keep` does not
+    /// hold, as [`SpanIndex::build`] would have (their duplicate keys
+    /// included); the others stay deferred.
+    pub fn expand_deferred(&mut self, keep: &dyn Fn(NodeId) -> bool) {
+        let deferred = std::mem::take(&mut self.deferred);
+        let (kept, expanded): (Vec<_>, Vec<_>) =
+            deferred.into_iter().partition(|d| keep(NodeId(d.node)));
+        self.deferred = kept;
+        for Deferred { node, path, .. } in expanded {
+            let mut scanner = Scanner {
+                bytes: self.text.as_bytes(),
+                pos: self.nodes[node as usize].start as usize,
+                index: std::mem::take(self),
+                pending: Vec::new(),
+                path,
+                defer: None,
+            };
+            let children = scanner.array();
+            *self = scanner.index;
+            let entry = &mut self.nodes[node as usize];
+            entry.kind = NodeKind::Array;
+            if let Some((first, count)) = children {
+                entry.first_child = first;
+                entry.child_count = count;
+            }
+        }
+    }
+
+    /// Calls `f` with each item of the array `node`, in order, and its
+    /// position. The items of a deferred array are indexed one at a time,
+    /// each in the same reused index, so only one is ever held.
+    pub fn for_each_item(&self, node: NodeId, mut f: impl FnMut(usize, Item<'_, 'a>)) {
+        let Ok(at) = self.deferred.binary_search_by_key(&node.0, |d| d.node) else {
+            for (i, item) in self.items(node).enumerate() {
+                let duplicate_keys = &[];
+                f(i, Item {
+                    index: self,
+                    node: item,
+                    duplicate_keys,
+                });
+            }
+            return;
+        };
+        let deferred = &self.deferred[at];
+        let mut scanner = Scanner {
+            bytes: self.text.as_bytes(),
+            pos: self.nodes[node.0 as usize].start as usize + 1, // past '['
+            index: SpanIndex {
+                text: self.text,
+                ..SpanIndex::default()
+            },
+            pending: Vec::new(),
+            path: Vec::new(),
+            defer: None,
+        };
+        for i in 0.. {
+            scanner.skip_whitespace();
+            if scanner.peek() == Some(b',') {
+                scanner.pos += 1;
+                scanner.skip_whitespace();
+            }
+            if scanner.peek().is_none_or(|b| b == b']') {
+                return;
+            }
+            scanner.index.clear();
+            scanner.index.base.extend_from_slice(&deferred.path);
+            scanner.index.base.push(PathToken::Item(i));
+            scanner.path.clone_from(&scanner.index.base);
+            let Some(root) = scanner.value(None) else {
+                return;
+            };
+            let index = &scanner.index;
+            f(i, Item {
+                index,
+                node: NodeId(root),
+                duplicate_keys: &index.duplicate_keys,
+            });
+        }
+    }
+
+    /// Empties the index for the next item, keeping its buffers.
+    fn clear(&mut self) {
+        self.nodes.clear();
+        self.children.clear();
+        self.large_objects.clear();
+        self.duplicate_keys.clear();
+        self.base.clear();
+    }
+
+    /// How many items the array `node` has (0 for other nodes).
+    pub fn item_count(&self, node: NodeId) -> usize {
+        match self.deferred.binary_search_by_key(&node.0, |d| d.node) {
+            Ok(at) => self.deferred[at].items as usize,
+            Err(_) => self.items(node).count(),
+        }
+    }
+
+    /// Whether `node` is an array whose items are deferred.
+    pub fn is_deferred(&self, node: NodeId) -> bool {
+        self.nodes
+            .get(node.0 as usize)
+            .is_some_and(|n| n.kind == NodeKind::DeferredArray)
     }
 
     /// The spans of the value at `pointer` (RFC 6901).
@@ -214,11 +381,11 @@ impl<'a> SpanIndex<'a> {
         children.iter().copied().map(NodeId)
     }
 
-    /// Whether a node is an array.
+    /// Whether a node is an array (deferred or not).
     pub fn is_array(&self, node: NodeId) -> bool {
         self.nodes
             .get(node.0 as usize)
-            .is_some_and(|n| n.kind == NodeKind::Array)
+            .is_some_and(|n| matches!(n.kind, NodeKind::Array | NodeKind::DeferredArray))
     }
 
     /// Whether a node is an object.
@@ -242,6 +409,10 @@ impl<'a> SpanIndex<'a> {
         if self.nodes.is_empty() {
             return None;
         }
+        // Only a finding asks for a place, so the base is written out here
+        // rather than for every item.
+        let base = pointer_of(self.text, &self.base);
+        let pointer = pointer.strip_prefix(base.as_str())?;
         let mut node = 0u32;
         if pointer.is_empty() {
             return Some(node);
@@ -289,7 +460,7 @@ impl<'a> SpanIndex<'a> {
                     .copied()
                     .find(|&c| self.key_is(c, token))
             }
-            NodeKind::Scalar => None,
+            NodeKind::DeferredArray | NodeKind::Scalar => None,
         }
     }
 
@@ -343,7 +514,7 @@ fn decode_key(text: &str, span: Span) -> Option<Cow<'_, str>> {
 // JSON Pointer escaping belongs to the pointer type; the front end uses it.
 pub use crate::pointer::push_token;
 
-struct Scanner<'a> {
+struct Scanner<'a, 'd> {
     bytes: &'a [u8],
     pos: usize,
     index: SpanIndex<'a>,
@@ -353,6 +524,8 @@ struct Scanner<'a> {
     /// Where the value being read is, token by token: its pointer is built
     /// only for a duplicate-key finding, not formatted for every value.
     path: Vec<PathToken>,
+    /// Which arrays (by pointer) to leave unindexed, if any.
+    defer: Option<&'d dyn Fn(&str) -> bool>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -379,7 +552,7 @@ fn pointer_of(text: &str, path: &[PathToken]) -> String {
     pointer
 }
 
-impl<'a> Scanner<'a> {
+impl<'a> Scanner<'a, '_> {
     fn skip_whitespace(&mut self) {
         // Pretty-printed files are mostly indentation: a run of spaces is
         // skipped eight bytes at a time, the rest byte by byte.
@@ -412,6 +585,7 @@ impl<'a> Scanner<'a> {
         let id = u32::try_from(self.index.nodes.len()).ok()?;
         let kind = match self.peek()? {
             b'{' => NodeKind::Object,
+            b'[' if self.defers_array() => NodeKind::DeferredArray,
             b'[' => NodeKind::Array,
             _ => NodeKind::Scalar,
         };
@@ -432,6 +606,15 @@ impl<'a> Scanner<'a> {
         let children = match kind {
             NodeKind::Object => Some(self.object(id)?),
             NodeKind::Array => Some(self.array()?),
+            NodeKind::DeferredArray => {
+                let items = self.skip_array()?;
+                self.index.deferred.push(Deferred {
+                    node: id,
+                    path: self.path.clone(),
+                    items,
+                });
+                None
+            }
             NodeKind::Scalar => {
                 if self.peek()? == b'"' {
                     self.string()?;
@@ -448,6 +631,46 @@ impl<'a> Scanner<'a> {
             node.child_count = count;
         }
         Some(id)
+    }
+
+    /// Whether the array at `self.pos` is one to leave unindexed: a
+    /// non-empty one whose pointer the caller chose.
+    fn defers_array(&self) -> bool {
+        let Some(defer) = self.defer else {
+            return false;
+        };
+        let mut after = self.pos + 1;
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(after) {
+            after += 1;
+        }
+        self.bytes.get(after).is_some_and(|&b| b != b']')
+            && defer(&pointer_of(self.index.text, &self.path))
+    }
+
+    /// Moves past the non-empty array at `self.pos`, indexing nothing;
+    /// returns how many items it has.
+    fn skip_array(&mut self) -> Option<u32> {
+        let mut depth = 0usize;
+        let mut commas = 0u32;
+        loop {
+            match self.peek()? {
+                b'"' => {
+                    self.string()?;
+                    continue;
+                }
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' => {
+                    depth = depth.checked_sub(1)?;
+                    if depth == 0 {
+                        self.pos += 1;
+                        return commas.checked_add(1);
+                    }
+                }
+                b',' if depth == 1 => commas += 1,
+                _ => {}
+            }
+            self.pos += 1;
+        }
     }
 
     /// Moves the children read since `mark` into the index.
@@ -699,6 +922,64 @@ mod tests {
         let text = "\u{feff}[1]";
         let index = SpanIndex::build(text);
         assert_eq!(text_at(text, &index, "/0"), "1");
+    }
+
+    #[test]
+    fn deferred_items_are_indexed_one_at_a_time_at_their_own_pointers() {
+        let text = r#"{"a": [{"x": 1, "x": 2}, [true], "s"], "b": [], "c": [3]}"#;
+        let index = SpanIndex::build_deferring(text, &|pointer| pointer != "/c");
+        let root = index.root().unwrap();
+        let a = index.member(root, "a").unwrap();
+        assert!(index.is_deferred(a) && index.is_array(a));
+        assert_eq!(index.item_count(a), 3);
+        assert!(index.get("/a/0").is_none(), "the items are not in the index");
+        assert!(index.duplicate_keys().is_empty(), "found when the item is read");
+        // An empty array has nothing to defer; one not chosen is indexed.
+        assert!(!index.is_deferred(index.member(root, "b").unwrap()));
+        assert_eq!(text_at(text, &index, "/c/0"), "3");
+
+        let mut seen = Vec::new();
+        index.for_each_item(a, |i, item| {
+            let span = item.index.spans(item.node).unwrap().value;
+            let pointers: Vec<&str> = item
+                .duplicate_keys
+                .iter()
+                .map(|d| d.pointer.as_str())
+                .collect();
+            seen.push((i, &text[span.range()], pointers.join(",")));
+            if i == 0 {
+                // Pointers are the document's.
+                assert_eq!(text_at(text, item.index, "/a/0/x"), "2");
+                assert!(item.index.get("/a/1").is_none());
+            }
+        });
+        assert_eq!(
+            seen,
+            [
+                (0, r#"{"x": 1, "x": 2}"#, "/a/0/x".to_owned()),
+                (1, "[true]", String::new()),
+                (2, r#""s""#, String::new()),
+            ]
+        );
+    }
+
+    #[test]
+    fn expanded_arrays_are_indexed_as_if_never_deferred() {
+        let text = r#"{"a": [{"x": 1, "x": [2, {"y": 0, "y": 1}]}, 4], "b": {"a": [5]}}"#;
+        let whole = SpanIndex::build(text);
+        let mut index = SpanIndex::build_deferring(text, &|_| true);
+        index.expand_deferred(&|_| false);
+        assert_eq!(index.reachable_values(), whole.reachable_values());
+        for pointer in ["/a/0/x/1/y", "/a/1", "/b/a/0"] {
+            assert_eq!(index.get(pointer), whole.get(pointer), "{pointer}");
+        }
+        // The same repeats, found in another order.
+        let sorted = |index: &SpanIndex| {
+            let mut duplicates = index.duplicate_keys().to_vec();
+            duplicates.sort_by_key(|d| d.second.start);
+            duplicates
+        };
+        assert_eq!(sorted(&index), sorted(&whole));
     }
 
     #[test]

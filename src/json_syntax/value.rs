@@ -29,6 +29,10 @@ pub fn build(index: &SpanIndex, node: NodeId, cut: &dyn Fn(NodeId) -> bool) -> O
         if cut(node) {
             return Some(Value::Array(Vec::new()));
         }
+        if index.is_deferred(node) {
+            // Its items are not in this index.
+            return None;
+        }
         let items = index
             .children(node)
             .map(|item| build(index, item, cut))
