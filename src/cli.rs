@@ -118,8 +118,14 @@ pub struct CheckArgs {
     #[arg(long, value_name = "YYYY")]
     pub year: Option<i64>,
 
-    /// Report files larger than this many bytes instead of reading them.
-    #[arg(long, value_name = "BYTES", default_value_t = pilint::engine::DEFAULT_MAX_FILE_SIZE)]
+    /// Report files larger than this many bytes instead of reading them
+    /// (at most 4 GiB).
+    #[arg(
+        long,
+        value_name = "BYTES",
+        default_value_t = pilint::engine::DEFAULT_MAX_FILE_SIZE,
+        value_parser = clap::value_parser!(u64).range(..=pilint::engine::LARGEST_MAX_FILE_SIZE)
+    )]
     pub max_file_size: u64,
 
     /// Number of files checked at once (default: one per CPU); 1 to 1024,
@@ -374,7 +380,12 @@ pub struct ServerArgs {
     pub show_identifiers: bool,
 
     /// Report documents larger than this many bytes instead of checking them.
-    #[arg(long, value_name = "BYTES", default_value_t = pilint::engine::DEFAULT_MAX_FILE_SIZE)]
+    #[arg(
+        long,
+        value_name = "BYTES",
+        default_value_t = pilint::engine::DEFAULT_MAX_FILE_SIZE,
+        value_parser = clap::value_parser!(u64).range(..=pilint::engine::LARGEST_MAX_FILE_SIZE)
+    )]
     pub max_file_size: u64,
 
     #[command(flatten)]

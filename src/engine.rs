@@ -25,7 +25,7 @@ use crate::lint::{FileReport, LintOptions, lint_input, lint_inputs_each_with};
 use crate::outputs_guard::Destination;
 // The limits a run applies to what it reads, for front ends and tests.
 pub use crate::bounded::{MAX_CONFIG_SIZE, MAX_PARTICIPANTS_SIZE};
-pub use crate::read::DEFAULT_MAX_FILE_SIZE;
+pub use crate::read::{DEFAULT_MAX_FILE_SIZE, LARGEST_MAX_FILE_SIZE};
 use crate::render::{Summary, Verdict};
 use crate::rules::Consequence;
 use crate::settings::{CliSettings, ConfigSource, FileSettings, Resolver};
@@ -157,7 +157,7 @@ impl Engine {
             outputs_refused,
             year_override,
             show_identifiers,
-            max_file_size: options.max_file_size,
+            max_file_size: options.max_file_size.min(LARGEST_MAX_FILE_SIZE),
         })
     }
 

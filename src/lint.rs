@@ -169,7 +169,7 @@ fn predicted_score(
             // The structural finding names the root cause where a semantic
             // one repeats it at the same place.
             let semantic = d.family.kind() != Kind::Structural;
-            (d.span().map(|s| s.start), semantic, d.code)
+            (d.span().map(|s| s.start()), semantic, d.code)
         });
     let Some(first) = refused else {
         return score;

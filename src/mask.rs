@@ -192,8 +192,8 @@ fn identifier_fields(report: &FileReport) -> Vec<std::ops::Range<usize>> {
         .flatten()
         {
             let span = node.loc.span;
-            if span.end > span.start {
-                found.push(span.start..span.end);
+            if span.end() > span.start() {
+                found.push(span.start()..span.end());
             }
         }
     }

@@ -9,6 +9,7 @@
 //! ever reason about values that have the right shape.
 
 use crate::source::Span;
+use compact_str::CompactString;
 
 pub use crate::pointer::Pointer;
 
@@ -205,7 +206,7 @@ impl MeasurementSet {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Measurement {
     pub loc: Loc,
-    pub measure_id: Option<Node<String>>,
+    pub measure_id: Option<Node<CompactString>>,
     pub value: Option<MeasureValue>,
 }
 

@@ -18,6 +18,10 @@ use crate::discover::Input;
 /// below what would strain a CI runner.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 128 * 1024 * 1024;
 
+/// The largest `--max-file-size`: byte offsets are stored as `u32`
+/// ([`crate::source::Span`]), so no file past 4 GiB is read.
+pub const LARGEST_MAX_FILE_SIZE: u64 = crate::source::MAX_SPAN_OFFSET;
+
 #[derive(Debug)]
 pub enum ReadError {
     Io(std::io::Error),

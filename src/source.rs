@@ -9,20 +9,44 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// A half-open byte range `[start, end)` into a [`SourceFile`]'s text.
+///
+/// Stored as `u32`: the model holds one per value (several per measurement),
+/// and `--max-file-size` stops at 4 GiB, so every offset fits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
+        Span {
+            start: offset(start),
+            end: offset(end),
+        }
+    }
+
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(self) -> usize {
+        self.end as usize
     }
 
     pub fn range(self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
     }
+}
+
+/// The largest file pilint reads (`--max-file-size` is capped to it), so
+/// that every byte offset fits a [`Span`].
+pub const MAX_SPAN_OFFSET: u64 = u32::MAX as u64;
+
+/// A byte offset as a [`Span`] stores it; files are never larger than
+/// [`MAX_SPAN_OFFSET`], so the saturation is never reached.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// A 1-based line and column; the column counts Unicode scalar values, which
@@ -260,9 +284,9 @@ impl SourceFile {
 
     /// Clamps a span into the text on character boundaries, with start ≤ end.
     pub fn clamp_span(&self, span: Span) -> Span {
-        let start = self.clamp_offset(span.start);
-        let end = self.clamp_offset(span.end).max(start);
-        Span { start, end }
+        let start = self.clamp_offset(span.start());
+        let end = self.clamp_offset(span.end()).max(start);
+        Span::new(start, end)
     }
 
     /// The 1-based line and character column of a byte offset.
@@ -290,7 +314,7 @@ impl SourceFile {
         let mut lookups = self.direct_lookups.load(Ordering::Relaxed);
         for span in spans {
             lookups = lookups.saturating_add(2);
-            if lookups > DIRECT_LOOKUPS || span.end > DIRECT_PREFIX {
+            if lookups > DIRECT_LOOKUPS || span.end() > DIRECT_PREFIX {
                 self.line_blocks();
                 return;
             }

@@ -62,7 +62,7 @@ fn keys(report: &FileReport) -> Vec<Key> {
             (
                 report.path().to_owned(),
                 d.code,
-                d.span().map(|s| (s.start, s.end)),
+                d.span().map(|s| (s.start(), s.end())),
                 d.pointer().to_owned(),
             )
         })
@@ -106,7 +106,7 @@ fn ignoring_a_family_changes_nothing_but_its_findings() {
                         let stood_for = a.diagnostics.iter().any(|d| {
                             d.code.starts_with(family)
                                 && d.family.kind() == Kind::Structural
-                                && d.span().map(|s| (s.start, s.end)) == key.2
+                                && d.span().map(|s| (s.start(), s.end())) == key.2
                                 && d.pointer() == key.3
                         });
                         // The facts report had it before policy hid it.

@@ -90,7 +90,7 @@ fn each_invalid_fixture_gives_its_finding_where_expected() {
             .diagnostics
             .iter()
             .map(|d| {
-                let start = d.span().map_or(0, |s| s.start);
+                let start = d.span().map_or(0, |s| s.start());
                 let at = report.source.line_col(start);
                 (d.code, at.line, at.column)
             })

@@ -97,6 +97,24 @@ fn a_file_over_the_size_limit_is_reported_without_being_read() {
     assert_eq!(value["files"][0]["diagnostics"][0]["code"], "F008");
 }
 
+/// Byte offsets are stored in 32 bits, so a limit past 4 GiB is refused as
+/// a usage error rather than accepted and silently capped.
+#[test]
+fn a_max_file_size_past_four_gib_is_a_usage_error() {
+    let output = pilint()
+        .args(["check", "--max-file-size", "4294967296", VALID])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--max-file-size"), "{stderr}");
+    let output = pilint()
+        .args(["check", "--max-file-size", "4294967295", VALID])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+}
+
 #[test]
 fn random_bytes_invalid_utf8_utf16_and_nul_bytes() {
     let dir = tempfile::tempdir().unwrap();

@@ -78,8 +78,11 @@ fn every_identifier_in_the_corpus_is_masked_and_spans_stay_valid() {
         // Every span still lands on character boundaries of the text.
         for d in &report.diagnostics {
             if let Some(span) = d.span() {
-                assert!(text.is_char_boundary(span.start.min(text.len())), "{name}");
-                assert!(text.is_char_boundary(span.end.min(text.len())), "{name}");
+                assert!(
+                    text.is_char_boundary(span.start().min(text.len())),
+                    "{name}"
+                );
+                assert!(text.is_char_boundary(span.end().min(text.len())), "{name}");
             }
         }
         files += 1;

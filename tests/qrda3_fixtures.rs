@@ -60,7 +60,7 @@ fn each_invalid_fixture_triggers_its_rule_at_its_position() {
         let path = Path::new("fixtures/invalid/qrda3").join(format!("{name}.xml"));
         let report = lint(&path);
         let found = report.diagnostics.iter().any(|d| {
-            let at = d.span().map(|s| report.source.line_col(s.start));
+            let at = d.span().map(|s| report.source.line_col(s.start()));
             d.code == code
                 && d.name == name
                 && at.is_some_and(|p| (p.line, p.column) == (line, column))
@@ -76,7 +76,7 @@ fn each_invalid_fixture_triggers_its_rule_at_its_position() {
                 .diagnostics
                 .iter()
                 .map(|d| {
-                    let p = d.span().map(|s| report.source.line_col(s.start));
+                    let p = d.span().map(|s| report.source.line_col(s.start()));
                     format!("{}@{:?}", d.code, p.map(|p| (p.line, p.column)))
                 })
                 .collect();

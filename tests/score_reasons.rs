@@ -32,7 +32,7 @@ fn reasons(edits: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
         .map(|r| {
             let span = r.loc.as_ref().unwrap().span;
-            let at: String = source.text[span.start..].chars().take(24).collect();
+            let at: String = source.text[span.start()..].chars().take(24).collect();
             (r.code.clone(), at)
         })
         .collect()

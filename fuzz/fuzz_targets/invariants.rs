@@ -10,9 +10,9 @@ pub fn spans_are_in_bounds(report: &FileReport) {
     for diagnostic in &report.diagnostics {
         let spans = diagnostic.labels().filter_map(|label| label.span());
         for span in spans {
-            assert!(span.start <= span.end, "{}: inverted span {span:?}", diagnostic.code);
-            assert!(span.end <= text.len(), "{}: span {span:?} past the end", diagnostic.code);
-            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+            assert!(span.start() <= span.end(), "{}: inverted span {span:?}", diagnostic.code);
+            assert!(span.end() <= text.len(), "{}: span {span:?} past the end", diagnostic.code);
+            assert!(text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()),
                 "{}: span {span:?} splits a character", diagnostic.code);
         }
     }

@@ -8,8 +8,8 @@ use pilint::source::SourceFile;
 
 fn in_bounds(text: &str, loc: &Loc) {
     let span = loc.span;
-    assert!(span.start <= span.end && span.end <= text.len(), "{loc:?}");
-    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{loc:?}");
+    assert!(span.start() <= span.end() && span.end() <= text.len(), "{loc:?}");
+    assert!(text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()), "{loc:?}");
 }
 
 fuzz_target!(|data: &[u8]| {

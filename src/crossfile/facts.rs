@@ -18,8 +18,8 @@ pub use crate::entities::facts::{FactValue, FileFacts, MeasureFact, Position, Se
 impl Position {
     pub fn of(source: &SourceFile, loc: &Loc, shared: &mut Interner) -> Position {
         let span = source.clamp_span(loc.span);
-        let start = source.line_col(span.start);
-        let end = source.line_col(span.end);
+        let start = source.line_col(span.start());
+        let end = source.line_col(span.end());
         let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Position {
             line: small(start.line),

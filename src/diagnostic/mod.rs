@@ -277,7 +277,7 @@ impl Diagnostic {
 /// output is stable whatever order the checks ran in.
 pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| d.span().map(|s| (s.start, s.end));
+        let key = |d: &Diagnostic| d.span().map(|s| (s.start(), s.end()));
         key(a)
             .cmp(&key(b))
             .then_with(|| a.code.cmp(b.code))

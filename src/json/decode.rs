@@ -187,7 +187,7 @@ impl<'a> Reader<'a> {
     fn head_loc(&self, at: &At) -> Loc {
         let span = self
             .span(at)
-            .map(|s| Span::new(s.start, (s.start + 1).min(s.end)))
+            .map(|s| Span::new(s.start(), (s.start() + 1).min(s.end())))
             .unwrap_or_default();
         Loc {
             span,
@@ -209,10 +209,17 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn string(&self, object: &Map<String, Value>, parent: &At, key: &str) -> Option<Node<String>> {
+    /// A member's text as the model stores it (`String`, or `CompactString`
+    /// for a measure id, which is short and held once per measurement).
+    fn string<S: for<'s> From<&'s str>>(
+        &self,
+        object: &Map<String, Value>,
+        parent: &At,
+        key: &str,
+    ) -> Option<Node<S>> {
         let value = object.get(key)?.as_str()?;
         Some(Node::new(
-            value.to_owned(),
+            S::from(value),
             self.loc(&self.member(parent, key)),
         ))
     }

@@ -263,7 +263,7 @@ mod tests {
         else {
             panic!("no syntax problem: {problems:?}");
         };
-        let lc = source.line_col(span.start);
+        let lc = source.line_col(span.start());
         (reason.clone(), *at, *empty, lc.line, lc.column)
     }
 
@@ -307,7 +307,7 @@ mod tests {
         let Problem::Syntax { span, .. } = &problems[1] else {
             panic!("{problems:?}");
         };
-        assert_eq!(source.line_col(span.start).column, 9);
+        assert_eq!(source.line_col(span.start()).column, 9);
     }
 
     #[test]

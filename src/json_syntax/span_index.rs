@@ -474,12 +474,12 @@ impl<'a> SpanIndex<'a> {
         };
         // Most members are told apart by length alone, before the text is
         // looked at (the key span holds two quotes around its text).
-        if key.end.saturating_sub(key.start) < token.len() + 2 {
+        if key.end().saturating_sub(key.start()) < token.len() + 2 {
             return false;
         }
         let Some(inner) = self
             .text
-            .get(key.start + 1..key.end.saturating_sub(1).max(key.start + 1))
+            .get(key.start() + 1..key.end().saturating_sub(1).max(key.start() + 1))
         else {
             return false;
         };
@@ -502,7 +502,7 @@ impl<'a> SpanIndex<'a> {
 
 /// A key's text without quotes, decoded only when it has escapes.
 fn decode_key(text: &str, span: Span) -> Option<Cow<'_, str>> {
-    let raw = text.get(span.start..span.end)?;
+    let raw = text.get(span.start()..span.end())?;
     let inner = raw.get(1..raw.len().checked_sub(1)?)?;
     if inner.contains('\\') {
         serde_json::from_str(raw).ok().map(Cow::Owned)
@@ -591,7 +591,7 @@ impl<'a> Scanner<'a, '_> {
         };
         let start32 = u32::try_from(start).ok()?;
         let (key_start, key_end) = match key {
-            Some(key) => (u32::try_from(key.start).ok()?, u32::try_from(key.end).ok()?),
+            Some(key) => (u32::try_from(key.start()).ok()?, u32::try_from(key.end()).ok()?),
             None => (0, 0),
         };
         self.index.nodes.push(IndexNode {
@@ -733,7 +733,7 @@ impl<'a> Scanner<'a, '_> {
             for (slot, &member) in raw.iter_mut().zip(members) {
                 let inner = self.index.nodes[member as usize]
                     .key()
-                    .and_then(|k| text.get(k.start + 1..k.end.checked_sub(1)?))
+                    .and_then(|k| text.get(k.start() + 1..k.end().checked_sub(1)?))
                     .unwrap_or("");
                 *slot = (inner, memchr::memchr(b'\\', inner.as_bytes()).is_some());
             }
@@ -976,7 +976,7 @@ mod tests {
         // The same repeats, found in another order.
         let sorted = |index: &SpanIndex| {
             let mut duplicates = index.duplicate_keys().to_vec();
-            duplicates.sort_by_key(|d| d.second.start);
+            duplicates.sort_by_key(|d| d.second.start());
             duplicates
         };
         assert_eq!(sorted(&index), sorted(&whole));

@@ -35,9 +35,9 @@ pub fn frame(source: &SourceFile, span: Span) -> (Vec<FrameLine>, bool) {
     if source.text.is_empty() {
         return (Vec::new(), false);
     }
-    let first = source.line_index(span.start);
+    let first = source.line_index(span.start());
     // A span ending just after a line break ends on the line before.
-    let last = source.line_index(span.end.saturating_sub(1).max(span.start));
+    let last = source.line_index(span.end().saturating_sub(1).max(span.start()));
     let shown_last = last.min(first + MAX_SPAN_LINES - 1);
     let more = last > shown_last;
     let from = first.saturating_sub(1);
@@ -51,12 +51,12 @@ pub fn frame(source: &SourceFile, span: Span) -> (Vec<FrameLine>, bool) {
             let range = source.line_range(line);
             // The mark on this line; an empty span marks the character
             // it stands before, as the terminal frames do.
-            let (mark_start, mark_end) = if span.start == span.end {
-                let at = span.start;
+            let (mark_start, mark_end) = if span.start() == span.end() {
+                let at = span.start();
                 let next = source.text[at..].chars().next().map_or(0, char::len_utf8);
                 (at, (at + next).min(range.end.max(at)))
             } else {
-                (span.start, span.end)
+                (span.start(), span.end())
             };
             let a = mark_start.clamp(range.start, range.end);
             let b = mark_end.clamp(range.start, range.end);

@@ -105,8 +105,8 @@ pub fn primary<'a>(origin: Origin<'a>, finding: &'a Diagnostic) -> Placed<'a> {
 
 fn range(source: &SourceFile, span: crate::source::Span) -> Position {
     let span = source.clamp_span(span);
-    let start = source.line_col(span.start);
-    let end = source.line_col(span.end);
+    let start = source.line_col(span.start());
+    let end = source.line_col(span.end());
     Position {
         line: start.line,
         column: start.column,

@@ -429,7 +429,7 @@ fn reason_out(source: &SourceFile, reason: &Reason) -> ReasonOut {
 
 /// 1-based line and character column; 1:1 for a file-level reason.
 fn line_col(source: &SourceFile, loc: Option<&Loc>) -> (usize, usize) {
-    let at = source.line_col(loc.map_or(0, |l| l.span.start));
+    let at = source.line_col(loc.map_or(0, |l| l.span.start()));
     (at.line, at.column)
 }
 

@@ -165,7 +165,7 @@ pub fn no_score(report: &FileReport) -> Vec<NoScore> {
 pub fn position(source: &SourceFile, loc: Option<&Loc>) -> String {
     match loc {
         Some(loc) => {
-            let at = source.line_col(loc.span.start);
+            let at = source.line_col(loc.span.start());
             format!("{}:{}", at.line, at.column)
         }
         None => "-".to_owned(),

@@ -260,5 +260,9 @@ fn dates(view: &SetView<'_>, out: &mut Vec<Reason>) {
 
 /// The one of two locations that comes later in the file.
 fn later<'a>(a: &'a Loc, b: &'a Loc) -> &'a Loc {
-    if b.span.start > a.span.start { b } else { a }
+    if b.span.start() > a.span.start() {
+        b
+    } else {
+        a
+    }
 }

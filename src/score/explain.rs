@@ -28,7 +28,7 @@ impl<'a> Index<'a> {
         for d in diagnostics {
             by_code.entry(d.code).or_default().push(d);
             if let Some(span) = d.span() {
-                by_place.entry((d.code, span.start)).or_insert(d);
+                by_place.entry((d.code, span.start())).or_insert(d);
             }
         }
         Index {
@@ -76,7 +76,7 @@ fn name_rule(reason: &mut Reason, set_head: Option<&str>, index: &Index<'_>) {
         rules.iter().find_map(|rule| {
             index
                 .by_place
-                .get(&(*rule, loc.span.start))
+                .get(&(*rule, loc.span.start()))
                 .filter(|d| d.span() == Some(loc.span))
                 .copied()
         })

@@ -124,7 +124,7 @@ fn upper_case(finding: &Diagnostic, positions: &Positions<'_>) -> Option<TextEdi
 /// Deletes the UTF-8 byte-order mark the text starts with.
 fn remove_bom(finding: &Diagnostic, positions: &Positions<'_>) -> Option<TextEdit> {
     let bom = '\u{feff}'.len_utf8();
-    if !positions.source().text.starts_with('\u{feff}') || finding.span()?.start != 0 {
+    if !positions.source().text.starts_with('\u{feff}') || finding.span()?.start() != 0 {
         return None;
     }
     Some(TextEdit::new(

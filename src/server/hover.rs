@@ -2,6 +2,7 @@
 //! file's performance year; on a finding, its rule's documentation; on a
 //! PI measurement set's head, the point-by-point score breakdown.
 
+use compact_str::CompactString;
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
 use super::check::Analysis;
@@ -55,7 +56,7 @@ pub fn hover(analysis: &Analysis, position: Position) -> Option<Hover> {
 }
 
 fn contains(span: Span, offset: usize) -> bool {
-    span.start <= offset && offset <= span.end
+    span.start() <= offset && offset <= span.end()
 }
 
 /// The performance year whose rules were applied to the file.
@@ -69,7 +70,7 @@ fn year(report: &FileReport) -> Option<i64> {
     })
 }
 
-fn measure_id_at(report: &FileReport, offset: usize) -> Option<&Node<String>> {
+fn measure_id_at(report: &FileReport, offset: usize) -> Option<&Node<CompactString>> {
     report
         .submission
         .as_ref()?

@@ -75,7 +75,7 @@ impl<'a> Positions<'a> {
 
     pub fn range(&self, span: Span) -> Range {
         let span = self.source.clamp_span(span);
-        Range::new(self.position(span.start), self.position(span.end))
+        Range::new(self.position(span.start()), self.position(span.end()))
     }
 
     /// The byte offset of `position`; a column past the end of its line

@@ -121,7 +121,7 @@ mod tests {
         assert!(outcome.submission.is_none());
         let d = outcome.diagnostics.last().expect("a finding");
         assert_eq!(d.code, META.code);
-        let lc = source.line_col(d.span().unwrap().start);
+        let lc = source.line_col(d.span().unwrap().start());
         (d.message.clone(), lc.line, lc.column)
     }
 

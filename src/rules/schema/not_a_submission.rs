@@ -91,7 +91,7 @@ pub fn check(error: &SchemaError) -> Option<Diagnostic> {
 fn head(index: &SpanIndex) -> Option<Span> {
     index
         .value_span("")
-        .map(|s| Span::new(s.start, (s.start + 1).min(s.end)))
+        .map(|s| Span::new(s.start(), (s.start() + 1).min(s.end())))
 }
 
 /// The message at a top-level value that is `found` ("an array"), not an

@@ -61,7 +61,7 @@ impl<'e, 'i> SchemaError<'e, 'i> {
     /// The first character of that value (an object's opening brace).
     pub fn head(&self) -> Option<Span> {
         self.value_span()
-            .map(|s| Span::new(s.start, (s.start + 1).min(s.end)))
+            .map(|s| Span::new(s.start(), (s.start() + 1).min(s.end())))
     }
 
     /// The last token of the pointer: the member the value is.

@@ -43,7 +43,7 @@ pub fn check(root: &Value, index: &SpanIndex) -> Option<Diagnostic> {
     let span = index.key_span("/data").or_else(|| {
         index
             .value_span("")
-            .map(|s| Span::new(s.start, (s.start + 1).min(s.end)))
+            .map(|s| Span::new(s.start(), (s.start() + 1).min(s.end())))
     });
     Some(Diagnostic::new(
         &META,
