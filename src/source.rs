@@ -5,7 +5,7 @@
 //! characters, so the conversion lives here, once.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// A half-open byte range `[start, end)` into a [`SourceFile`]'s text.
@@ -37,7 +37,9 @@ pub struct LineCol {
 #[derive(Debug)]
 pub struct SourceFile {
     /// The path as the user gave it (or `--stdin-filename`), used in output.
-    pub name: String,
+    /// Shared with the run's input and the cross-file summary and findings
+    /// that name the file: a large run holds each path once.
+    pub name: Arc<str>,
     /// The file's text. Invalid UTF-8 is replaced (U+FFFD) after the first
     /// invalid byte; the front end reports where it was.
     pub text: String,
@@ -90,7 +92,7 @@ const CHAR_BLOCK: usize = 4096;
 impl SourceFile {
     /// Builds a source from raw bytes, keeping the text usable for display
     /// even when it is not valid UTF-8. The valid prefix keeps its offsets.
-    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Self {
+    pub fn from_bytes(name: impl Into<Arc<str>>, bytes: Vec<u8>) -> Self {
         let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
         let (text, invalid_utf8_at) = match String::from_utf8(bytes) {
             Ok(text) => (text, None),
@@ -107,11 +109,11 @@ impl SourceFile {
         source
     }
 
-    pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Self {
+    pub fn from_text(name: impl Into<Arc<str>>, text: impl Into<String>) -> Self {
         Self::build(name.into(), text.into(), None)
     }
 
-    fn build(name: String, text: String, invalid_utf8_at: Option<usize>) -> Self {
+    fn build(name: Arc<str>, text: String, invalid_utf8_at: Option<usize>) -> Self {
         SourceFile {
             name,
             text,

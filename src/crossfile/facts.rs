@@ -111,7 +111,7 @@ pub fn extract(
         return None;
     }
     Some(FileFacts {
-        path: report.path().into(),
+        path: report.source.name.clone(),
         format: report.format,
         entity,
         year,

@@ -166,7 +166,7 @@ impl Collector {
             self.tallies.push(GroupTally::new(file));
         }
         let summary = FileSummary {
-            path: report.path().into(),
+            path: report.source.name.clone(),
             best: summarized.best,
             ordinal,
             group,
