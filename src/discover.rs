@@ -206,8 +206,7 @@ fn refuse_stdin_named_like_a_file(discovery: &mut Discovery) {
     let clashes = |name: &str, id: &Option<FileIdentity>| {
         discovery.inputs.iter().any(|input| match input {
             Input::File { display, .. } => {
-                **display == *name
-                    || (id.is_some() && input.path().and_then(file_identity) == *id)
+                **display == *name || (id.is_some() && input.path().and_then(file_identity) == *id)
             }
             Input::Stdin { .. } => false,
         })

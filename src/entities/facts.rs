@@ -47,8 +47,10 @@ pub struct MeasureFact {
 pub struct SetFacts {
     pub head: Position,
     pub submission_method: Option<Arc<str>>,
-    /// `(start, end)` as written, at the start date.
-    pub period: Option<(Arc<str>, Arc<str>, Position)>,
+    /// `(start, end)` as written, at the start date. Boxed: most sets held
+    /// at the end of a run are X004's, which never have one, and the
+    /// record is held for tens of thousands of them.
+    pub period: Option<Box<(Arc<str>, Arc<str>, Position)>>,
     pub measures: Vec<MeasureFact>,
     /// `None` when CMS would not score the set.
     pub score: Option<f64>,
