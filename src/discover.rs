@@ -1,6 +1,7 @@
 //! Finding the files to check: explicit files, walked directories, stdin.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use walkdir::WalkDir;
 
@@ -9,14 +10,48 @@ use crate::model::SourceFormat;
 /// One thing to check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
-    /// A file, with the path to show in output (as the user would type it).
-    File { path: PathBuf, display: String },
+    /// A file: the path to show in output (as the user would type it),
+    /// shared with the file's report and with what the cross-file stage
+    /// keeps of it; and the path to open, only where it is not that same
+    /// text (`./a.json`, a `\\` separator, a name that is not UTF-8): a
+    /// run over 100,000 files holds each path once. Built with
+    /// [`Input::file`], opened at [`Input::path`].
+    File {
+        display: Arc<str>,
+        opened: Option<PathBuf>,
+    },
     /// Standard input, shown under `display` (`-` or `--stdin-filename`).
-    Stdin { display: String },
+    Stdin { display: Arc<str> },
 }
 
 impl Input {
     pub fn display(&self) -> &str {
+        self.shown()
+    }
+
+    /// A file at `path`, shown as `display`.
+    pub fn file(path: PathBuf, display: impl Into<Arc<str>>) -> Input {
+        let display = display.into();
+        let opened = (*path.as_os_str() != *display).then_some(path);
+        Input::File { display, opened }
+    }
+
+    /// The path to open; `None` for standard input.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Input::File {
+                opened: Some(path), ..
+            } => Some(path),
+            Input::File {
+                display,
+                opened: None,
+            } => Some(Path::new(&**display)),
+            Input::Stdin { .. } => None,
+        }
+    }
+
+    /// The display name itself, to share instead of copy.
+    pub fn shown(&self) -> &Arc<str> {
         match self {
             Input::File { display, .. } | Input::Stdin { display } => display,
         }
@@ -75,15 +110,16 @@ pub fn discover(paths: &[PathBuf], options: &DiscoverOptions) -> Discovery {
                 .stdin_filename
                 .clone()
                 .unwrap_or_else(|| "-".to_owned());
-            discovery.inputs.push(Input::Stdin { display });
+            discovery.inputs.push(Input::Stdin {
+                display: display.into(),
+            });
             continue;
         }
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, options, &mut discovery),
-            Ok(meta) if meta.is_file() => discovery.inputs.push(Input::File {
-                path: path.clone(),
-                display: display_path(path),
-            }),
+            Ok(meta) if meta.is_file() => discovery
+                .inputs
+                .push(Input::file(path.clone(), display_path(path))),
             // A FIFO, socket or device: reading could block forever (a FIFO
             // without a writer) or never end (a device), so it is refused;
             // `pilint check -` reads a pipe safely.
@@ -120,9 +156,9 @@ pub fn discover(paths: &[PathBuf], options: &DiscoverOptions) -> Discovery {
 /// inode, or the same canonical path where there are no inodes).
 fn dedup_by_identity(inputs: &mut Vec<Input>) {
     let mut seen = std::collections::HashSet::new();
-    inputs.retain(|input| match input {
-        Input::File { path, .. } => file_identity(path).is_none_or(|id| seen.insert(id)),
-        Input::Stdin { .. } => true,
+    inputs.retain(|input| match input.path() {
+        Some(path) => file_identity(path).is_none_or(|id| seen.insert(id)),
+        None => true,
     });
 }
 
@@ -158,8 +194,8 @@ fn refuse_stdin_named_like_a_file(discovery: &mut Discovery) {
         .iter()
         .filter_map(|input| match input {
             Input::Stdin { display } => Some((
-                display_path(Path::new(display)),
-                file_identity(Path::new(display)),
+                display_path(Path::new(&**display)),
+                file_identity(Path::new(&**display)),
             )),
             Input::File { .. } => None,
         })
@@ -169,8 +205,8 @@ fn refuse_stdin_named_like_a_file(discovery: &mut Discovery) {
     }
     let clashes = |name: &str, id: &Option<FileIdentity>| {
         discovery.inputs.iter().any(|input| match input {
-            Input::File { path, display } => {
-                display == name || (id.is_some() && file_identity(path) == *id)
+            Input::File { display, .. } => {
+                **display == *name || (id.is_some() && input.path().and_then(file_identity) == *id)
             }
             Input::Stdin { .. } => false,
         })
@@ -184,7 +220,7 @@ fn refuse_stdin_named_like_a_file(discovery: &mut Discovery) {
         return;
     }
     discovery.inputs.retain(|input| {
-        !matches!(input, Input::Stdin { display } if refused.contains(&display_path(Path::new(display))))
+        !matches!(input, Input::Stdin { display } if refused.contains(&display_path(Path::new(&**display))))
     });
     for name in refused {
         discovery.errors.push(DiscoverError {
@@ -208,10 +244,10 @@ fn walk(root: &Path, options: &DiscoverOptions, discovery: &mut Discovery) {
             Ok(entry) => {
                 // A directory named `x.json` is walked, never read.
                 if entry.file_type().is_file() && detect_by_extension(entry.path()).is_some() {
-                    discovery.inputs.push(Input::File {
-                        path: entry.path().to_path_buf(),
-                        display: display_path(entry.path()),
-                    });
+                    let display = display_path(entry.path());
+                    discovery
+                        .inputs
+                        .push(Input::file(entry.into_path(), display));
                 }
             }
             Err(err) => {

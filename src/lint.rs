@@ -205,7 +205,9 @@ fn predicted_score(
 /// Reads and checks one input. An unreadable or oversized file becomes a
 /// report with its finding, never an early return.
 pub fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
-    let name = input.display().to_owned();
+    // Shared, not copied: the report and the cross-file stage name the
+    // file with the input's own text.
+    let name = std::sync::Arc::clone(input.shown());
     let error = match read_input(input, options.max_file_size) {
         Ok(bytes) => return lint_source(SourceFile::from_bytes(name, bytes), options),
         Err(error) => error,

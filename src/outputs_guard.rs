@@ -162,7 +162,7 @@ fn walked_input(
         // Through followed links any input may be the file: compare them
         // all (only runs with an output file and --follow-links pay this).
         return inputs.iter().position(|input| match input {
-            Input::File { path, .. } => file_identity(path).as_ref() == Some(id),
+            Input::File { .. } => input.path().and_then(file_identity).as_ref() == Some(id),
             Input::Stdin { .. } => false,
         });
     }

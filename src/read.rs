@@ -35,7 +35,8 @@ pub enum ReadError {
 /// Reads `input` whole, refusing more than `limit` bytes.
 pub fn read_input(input: &Input, limit: u64) -> Result<Vec<u8>, ReadError> {
     match input {
-        Input::File { path, .. } => {
+        Input::File { .. } => {
+            let path = input.path().unwrap_or(std::path::Path::new(""));
             let (file, size) = open_regular(path, limit).map_err(refused)?;
             read_declared(file, size).map_err(refused)
         }

@@ -249,8 +249,8 @@ impl Resolver {
             }));
         }
         let shown = match input {
-            Input::File { path, .. } => path.clone(),
-            Input::Stdin { display } => PathBuf::from(display),
+            Input::File { .. } => input.path().map(Path::to_path_buf).unwrap_or_default(),
+            Input::Stdin { display } => PathBuf::from(&**display),
         };
         let absolute = self.absolute(&shown);
         let config_path = match &self.source {
@@ -352,10 +352,7 @@ mod tests {
     use super::*;
 
     fn input(path: &str) -> Input {
-        Input::File {
-            path: PathBuf::from(path),
-            display: path.to_owned(),
-        }
+        Input::file(PathBuf::from(path), path)
     }
 
     /// `--isolated`: every file gets the same settings, which the engine

@@ -5,8 +5,8 @@
 //! characters, so the conversion lives here, once.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, OnceLock};
 
 /// A half-open byte range `[start, end)` into a [`SourceFile`]'s text.
 ///
@@ -61,7 +61,9 @@ pub struct LineCol {
 #[derive(Debug)]
 pub struct SourceFile {
     /// The path as the user gave it (or `--stdin-filename`), used in output.
-    pub name: String,
+    /// Shared with the run's input and the cross-file summary and findings
+    /// that name the file: a large run holds each path once.
+    pub name: Arc<str>,
     /// The file's text. Invalid UTF-8 is replaced (U+FFFD) after the first
     /// invalid byte; the front end reports where it was.
     pub text: String,
@@ -180,7 +182,7 @@ impl LineBlocks {
 impl SourceFile {
     /// Builds a source from raw bytes, keeping the text usable for display
     /// even when it is not valid UTF-8. The valid prefix keeps its offsets.
-    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Self {
+    pub fn from_bytes(name: impl Into<Arc<str>>, bytes: Vec<u8>) -> Self {
         let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
         let (text, invalid_utf8_at) = match String::from_utf8(bytes) {
             Ok(text) => (text, None),
@@ -197,11 +199,11 @@ impl SourceFile {
         source
     }
 
-    pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Self {
+    pub fn from_text(name: impl Into<Arc<str>>, text: impl Into<String>) -> Self {
         Self::build(name.into(), text.into(), None)
     }
 
-    fn build(name: String, text: String, invalid_utf8_at: Option<usize>) -> Self {
+    fn build(name: Arc<str>, text: String, invalid_utf8_at: Option<usize>) -> Self {
         SourceFile {
             name,
             text,

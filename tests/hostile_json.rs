@@ -254,14 +254,8 @@ fn a_file_that_vanishes_before_reading_is_an_io_error_for_that_path() {
     use pilint::discover::Input;
     use pilint::lint::{LintOptions, lint_inputs};
     let inputs = [
-        Input::File {
-            path: "fixtures/vanished.json".into(),
-            display: "fixtures/vanished.json".into(),
-        },
-        Input::File {
-            path: VALID.into(),
-            display: VALID.into(),
-        },
+        Input::file("fixtures/vanished.json".into(), "fixtures/vanished.json"),
+        Input::file(VALID.into(), VALID),
     ];
     let reports = lint_inputs(&inputs, &LintOptions::default());
     assert!(reports[0].failed);

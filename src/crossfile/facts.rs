@@ -84,11 +84,11 @@ pub fn extract(
             head: Position::of(source, &set.loc, ids),
             submission_method: set.submission_method.as_ref().map(|m| ids.get(&m.value)),
             period: match (&set.performance_start, &set.performance_end) {
-                (Some(start), Some(end)) => Some((
+                (Some(start), Some(end)) => Some(Box::new((
                     ids.get(&start.value),
                     ids.get(&end.value),
                     Position::of(source, &start.loc, ids),
-                )),
+                ))),
                 _ => None,
             },
             measures: compact(
@@ -111,7 +111,7 @@ pub fn extract(
         return None;
     }
     Some(FileFacts {
-        path: report.path().into(),
+        path: report.source.name.clone(),
         format: report.format,
         entity,
         year,
@@ -166,7 +166,7 @@ mod tests {
         assert_eq!(facts.sets.len(), 1);
         let set = &facts.sets[0];
         assert!(set.score.is_some_and(|s| s > 0.0));
-        let (start, end, at) = set.period.as_ref().unwrap();
+        let (start, end, at) = set.period.as_deref().unwrap();
         assert_eq!((&**start, &**end), ("2025-01-01", "2025-12-31"));
         assert!(at.line > 1);
         let attestation = set.measure("PI_INFBLO_1").unwrap();

@@ -67,7 +67,8 @@ pub struct Collector {
 }
 
 /// The cross-file checks of a run: every finding about the compared files
-/// and their entity groups, in output order. The caller gives them
+/// and their entity groups as CMS receives them (none empty), in output
+/// order. The caller gives them
 /// (`crate::rules::crossfile::check_all`): this module gathers and groups
 /// the facts, the rules judge them.
 pub type Checks = fn(&[FileFacts], &[EntityGroup]) -> Vec<Diagnostic>;
@@ -166,7 +167,7 @@ impl Collector {
             self.tallies.push(GroupTally::new(file));
         }
         let summary = FileSummary {
-            path: report.path().into(),
+            path: report.source.name.clone(),
             best: summarized.best,
             ordinal,
             group,
@@ -220,7 +221,15 @@ impl Collector {
             self.year_override,
             &recheck,
         );
-        let compared = group::group(&details);
+        // Only what CMS receives is compared; filtered in place, the groups
+        // are held once while the findings are computed. Conflicts, which
+        // zero a group, are between received submissions too.
+        let mut compared: Vec<EntityGroup> = group::group(&details)
+            .into_iter()
+            .map(|g| g.into_received(&details))
+            .filter(|g| !g.members.is_empty())
+            .collect();
+        compared.shrink_to_fit();
         let findings = match self.checks {
             Some(checks) => checks(&details, &compared),
             None => Vec::new(),

@@ -15,6 +15,7 @@
 //! of the comparison and named ([`LeftOut`]), never guessed at.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -165,7 +166,7 @@ fn again(
 /// nothing.
 fn from_summary(summary: &FileSummary, key: &EntityKey, year: i64) -> FileFacts {
     FileFacts {
-        path: summary.path.as_ref().into(),
+        path: Arc::clone(&summary.path),
         format: summary.format,
         entity: key.clone(),
         year,

@@ -10,6 +10,8 @@
 //! are not kept: the few files of entities seen more than once are checked
 //! again at the end ([`super::recheck`]).
 
+use std::sync::Arc;
+
 use crate::lint::FileReport;
 use crate::model::SourceFormat;
 
@@ -19,8 +21,8 @@ use super::facts::{self, Interner, Position};
 /// One file with a PI submission that can be grouped.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileSummary {
-    /// As shown in output.
-    pub path: Box<str>,
+    /// As shown in output; the input's own text, shared.
+    pub path: Arc<str>,
     /// The highest score among the file's PI sets; `None` when CMS would
     /// score none of them.
     pub best: Option<f64>,

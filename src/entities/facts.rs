@@ -42,13 +42,19 @@ pub struct MeasureFact {
     pub at: Position,
 }
 
+/// A set's performance period: start and end as written, and where the
+/// start is.
+pub type Period = (Arc<str>, Arc<str>, Position);
+
 /// One PI measurement set: one submission, in CMS's terms.
 #[derive(Debug, Clone)]
 pub struct SetFacts {
     pub head: Position,
     pub submission_method: Option<Arc<str>>,
-    /// `(start, end)` as written, at the start date.
-    pub period: Option<(Arc<str>, Arc<str>, Position)>,
+    /// `(start, end)` as written, at the start date. Boxed: most sets held
+    /// at the end of a run are X004's, which never have one, and the
+    /// record is held for tens of thousands of them.
+    pub period: Option<Box<Period>>,
     pub measures: Vec<MeasureFact>,
     /// `None` when CMS would not score the set.
     pub score: Option<f64>,

@@ -68,6 +68,9 @@ pub fn group(files: &[FileFacts]) -> Vec<EntityGroup> {
             });
             groups.len() - 1
         });
+        // Exact: most groups have one submission, and a first push would
+        // make room for four.
+        groups[at].members.reserve_exact(file.sets.len());
         for set in 0..file.sets.len() {
             groups[at].members.push(SubmissionRef {
                 file: file_index,
@@ -108,6 +111,14 @@ impl EntityGroup {
                     .filter(|m| files[m.file].accepted && m.set(files).score.is_some()),
             ),
         }
+    }
+
+    /// [`EntityGroup::received`], in place: the run's groups are held while
+    /// the findings are computed, so they are filtered, not copied.
+    pub fn into_received(mut self, files: &[FileFacts]) -> EntityGroup {
+        self.members
+            .retain(|m| files[m.file].accepted && m.set(files).score.is_some());
+        self
     }
 
     /// Every measure whose value differs between two received submissions

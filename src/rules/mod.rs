@@ -67,10 +67,7 @@ pub(crate) mod testing {
     /// The findings of `rule` in the fixture at `path` (under `fixtures/`),
     /// for a rule whose invalid example is prose naming that fixture.
     pub fn fixture_findings(rule: &RuleMeta, path: &str) -> Vec<Found> {
-        let input = crate::discover::Input::File {
-            path: fixture(path),
-            display: path.to_owned(),
-        };
+        let input = crate::discover::Input::file(fixture(path), path);
         of_rule(
             rule,
             &crate::lint::lint_input(&input, &crate::lint::LintOptions::default()),

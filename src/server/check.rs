@@ -129,7 +129,7 @@ pub fn run(job: Job) -> Analysis {
     let mut report = crate::engine::check_source(source, &settings, false);
     if report.format == SourceFormat::Json
         && !report.source.text.starts_with('\u{feff}')
-        && starts_with_bom(Path::new(&report.source.name))
+        && starts_with_bom(Path::new(&*report.source.name))
     {
         analysis.hidden_bom = true;
         if settings.keeps(BYTE_ORDER_MARK.code, "") {

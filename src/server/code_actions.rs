@@ -315,10 +315,10 @@ mod tests {
         std::fs::write(&config, suppress_entry("C003", &relative, pointer)).unwrap();
         let settings = |path: &Path| {
             Resolver::new(ConfigSource::Discover, CliSettings::default())
-                .settings(&Input::File {
-                    path: path.to_path_buf(),
-                    display: path.to_string_lossy().into_owned(),
-                })
+                .settings(&Input::file(
+                    path.to_path_buf(),
+                    path.to_string_lossy().into_owned(),
+                ))
                 .unwrap()
                 .unwrap()
         };

@@ -47,10 +47,7 @@ impl Configuration {
     /// The settings of the document named `name` (its path, or a URI for a
     /// buffer with no file); `None` when its configuration excludes it.
     pub fn settings(&mut self, name: &str) -> Result<Option<FileSettings>, ConfigError> {
-        let input = Input::File {
-            path: name.into(),
-            display: name.to_owned(),
-        };
+        let input = Input::file(name.into(), name);
         self.resolver.settings(&input)
     }
 }

@@ -47,17 +47,24 @@ pub fn check(files: &[FileFacts], groups: &[EntityGroup], out: &mut Vec<Diagnost
             _ => None,
         })
         .collect();
-    for individual in groups {
-        let EntityKey::Individual { tin, .. } = &individual.key else {
-            continue;
-        };
-        let Some(group) = by_tin.get(&(&**tin, individual.year)) else {
-            continue;
-        };
-        let (Some(&mine), Some(&theirs)) = (individual.members.first(), group.members.first())
-        else {
-            continue;
-        };
+    // Each individual with a group submission under its TIN that year.
+    let pairs = || {
+        groups.iter().filter_map(|individual| {
+            let EntityKey::Individual { tin, .. } = &individual.key else {
+                return None;
+            };
+            let group = *by_tin.get(&(&**tin, individual.year))?;
+            let mine = *individual.members.first()?;
+            let theirs = *group.members.first()?;
+            Some((individual, group, mine, theirs))
+        })
+    };
+    // In a practice most clinicians pair with the group file: tens of
+    // thousands of findings at 100k files, held to the end of the run, so
+    // the room for them is taken once and exactly (a doubling vector would
+    // hold up to twice as many, and copy them as it grows).
+    out.reserve_exact(pairs().count());
+    for (individual, group, mine, theirs) in pairs() {
         let own = individual.score(files);
         let shared = group.score(files);
         let theirs = shared.kept.unwrap_or(theirs);

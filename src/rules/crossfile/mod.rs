@@ -40,18 +40,14 @@ pub static RULES: &[&RuleMeta] = &[
 /// Every cross-file finding of a run, sorted by path, position and code
 /// ([`order::sort`]). Only submissions CMS would receive are compared: a
 /// file it rejects for its structure, or a set it rejects before scoring,
-/// has its own findings. Each rule's `check` gets those received groups.
-pub fn check_all(files: &[FileFacts], groups: &[EntityGroup]) -> Vec<Diagnostic> {
-    let received: Vec<EntityGroup> = groups
-        .iter()
-        .map(|g| g.received(files))
-        .filter(|g| !g.members.is_empty())
-        .collect();
+/// has its own findings. `received` are the groups as CMS receives them
+/// ([`EntityGroup::received`], none empty), which each rule's `check` gets.
+pub fn check_all(files: &[FileFacts], received: &[EntityGroup]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    duplicate_submission::check(files, &received, &mut out);
-    conflicting_values_across_submissions::check(files, &received, &mut out);
-    period_differs_across_submissions::check(files, &received, &mut out);
-    individual_and_group_submissions::check(files, &received, &mut out);
+    duplicate_submission::check(files, received, &mut out);
+    conflicting_values_across_submissions::check(files, received, &mut out);
+    period_differs_across_submissions::check(files, received, &mut out);
+    individual_and_group_submissions::check(files, received, &mut out);
     // The rules ran one after the other; the order is the files'.
     order::sort(&mut out);
     // Held until the run ends: no room for growth kept.

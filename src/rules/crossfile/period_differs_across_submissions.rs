@@ -42,14 +42,14 @@ pub fn check(files: &[FileFacts], groups: &[EntityGroup], out: &mut Vec<Diagnost
         let Some(first) = group.members.iter().find(|m| m.set(files).period.is_some()) else {
             continue;
         };
-        let Some((start, end, first_at)) = &first.set(files).period else {
+        let Some((start, end, first_at)) = first.set(files).period.as_deref() else {
             continue;
         };
         for member in &group.members {
             if member.file == first.file {
                 continue;
             }
-            let Some((other_start, other_end, at)) = &member.set(files).period else {
+            let Some((other_start, other_end, at)) = member.set(files).period.as_deref() else {
                 continue;
             };
             if (other_start, other_end) == (start, end) {

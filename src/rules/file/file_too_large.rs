@@ -70,10 +70,7 @@ mod tests {
 
     #[test]
     fn a_file_over_the_limit_is_reported_unread() {
-        let input = Input::File {
-            display: "group-2025.json".to_owned(),
-            path: fixture("valid/group-2025.json"),
-        };
+        let input = Input::file(fixture("valid/group-2025.json"), "group-2025.json");
         let options = crate::lint::LintOptions {
             max_file_size: 100,
             ..crate::lint::LintOptions::default()

@@ -51,10 +51,7 @@ mod tests {
     #[test]
     fn a_path_that_cannot_be_read_is_reported_and_fails_the_run() {
         let path = fixture("no-such-file.json");
-        let input = Input::File {
-            display: "no-such-file.json".to_owned(),
-            path,
-        };
+        let input = Input::file(path, "no-such-file.json");
         let report = crate::lint::lint_input(&input, &crate::lint::LintOptions::default());
         assert!(report.failed);
         let found = of_rule(&META, &report);
