@@ -172,6 +172,16 @@ fn every_output(dir: &Path) -> Vec<(String, Vec<u8>)> {
     all
 }
 
+/// A finding's fingerprint (SARIF `partialFingerprints`, GitLab's
+/// `fingerprint`) hashes its rule, path and pointer, never an identifier,
+/// yet its 32 hex digits can spell any short run of a TIN's digits: the
+/// search for the identifier skips them.
+fn without_fingerprints(text: &str) -> std::borrow::Cow<'_, str> {
+    static FINGERPRINT: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r#""[0-9a-f]{32}""#).unwrap());
+    FINGERPRINT.replace_all(text, r#""<fingerprint>""#)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
@@ -191,6 +201,7 @@ proptest! {
         }
         for (name, bytes) in &outputs {
             let text = String::from_utf8_lossy(bytes);
+            let text = without_fingerprints(&text);
             prop_assert!(!text.contains(&secret), "{} shows {:?} of {:?}:\n{}", name, secret, tin, text);
         }
     }
