@@ -235,7 +235,7 @@ impl SourceFile {
 
     /// The 0-based line of byte `offset` (clamped into the text).
     pub fn line_index(&self, offset: usize) -> usize {
-        self.line_of(offset.min(self.text.len())).0
+        self.line_of(offset).0
     }
 
     /// The byte range of a 0-based line, without its line break; past the
@@ -323,13 +323,15 @@ impl SourceFile {
         }
     }
 
-    /// The 0-based line of `offset` (at most the text's length) and the
+    /// The 0-based line of `offset` (clamped into the text) and the
     /// offset where that line starts: from the line index, or, for a
     /// position near the start of a file whose index is not built, by
     /// counting the line breaks before it (the same breaks the index
     /// records).
     pub fn line_of(&self, offset: usize) -> (usize, usize) {
         let bytes = self.text.as_bytes();
+        // The sampled index has no block past the end of the text.
+        let offset = offset.min(bytes.len());
         let direct = self.line_blocks.get().is_none()
             && offset <= DIRECT_PREFIX
             && self.direct_lookups.fetch_add(1, Ordering::Relaxed) < DIRECT_LOOKUPS;
@@ -462,6 +464,14 @@ mod tests {
     /// The sampled index answers what a scan of the whole text does, with
     /// blocks that start inside a `\r\n`, right after a break, and on a
     /// line that spans several blocks.
+    #[test]
+    fn an_offset_past_the_end_is_on_the_last_line() {
+        let src = SourceFile::from_text("t", "a\nb".repeat(LINE_BLOCK));
+        let last = src.line_of(src.text.len());
+        assert_eq!(src.line_of(src.text.len() + 10 * LINE_BLOCK), last);
+        assert_eq!(src.line_index(usize::MAX), last.0);
+    }
+
     #[test]
     fn the_sampled_index_agrees_with_a_plain_scan() {
         let mut text = String::new();
