@@ -4,8 +4,6 @@
 //!
 //! Nothing here decides what is wrong; each rule does.
 
-use std::collections::HashMap;
-
 use time::{Date, Month};
 
 use crate::catalog::YearCatalog;
@@ -32,18 +30,6 @@ pub fn all_with_id<'a>(
     set.measurements
         .iter()
         .filter(move |m| m.id() == Some(measure_id))
-}
-
-/// Each measure id of `set` with its first measurement, so rules that
-/// relate measurements stay linear on large sets.
-pub fn first_by_id(set: &MeasurementSet) -> HashMap<&str, (usize, &Measurement)> {
-    let mut first = HashMap::new();
-    for (index, measurement) in set.measurements.iter().enumerate() {
-        if let Some(id) = measurement.id() {
-            first.entry(id).or_insert((index, measurement));
-        }
-    }
-    first
 }
 
 /// The yes/no answer of a measurement, when it has one.
