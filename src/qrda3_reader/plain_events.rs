@@ -170,7 +170,7 @@ fn processing_instruction(markup: &[u8]) -> Result<usize, GiveUp> {
     let end = inner_start
         + memchr::memmem::find(markup.get(inner_start..).ok_or(GiveUp)?, b"?>").ok_or(GiveUp)?;
     let inner = &markup[inner_start..end];
-    let balanced = |quote: u8| memchr::memchr_iter(quote, inner).count() % 2 == 0;
+    let balanced = |quote: u8| memchr::memchr_iter(quote, inner).count().is_multiple_of(2);
     let target_len = inner
         .iter()
         .position(|&b| is_space(b))

@@ -6,7 +6,7 @@
 
 use time::{Date, Month};
 
-use crate::catalog::YearCatalog;
+use crate::catalog::{Measure, YearCatalog};
 use crate::diagnostic::{ArgumentKind, Diagnostic, Message};
 use crate::model::{Loc, MeasureValue, Measurement, MeasurementSet, Node, Submission};
 use crate::rules::registry::RuleMeta;
@@ -161,9 +161,9 @@ pub fn joined(parts: impl IntoIterator<Item = Message>, separator: &str) -> Mess
 /// Whether `measure_id` is answered by attestation: the attestation and
 /// Protect Patient Health Information objectives, which the `A` rules check.
 pub fn is_attestation(catalog: &YearCatalog, measure_id: &str) -> bool {
-    catalog.measure(measure_id).is_some_and(|m| {
-        m.objective == "attestation" || m.objective == "protectPatientHealthInformation"
-    })
+    catalog
+        .measure(measure_id)
+        .is_some_and(Measure::is_attestation)
 }
 
 /// Whether `measure_id` belongs to one of the year's HIE options, directly
