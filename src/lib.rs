@@ -33,6 +33,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod engine;
 pub(crate) mod entities;
+pub(crate) mod fast_hash;
 pub mod lint;
 pub(crate) mod mask;
 pub mod model;

@@ -170,7 +170,7 @@ impl FileSettings {
 /// so that ignoring the structural rule shows the semantic one instead.
 fn drop_structural_duplicates(diagnostics: &mut Vec<crate::diagnostic::Diagnostic>) {
     use crate::rules::Kind;
-    let marked: std::collections::HashSet<(crate::source::Span, &str)> = diagnostics
+    let marked: crate::fast_hash::FastSet<(crate::source::Span, &str)> = diagnostics
         .iter()
         .filter(|d| d.family.kind() == Kind::Structural)
         .filter_map(|d| d.span().map(|span| (span, d.pointer())))

@@ -51,6 +51,21 @@ pub struct Measure {
     pub first_performance_year: Option<u16>,
 }
 
+impl Measure {
+    /// An attestation (the PI objective of yes/no statements, and the
+    /// Protect Patient Health Information ones: the SRA and the SAFER
+    /// Guides).
+    pub fn is_attestation(&self) -> bool {
+        self.objective == "attestation" || self.objective == "protectPatientHealthInformation"
+    }
+
+    /// A required attestation: a missing one or a "no" scores the
+    /// category 0.
+    pub fn is_required_attestation(&self) -> bool {
+        self.is_attestation() && self.reporting_category == Some(ReportingCategory::Required)
+    }
+}
+
 /// Where the year's measure data came from.
 #[derive(Debug, Clone, Deserialize)]
 pub struct DataSource {
@@ -104,6 +119,10 @@ pub struct YearCatalog {
     engagement_of: FastMap<String, String>,
     #[serde(skip)]
     pi_programs: Vec<String>,
+    /// The indexes of the required attestations (the rules ask for them
+    /// in every file).
+    #[serde(skip)]
+    required_attestations: Vec<usize>,
 }
 
 /// The rules look measure ids up many times per file: a fast hasher (the
@@ -126,6 +145,9 @@ impl YearCatalog {
                     .engagement_of
                     .insert(level.clone(), measure.measure_id.clone());
             }
+            if measure.is_required_attestation() {
+                catalog.required_attestations.push(i);
+            }
             for program in &measure.allowed_programs {
                 if !catalog.pi_programs.contains(program) {
                     catalog.pi_programs.push(program.clone());
@@ -133,6 +155,13 @@ impl YearCatalog {
             }
         }
         catalog
+    }
+
+    /// The year's required attestations, in the catalog's order.
+    pub fn required_attestations(&self) -> impl Iterator<Item = &Measure> + Clone {
+        self.required_attestations
+            .iter()
+            .map(|&i| &self.measures[i])
     }
 
     pub fn measure(&self, measure_id: &str) -> Option<&Measure> {
@@ -228,21 +257,20 @@ pub fn is_cehrt_id_placeholder(cehrt_id: &str) -> bool {
 /// are required in every supported year, as the newest final year's
 /// measure data describes them: what a file without a usable year, or of
 /// a year pilint has no rules for, can still be held to.
-pub fn required_attestations_every_year() -> Vec<&'static Measure> {
-    let Some(newest) = all_years().filter(|c| !c.provisional).last() else {
-        return Vec::new();
-    };
-    let required = |c: &YearCatalog, id: &str| {
-        c.measure(id).is_some_and(|m| {
-            (m.objective == "attestation" || m.objective == "protectPatientHealthInformation")
-                && m.reporting_category == Some(ReportingCategory::Required)
-        })
-    };
-    newest
-        .measures
-        .iter()
-        .filter(|m| all_years().all(|c| required(c, &m.measure_id)))
-        .collect()
+pub fn required_attestations_every_year() -> &'static [&'static Measure] {
+    static EVERY_YEAR: std::sync::OnceLock<Vec<&'static Measure>> = std::sync::OnceLock::new();
+    EVERY_YEAR.get_or_init(|| {
+        let Some(newest) = all_years().filter(|c| !c.provisional).last() else {
+            return Vec::new();
+        };
+        let required =
+            |c: &YearCatalog, id: &str| c.measure(id).is_some_and(Measure::is_required_attestation);
+        newest
+            .measures
+            .iter()
+            .filter(|m| all_years().all(|c| required(c, &m.measure_id)))
+            .collect()
+    })
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@
 //! [`SpanIndex::for_each_item`], which reuses one small index throughout.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 
 use crate::source::Span;
 
@@ -124,7 +124,7 @@ pub struct SpanIndex<'a> {
     nodes: Vec<IndexNode>,
     children: Vec<u32>,
     /// Decoded key → the member serde_json keeps, for large objects.
-    large_objects: HashMap<u32, HashMap<Cow<'a, str>, u32>>,
+    large_objects: FastMap<u32, FastMap<Cow<'a, str>, u32>>,
     duplicate_keys: Vec<DuplicateKey>,
     /// The arrays left unindexed, in document order (so by node).
     deferred: Vec<Deferred>,
@@ -750,7 +750,8 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
         } else {
-            let mut keys: HashMap<Cow<'a, str>, u32> = HashMap::with_capacity(members.len());
+            let mut keys: FastMap<Cow<'a, str>, u32> =
+                FastMap::with_capacity_and_hasher(members.len(), Default::default());
             for &later in members {
                 if let Some(earlier) = keys.insert(key_of(&self.index.nodes, later), later) {
                     repeats.push((earlier, later));

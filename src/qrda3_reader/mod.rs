@@ -12,6 +12,7 @@
 pub mod dates;
 pub mod facts;
 pub mod paths;
+mod plain_events;
 pub mod reader;
 pub mod skip;
 pub mod templates;

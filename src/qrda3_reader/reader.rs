@@ -19,6 +19,7 @@ use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
 use quick_xml::reader::Reader;
 
 use crate::qrda3_reader::paths::{PathId, PathTable};
+use crate::qrda3_reader::plain_events::{PlainEvent, PlainEvents};
 use crate::qrda3_reader::templates::{self, Field, Kind};
 use crate::source::Span;
 
@@ -280,12 +281,29 @@ struct Pass<'a> {
 
 /// Reads `text[base..]` (the caller skips a byte-order mark).
 pub fn read(text: &str, base: usize, limits: Limits) -> Result<Doc, Stop> {
-    read_with(text, base, limits, true)
+    read_with(text, base, limits, true, Tokenizer::PlainFirst)
 }
 
-fn read_with(text: &str, base: usize, limits: Limits, skip_narrative: bool) -> Result<Doc, Stop> {
+/// Which tokenizer reads the markup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tokenizer {
+    /// The plain tokenizer (`plain_events`), then quick-xml over the
+    /// whole file again if it gives up or the pass stops.
+    PlainFirst,
+    /// quick-xml only; tests compare the two.
+    #[cfg(test)]
+    QuickXml,
+}
+
+fn read_with(
+    text: &str,
+    base: usize,
+    limits: Limits,
+    skip_narrative: bool,
+    tokenizer: Tokenizer,
+) -> Result<Doc, Stop> {
     let input = text.get(base..).unwrap_or("");
-    let mut pass = Pass {
+    let new_pass = || Pass {
         input,
         base,
         limits,
@@ -299,7 +317,14 @@ fn read_with(text: &str, base: usize, limits: Limits, skip_narrative: bool) -> R
         unprefixed: None,
         skip_narrative,
     };
-    pass.run()?;
+    let mut pass = new_pass();
+    let plain_read = tokenizer == Tokenizer::PlainFirst && pass.run_plain().is_some();
+    if !plain_read {
+        // Every stop, and so every finding about the markup, is worded by
+        // quick-xml's reading.
+        pass = new_pass();
+        pass.run()?;
+    }
     // The document is kept while the model is built from it, which is
     // when a large file's memory peaks: the room its vectors grew into and
     // did not fill (a quarter of it on a 50 MB file) is given back first.
@@ -376,7 +401,7 @@ impl<'a> Pass<'a> {
             match event {
                 Event::Start(start) => {
                     let before = self.tag_start(&start, before);
-                    self.open(&reader, &start, before, after, false)?;
+                    self.open(&|| reader.error_position() as usize, &start, before, after, false)?;
                     if self.skip_narrative
                         && start.name().0 == "text"
                         && let Some(end) = crate::qrda3_reader::skip::narrative_end(
@@ -393,7 +418,7 @@ impl<'a> Pass<'a> {
                 }
                 Event::Empty(start) => {
                     let before = self.tag_start(&start, before);
-                    self.open(&reader, &start, before, after, true)?
+                    self.open(&|| reader.error_position() as usize, &start, before, after, true)?
                 }
                 Event::End(_) => self.close(),
                 Event::Text(text) => {
@@ -434,6 +459,40 @@ impl<'a> Pass<'a> {
         }
     }
 
+    /// [`Self::run`] with the plain tokenizer: `None` when it gives up or
+    /// the pass stops, and the file must be read again by quick-xml.
+    fn run_plain(&mut self) -> Option<()> {
+        let mut events = PlainEvents::new(self.input);
+        loop {
+            match events.next_event().ok()? {
+                PlainEvent::Start {
+                    start,
+                    tag,
+                    end,
+                    empty,
+                } => {
+                    // quick-xml's error position only words a stop, and a
+                    // stop sends the file to quick-xml anyway.
+                    self.open(&|| tag, &start, tag, end, empty).ok()?;
+                    if !empty
+                        && self.skip_narrative
+                        && start.name().0 == "text"
+                        && let Some(end) = crate::qrda3_reader::skip::narrative_end(
+                            self.input,
+                            end,
+                            self.stack.len(),
+                            self.limits.max_depth,
+                        )
+                    {
+                        events.resume_at(end);
+                    }
+                }
+                PlainEvent::End => self.close(),
+                PlainEvent::Eof => return self.finish().ok(),
+            }
+        }
+    }
+
     fn finish(&self) -> Result<(), Stop> {
         let end = self.input.len();
         if let Some(open) = self.stack.last() {
@@ -453,7 +512,7 @@ impl<'a> Pass<'a> {
 
     fn open(
         &mut self,
-        reader: &Reader<&[u8]>,
+        error_position: &dyn Fn() -> usize,
         start: &BytesStart<'_>,
         before: usize,
         after: usize,
@@ -472,7 +531,7 @@ impl<'a> Pass<'a> {
             self.unprefixed = None;
         }
         if declares_namespaces && let Err(err) = self.namespaces.push(start) {
-            let at = reader.error_position() as usize;
+            let at = error_position();
             return Err(self.malformed(at, Malformed::Syntax(err.to_string())));
         }
         if self.stack.len() >= self.limits.max_depth {
@@ -1151,24 +1210,10 @@ mod tests {
                     max_depth,
                     ..Limits::default()
                 };
-                // The path table's name index is a hash map: compare the
-                // paths themselves.
-                let kept = |result: Result<Doc, Stop>| match result {
-                    Ok(doc) => {
-                        let paths: Vec<String> = doc
-                            .nodes
-                            .iter()
-                            .flat_map(|n| {
-                                std::iter::once(n.element).chain(n.hits.iter().map(|h| h.element))
-                            })
-                            .map(|e| doc.xpath(e))
-                            .collect();
-                        format!("{:?} {paths:?}", doc.nodes)
-                    }
-                    Err(stop) => format!("{stop:?}"),
-                };
-                let skipped = kept(read_with(&text, 0, limits, true));
-                let full = kept(read_with(&text, 0, limits, false));
+                let skipped = kept(read_with(&text, 0, limits, true, Tokenizer::QuickXml));
+                let full = kept(read_with(&text, 0, limits, false, Tokenizer::QuickXml));
+                let plain = kept(read_with(&text, 0, limits, true, Tokenizer::PlainFirst));
+                assert_eq!(plain, full, "{content} (depth {max_depth}, plain first)");
                 assert_eq!(skipped, full, "{content} (depth {max_depth})");
             }
         }
@@ -1225,5 +1270,94 @@ mod tests {
         let value = hit.value.as_ref().expect("value");
         assert_eq!(value.text, "MIPS_GROUP");
         assert_eq!(&text[value.span.range()], "MIPS&#95;GROUP");
+    }
+
+    /// What a read keeps, comparable across reads (the path table's name
+    /// index is a hash map: the paths themselves are compared).
+    fn kept(result: Result<Doc, Stop>) -> String {
+        match result {
+            Ok(doc) => {
+                let paths: Vec<String> = doc
+                    .nodes
+                    .iter()
+                    .flat_map(|n| std::iter::once(n.element).chain(n.hits.iter().map(|h| h.element)))
+                    .map(|e| doc.xpath(e))
+                    .collect();
+                format!("{:?} {paths:?}", doc.nodes)
+            }
+            Err(stop) => format!("{stop:?}"),
+        }
+    }
+
+    /// The plain tokenizer keeps exactly what quick-xml's reading keeps, and
+    /// every stop is quick-xml's: over every QRDA III file in the
+    /// repository, and each of them cut short and with markup bytes
+    /// changed, at places spread over each.
+    #[test]
+    fn the_plain_tokenizer_reads_what_quick_xml_reads() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(root.join("fixtures"))
+            .into_iter()
+            .chain(walkdir::WalkDir::new(root.join("tests/corpus")))
+            .filter_map(Result::ok)
+            .map(|entry| entry.into_path())
+            .filter(|path| path.extension().is_some_and(|e| e == "xml"))
+            .collect();
+        assert!(files.len() > 100, "the repository's QRDA III files");
+        let limits = Limits::default();
+        let same = |text: &str, what: &str| {
+            let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+            let plain = kept(read_with(text, base, limits, true, Tokenizer::PlainFirst));
+            let quick = kept(read_with(text, base, limits, true, Tokenizer::QuickXml));
+            assert_eq!(plain, quick, "{what}");
+        };
+        for path in &files {
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let name = path.display();
+            same(&text, &format!("{name}"));
+            // Cut short, and with one markup byte changed; the large CMS
+            // samples (a megabyte each) only whole.
+            if text.len() > 64 * 1024 {
+                continue;
+            }
+            let markup: Vec<usize> = text
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| b"<>/!?-\"'=&;:[]".contains(b))
+                .map(|(i, _)| i)
+                .collect();
+            let step = (markup.len() / 20).max(1);
+            for &at in markup.iter().step_by(step) {
+                same(&text[..at], &format!("{name} cut at {at}"));
+                for replacement in ["", "-", "\"", "<", ">", "&"] {
+                    let changed = format!("{}{replacement}{}", &text[..at], &text[at + 1..]);
+                    same(&changed, &format!("{name} with {replacement:?} at {at}"));
+                }
+            }
+        }
+        for text in [
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><!-- a - b --></ClinicalDocument>",
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><!-- a -- b --></ClinicalDocument>",
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><!-- a---></ClinicalDocument>",
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><!----></ClinicalDocument>",
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><!-->--></ClinicalDocument>",
+            "<?xml version=\"1.0\"?><?pi a='?>'?><ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>",
+            "<?><ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>",
+            "<??><ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>",
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><a b='>'/><c d=\">\"></c ></ClinicalDocument>",
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><![CDATA[<x>]]></ClinicalDocument><![CDATA[x]]>",
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">&amp;&#65;&bogus;</ClinicalDocument>",
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>x",
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"/><ClinicalDocument/>",
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"></ClinicalDocument></x>",
+            "<x:ClinicalDocument xmlns:x=\"urn:hl7-org:v3\"><x:a/></x:ClinicalDocument>",
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><a:b:c/></ClinicalDocument>",
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><a/ ></ClinicalDocument>",
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><></ClinicalDocument>",
+        ] {
+            same(text, text);
+        }
     }
 }

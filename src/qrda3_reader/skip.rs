@@ -81,7 +81,7 @@ pub fn narrative_end(input: &str, from: usize, depth: usize, max_depth: usize) -
 }
 
 /// XML's white space.
-fn is_space(byte: u8) -> bool {
+pub(super) fn is_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\r' | b'\n')
 }
 
@@ -104,7 +104,7 @@ fn plain_name(name: &[u8]) -> bool {
 /// The length of `&lt;`, `&gt;`, `&amp;`, `&apos;` or `&quot;` at the start
 /// of `rest`; `None` for any other reference (a character reference is
 /// left to the reader, which checks its value).
-fn predefined_entity(rest: &[u8]) -> Option<usize> {
+pub(super) fn predefined_entity(rest: &[u8]) -> Option<usize> {
     ["&lt;", "&gt;", "&amp;", "&apos;", "&quot;"]
         .iter()
         .find(|e| rest.starts_with(e.as_bytes()))
@@ -113,7 +113,7 @@ fn predefined_entity(rest: &[u8]) -> Option<usize> {
 
 /// The length of a tag starting at `rest[0] == b'<'`, to its `>` outside
 /// quotes (the reader's own rule).
-fn tag_length(rest: &[u8]) -> Option<usize> {
+pub(super) fn tag_length(rest: &[u8]) -> Option<usize> {
     let mut quote: Option<u8> = None;
     for i in memchr::memchr3_iter(b'>', b'\'', b'"', rest) {
         let b = rest[i];

@@ -7,7 +7,7 @@
 //! scanning does not report a fixed-and-reintroduced finding. Two findings
 //! of one rule at one pointer are told apart by their order.
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 
 use sha2::{Digest, Sha256};
 
@@ -31,7 +31,7 @@ pub struct Fingerprints {
     /// The file whose findings go by: its displayed name and where it is.
     file: Option<(String, Located)>,
     /// Per code, per pointer: the findings seen so far in the file.
-    seen: HashMap<&'static str, HashMap<Box<str>, usize>>,
+    seen: FastMap<&'static str, FastMap<Box<str>, usize>>,
 }
 
 impl Fingerprints {

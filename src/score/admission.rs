@@ -6,7 +6,7 @@
 //! measurement names a known measure once, with a value of the right shape,
 //! and at most one HIE option is present.
 
-use std::collections::HashSet;
+use crate::fast_hash::FastSet;
 
 use crate::catalog::MetricType;
 use crate::model::{Loc, MeasureValue};
@@ -39,8 +39,8 @@ pub fn check(view: &SetView<'_>, table: &ScoreTable) -> Vec<Reason> {
 /// million.
 fn measurements(view: &SetView<'_>, out: &mut Vec<Reason>) {
     let year = view.catalog.performance_year;
-    let mut seen = HashSet::new();
-    let mut repeated = HashSet::new();
+    let mut seen = FastSet::default();
+    let mut repeated = FastSet::default();
     for measurement in &view.set.measurements {
         let Some(id) = &measurement.measure_id else {
             out.push(Reason::no_score(
@@ -184,7 +184,7 @@ fn substitutes(view: &SetView<'_>, table: &ScoreTable, out: &mut Vec<Reason>) {
             .scored_measure(id)
             .is_some_and(|m| m.hie_option.is_some())
     };
-    let mut reported_pairs = HashSet::new();
+    let mut reported_pairs = FastSet::default();
     for measurement in &view.set.measurements {
         let Some(id) = &measurement.measure_id else {
             continue;

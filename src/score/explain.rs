@@ -7,7 +7,7 @@
 //! The join is indexed: a file with thousands of reasons (one per unknown
 //! measure) and as many findings costs a lookup per reason, not a scan.
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::Consequence;
@@ -16,15 +16,15 @@ use crate::score::{FileScore, SetResult};
 
 /// The findings of a file, by code, and by code and start of span.
 struct Index<'a> {
-    by_code: HashMap<&'static str, Vec<&'a Diagnostic>>,
-    by_place: HashMap<(&'static str, usize), &'a Diagnostic>,
+    by_code: FastMap<&'static str, Vec<&'a Diagnostic>>,
+    by_place: FastMap<(&'static str, usize), &'a Diagnostic>,
     first_rejected: Option<&'a Diagnostic>,
 }
 
 impl<'a> Index<'a> {
     fn of(diagnostics: &'a [Diagnostic]) -> Index<'a> {
-        let mut by_code: HashMap<&'static str, Vec<&'a Diagnostic>> = HashMap::new();
-        let mut by_place = HashMap::new();
+        let mut by_code: FastMap<&'static str, Vec<&'a Diagnostic>> = FastMap::default();
+        let mut by_place = FastMap::with_capacity_and_hasher(diagnostics.len(), Default::default());
         for d in diagnostics {
             by_code.entry(d.code).or_default().push(d);
             if let Some(span) = d.span() {

@@ -2,7 +2,7 @@
 //! one.
 
 use super::VALID;
-use std::collections::HashSet;
+use crate::fast_hash::FastSet;
 
 use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::qrda3_reader::templates::Field;
@@ -73,7 +73,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Diagnostic>) {
     };
     for &(field, label, kind) in fields {
         let valued = facts::valued(doc, Doc::ROOT, field);
-        let mut seen = HashSet::new();
+        let mut seen = FastSet::default();
         let Some(first) = valued.first() else {
             continue;
         };

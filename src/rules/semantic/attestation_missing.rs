@@ -1,11 +1,11 @@
 //! `A001 attestation-missing`: a required attestation or Protect Patient
 //! Health Information measure is not reported.
 
-use crate::catalog::{Measure, ReportingCategory};
+use crate::catalog::Measure;
 use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
 use crate::rules::semantic::attestation_not_yes::SAFER_GUIDE;
-use crate::rules::semantic::support::{finding, is_attestation, pi_sets};
+use crate::rules::semantic::support::{finding, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -48,10 +48,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(catalog) = context.catalog else {
         return;
     };
-    let required = catalog.measures.iter().filter(|m| {
-        is_attestation(catalog, &m.measure_id)
-            && m.reporting_category == Some(ReportingCategory::Required)
-    });
+    let required = catalog.required_attestations();
     for set in pi_sets(context.submission) {
         // One finding per set, listing them all: they share one place and
         // one consequence, and one fix.

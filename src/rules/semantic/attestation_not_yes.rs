@@ -1,10 +1,10 @@
 //! `A002 attestation-not-yes`: a required attestation or the Security Risk
 //! Analysis is answered `false`.
 
-use crate::catalog::{Measure, ReportingCategory};
+use crate::catalog::Measure;
 use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{boolean, finding, is_attestation, pi_sets};
+use crate::rules::semantic::support::{boolean, finding, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 /// SAFER Guides: `safer-guide-not-yes` judges it, by year.
@@ -55,15 +55,8 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     // Without a usable or supported year, the attestations required in
     // every year are still judged: a "no" to them is never acceptable.
     let judged: Vec<&Measure> = match context.catalog {
-        Some(catalog) => catalog
-            .measures
-            .iter()
-            .filter(|m| {
-                is_attestation(catalog, &m.measure_id)
-                    && m.reporting_category == Some(ReportingCategory::Required)
-            })
-            .collect(),
-        None => crate::catalog::required_attestations_every_year(),
+        Some(catalog) => catalog.required_attestations().collect(),
+        None => crate::catalog::required_attestations_every_year().to_vec(),
     };
     let judged = judged.into_iter().filter(|m| m.measure_id != SAFER_GUIDE);
     for set in pi_sets(context.submission) {

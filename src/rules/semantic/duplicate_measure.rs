@@ -1,6 +1,6 @@
 //! `M003 duplicate-measure`: one measure reported twice in a PI set.
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 
 use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::model::Loc;
@@ -56,7 +56,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         // Ids in the order their first repeat appears, which is where
         // each finding points.
         let mut repeated: Vec<&str> = Vec::new();
-        let mut by_id: HashMap<&str, Occurrences<'_>> = HashMap::new();
+        let mut by_id: FastMap<&str, Occurrences<'_>> = FastMap::default();
         for measurement in &set.measurements {
             let Some(id) = &measurement.measure_id else {
                 continue;

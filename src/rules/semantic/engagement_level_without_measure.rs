@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{boolean, finding, first_by_id, id_loc, pi_sets};
+use crate::rules::semantic::support::{boolean, finding, id_loc, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -50,7 +50,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for set in pi_sets(context.submission) {
-        let present = first_by_id(set);
+        let present = context.first_by_id(set);
         for measurement in context.first_occurrences(set) {
             let Some(id) = measurement.id() else {
                 continue;
@@ -58,13 +58,13 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             let Some(parent) = catalog.engagement_parent(id) else {
                 continue;
             };
-            if present.contains_key(parent) {
+            if present.contains(parent) {
                 continue;
             }
             let exclusion = catalog.measure(parent).and_then(|p| {
                 p.exclusion.iter().find(|e| {
                     present
-                        .get(e.as_str())
+                        .get(e)
                         .is_some_and(|(_, m)| boolean(m).is_some_and(|b| b.value))
                 })
             });

@@ -7,62 +7,128 @@
 //! and fixing the duplicate never hides a finding that was not also on the
 //! first row.
 
-use std::collections::HashSet;
-
+use crate::fast_hash::FastMap;
 use crate::model::{MeasureValue, Measurement, MeasurementSet, Proportion, Submission};
 
-/// For every measurement set of a submission (same order), whether each
-/// measurement is the first of its id (measurements without an id count
-/// as first: nothing repeats them).
+/// For every measurement set of a submission (same order), which
+/// measurement is the first of each id. Built once per file: the rules ask
+/// it for every set, and a map per rule and set was a tenth of the
+/// semantic rules' cost.
 #[derive(Debug, Default)]
-pub struct FirstOccurrences {
-    per_set: Vec<Vec<bool>>,
+pub struct FirstOccurrences<'a> {
+    per_set: Vec<SetFirsts<'a>>,
 }
 
-impl FirstOccurrences {
-    pub fn of(submission: &Submission) -> FirstOccurrences {
+/// One set's first occurrences.
+#[derive(Debug, Default)]
+struct SetFirsts<'a> {
+    /// Whether each measurement is the first of its id (measurements
+    /// without an id count as first: nothing repeats them).
+    is_first: Vec<bool>,
+    /// The index of each id's first measurement.
+    index_of: FastMap<&'a str, usize>,
+}
+
+impl<'a> FirstOccurrences<'a> {
+    pub fn of(submission: &'a Submission) -> FirstOccurrences<'a> {
         let per_set = submission
             .measurement_sets
             .iter()
             .map(|set| {
-                let mut seen = HashSet::with_capacity(set.measurements.len().min(64));
-                set.measurements
+                let mut index_of = FastMap::with_capacity_and_hasher(
+                    set.measurements.len().min(64),
+                    Default::default(),
+                );
+                let is_first = set
+                    .measurements
                     .iter()
-                    .map(|measurement| measurement.id().is_none_or(|id| seen.insert(id)))
-                    .collect()
+                    .enumerate()
+                    .map(|(index, measurement)| {
+                        measurement.id().is_none_or(|id| {
+                            let mut first = false;
+                            index_of.entry(id).or_insert_with(|| {
+                                first = true;
+                                index
+                            });
+                            first
+                        })
+                    })
+                    .collect();
+                SetFirsts { is_first, index_of }
             })
             .collect();
         FirstOccurrences { per_set }
     }
 
+    /// The entry of `set`, which must be one of `submission`'s sets.
+    fn of_set(&self, submission: &Submission, set: &MeasurementSet) -> Option<&SetFirsts<'a>> {
+        submission
+            .measurement_sets
+            .iter()
+            .position(|candidate| std::ptr::eq(candidate, set))
+            .and_then(|index| self.per_set.get(index))
+    }
+
     /// The measurements of `set` that are the first of their id, in file
     /// order. `set` must be one of `submission`'s sets; any other set is
     /// read whole.
-    pub fn in_set<'a>(
-        &'a self,
+    pub fn in_set<'s>(
+        &'s self,
         submission: &Submission,
-        set: &'a MeasurementSet,
-    ) -> impl Iterator<Item = &'a Measurement> + 'a {
+        set: &'s MeasurementSet,
+    ) -> impl Iterator<Item = &'s Measurement> + 's {
         self.in_set_indexed(submission, set)
             .map(|(_, measurement)| measurement)
     }
 
     /// As [`Self::in_set`], with each measurement's index in
     /// `set.measurements`.
-    pub fn in_set_indexed<'a>(
-        &'a self,
+    pub fn in_set_indexed<'s>(
+        &'s self,
         submission: &Submission,
-        set: &'a MeasurementSet,
-    ) -> impl Iterator<Item = (usize, &'a Measurement)> + 'a {
-        let flags = submission
-            .measurement_sets
-            .iter()
-            .position(|candidate| std::ptr::eq(candidate, set))
-            .and_then(|index| self.per_set.get(index));
+        set: &'s MeasurementSet,
+    ) -> impl Iterator<Item = (usize, &'s Measurement)> + 's {
+        let flags = self.of_set(submission, set).map(|f| &f.is_first);
         set.measurements
             .iter()
             .enumerate()
             .filter(move |(index, _)| flags.is_none_or(|f| f.get(*index).copied().unwrap_or(true)))
+    }
+
+    /// The first measurement of each id in `set`, looked up by id. `set`
+    /// must be one of `submission`'s sets; for any other set the lookup
+    /// scans it.
+    pub fn by_id<'s>(&'s self, submission: &Submission, set: &'s MeasurementSet) -> FirstById<'s> {
+        FirstById {
+            set,
+            index_of: self.of_set(submission, set).map(|f| &f.index_of),
+        }
+    }
+}
+
+/// The first measurement of each id in one set.
+pub struct FirstById<'s> {
+    set: &'s MeasurementSet,
+    index_of: Option<&'s FastMap<&'s str, usize>>,
+}
+
+impl<'s> FirstById<'s> {
+    /// The first measurement with `id`, and its index in the set.
+    pub fn get(&self, id: &str) -> Option<(usize, &'s Measurement)> {
+        let index = match self.index_of {
+            Some(index_of) => *index_of.get(id)?,
+            None => self
+                .set
+                .measurements
+                .iter()
+                .position(|m| m.id() == Some(id))?,
+        };
+        Some((index, &self.set.measurements[index]))
+    }
+
+    /// Whether the set reports `id`.
+    pub fn contains(&self, id: &str) -> bool {
+        self.get(id).is_some()
     }
 }
 

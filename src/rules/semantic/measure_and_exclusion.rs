@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{finding, first_by_id, id_loc, pi_sets};
+use crate::rules::semantic::support::{finding, id_loc, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -54,7 +54,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for set in pi_sets(context.submission) {
-        let first = first_by_id(set);
+        let first = context.first_by_id(set);
         for (index, exclusion) in context.first_occurrences_indexed(set) {
             let Some(exclusion_id) = exclusion.id() else {
                 continue;
@@ -62,7 +62,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             let Some(parent_id) = catalog.excluded_measure(exclusion_id) else {
                 continue;
             };
-            let Some(&(parent_index, parent)) = first.get(parent_id) else {
+            let Some((parent_index, parent)) = first.get(parent_id) else {
                 continue;
             };
             let (second, first) = if parent_index < index {

@@ -51,7 +51,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Measurement, MeasurementSet, Proportion, Submission};
 
 use crate::rules::registry::RuleMeta;
-use first_occurrence::FirstOccurrences;
+use first_occurrence::{FirstById, FirstOccurrences};
 
 /// What a rule sees: the submission and the rules of its year.
 pub struct RuleContext<'a> {
@@ -65,7 +65,7 @@ pub struct RuleContext<'a> {
     pub year_overridden: bool,
     /// Which measurements are the first of their id (see
     /// [`first_occurrence`]).
-    firsts: FirstOccurrences,
+    firsts: FirstOccurrences<'a>,
 }
 
 impl<'a> RuleContext<'a> {
@@ -97,6 +97,11 @@ impl<'a> RuleContext<'a> {
         set: &'a MeasurementSet,
     ) -> impl Iterator<Item = (usize, &'a Measurement)> + 'a {
         self.firsts.in_set_indexed(self.submission, set)
+    }
+
+    /// The first measurement of each id in `set`, looked up by id.
+    pub fn first_by_id(&'a self, set: &'a MeasurementSet) -> FirstById<'a> {
+        self.firsts.by_id(self.submission, set)
     }
 
     /// The numerator/denominator measurements of the PI sets, first of

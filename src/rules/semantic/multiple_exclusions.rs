@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::rules::registry::{Example, RuleMeta};
-use crate::rules::semantic::support::{finding, first_by_id, id_loc, pi_sets};
+use crate::rules::semantic::support::{finding, id_loc, pi_sets};
 use crate::rules::semantic::{RuleContext, SemanticRule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -44,7 +44,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for set in pi_sets(context.submission) {
-        let first = first_by_id(set);
+        let first = context.first_by_id(set);
         for (index, later) in context.first_occurrences_indexed(set) {
             let Some(later_id) = later.id() else {
                 continue;
@@ -65,10 +65,10 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                         .measure(sibling)
                         .is_some_and(|m| m.substitutes.iter().any(|s| s == later_id))
                 })
-                .filter_map(|sibling| first.get(sibling.as_str()))
+                .filter_map(|sibling| first.get(sibling))
                 .filter(|(i, _)| *i < index)
                 .min_by_key(|(i, _)| *i);
-            let Some(&(_, earlier)) = earlier else {
+            let Some((_, earlier)) = earlier else {
                 continue;
             };
             out.push(

@@ -4,11 +4,9 @@
 //!
 //! Nothing here decides what is wrong; each rule does.
 
-use std::collections::HashMap;
-
 use time::{Date, Month};
 
-use crate::catalog::YearCatalog;
+use crate::catalog::{Measure, YearCatalog};
 use crate::diagnostic::{ArgumentKind, Diagnostic, Message};
 use crate::model::{Loc, MeasureValue, Measurement, MeasurementSet, Node, Submission};
 use crate::rules::registry::RuleMeta;
@@ -32,18 +30,6 @@ pub fn all_with_id<'a>(
     set.measurements
         .iter()
         .filter(move |m| m.id() == Some(measure_id))
-}
-
-/// Each measure id of `set` with its first measurement, so rules that
-/// relate measurements stay linear on large sets.
-pub fn first_by_id(set: &MeasurementSet) -> HashMap<&str, (usize, &Measurement)> {
-    let mut first = HashMap::new();
-    for (index, measurement) in set.measurements.iter().enumerate() {
-        if let Some(id) = measurement.id() {
-            first.entry(id).or_insert((index, measurement));
-        }
-    }
-    first
 }
 
 /// The yes/no answer of a measurement, when it has one.
@@ -175,9 +161,9 @@ pub fn joined(parts: impl IntoIterator<Item = Message>, separator: &str) -> Mess
 /// Whether `measure_id` is answered by attestation: the attestation and
 /// Protect Patient Health Information objectives, which the `A` rules check.
 pub fn is_attestation(catalog: &YearCatalog, measure_id: &str) -> bool {
-    catalog.measure(measure_id).is_some_and(|m| {
-        m.objective == "attestation" || m.objective == "protectPatientHealthInformation"
-    })
+    catalog
+        .measure(measure_id)
+        .is_some_and(Measure::is_attestation)
 }
 
 /// Whether `measure_id` belongs to one of the year's HIE options, directly
