@@ -37,7 +37,7 @@ pub use crate::diagnostic::Site;
 pub(crate) use crate::entities::{entity, group};
 pub use entity::EntityKey;
 pub use facts::FileFacts;
-pub use group::EntityGroup;
+pub use group::{EntityGroup, Received};
 pub use overview::Overview;
 pub use recheck::LeftOut;
 
@@ -67,11 +67,11 @@ pub struct Collector {
 }
 
 /// The cross-file checks of a run: every finding about the compared files
-/// and their entity groups as CMS receives them (none empty), in output
-/// order. The caller gives them
+/// and their entity groups as CMS receives them (none empty), and about
+/// the entities X004 pairs ([`Received`]), in output order. The caller gives them
 /// (`crate::rules::crossfile::check_all`): this module gathers and groups
 /// the facts, the rules judge them.
-pub type Checks = fn(&[FileFacts], &[EntityGroup]) -> Vec<Diagnostic>;
+pub type Checks = fn(&[FileFacts], &[EntityGroup], &[Received<'_>]) -> Vec<Diagnostic>;
 
 /// What the run shows across files.
 #[derive(Debug)]
@@ -116,8 +116,8 @@ impl Collector {
     }
 
     /// Computes no cross-file finding, only what CMS makes of each entity
-    /// ([`CrossFile::entities`]): X004's pairs then need nothing, and the
-    /// findings of a large run are not held for nothing.
+    /// ([`CrossFile::entities`]): the findings of a large run are not held
+    /// for nothing.
     pub fn without_findings(mut self) -> Self {
         self.checks = None;
         self
@@ -187,7 +187,8 @@ impl Collector {
     /// findings. `recheck(ordinal)` checks again the input of the report
     /// given `ordinal`-th (from 0) to [`Collector::add`], exactly as the
     /// first time; it runs in parallel, only for the files of entities
-    /// submitted more than once (and X004's individual and group pairs).
+    /// submitted more than once. X004's individual and group pairs, most of
+    /// a practice's files, are judged from their summaries.
     pub fn finish(mut self, recheck: impl Fn(usize) -> Option<FileReport> + Sync) -> CrossFile {
         // Kept to the end of the run: no room for growth kept, freed
         // before the comparison allocates.
@@ -204,15 +205,7 @@ impl Collector {
                 groups.push((key, year, tally));
             }
         }
-        let mut wanted = recheck::groups_to_compare(&groups);
-        if self.checks.is_none() {
-            // Only conflicts change an outcome, and they need details.
-            for need in &mut wanted {
-                if *need == recheck::Need::Summary {
-                    *need = recheck::Need::Nothing;
-                }
-            }
-        }
+        let wanted = recheck::groups_to_compare(&groups);
         let (details, left_out) = recheck::details(
             &self.files,
             &groups,
@@ -231,7 +224,11 @@ impl Collector {
             .collect();
         compared.shrink_to_fit();
         let findings = match self.checks {
-            Some(checks) => checks(&details, &compared),
+            Some(checks) => {
+                let pairable = recheck::pairable(&groups);
+                let paired = recheck::paired(&self.files, &groups, &pairable, &details, &compared);
+                checks(&details, &compared, &paired)
+            }
             None => Vec::new(),
         };
         let zeroed: Vec<usize> = {
