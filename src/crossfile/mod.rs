@@ -115,6 +115,16 @@ impl Collector {
         }
     }
 
+    /// Makes room at once for the summaries of `inputs` reports, the most
+    /// there can be: kept to the end of the run, they would otherwise be
+    /// held in a vector grown by doubling (up to twice the room, and both
+    /// the old and the new buffer while it grows) and then copied once
+    /// more to drop the spare room.
+    pub fn expecting(mut self, inputs: usize) -> Self {
+        self.files.reserve_exact(inputs);
+        self
+    }
+
     /// Computes no cross-file finding, only what CMS makes of each entity
     /// ([`CrossFile::entities`]): the findings of a large run are not held
     /// for nothing.
@@ -191,7 +201,8 @@ impl Collector {
     /// a practice's files, are judged from their summaries.
     pub fn finish(mut self, recheck: impl Fn(usize) -> Option<FileReport> + Sync) -> CrossFile {
         // Kept to the end of the run: no room for growth kept, freed
-        // before the comparison allocates.
+        // before the comparison allocates (nothing to do when the room was
+        // made exactly, [`Collector::expecting`]).
         self.files.shrink_to_fit();
         let mut groups: Vec<(EntityKey, i64, GroupTally)> = Vec::with_capacity(self.tallies.len());
         let mut keys: Vec<Option<(EntityKey, i64)>> = vec![None; self.tallies.len()];
