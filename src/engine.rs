@@ -209,7 +209,8 @@ impl Engine {
         mut baseline: Option<&mut crate::baseline::Baseline>,
         mut on_file: impl FnMut(FileReport) -> Result<(), E>,
     ) -> Result<RunOutcome, E> {
-        let mut collector = Collector::new(self.year_override, crate::rules::crossfile::check_all);
+        let mut collector = Collector::new(self.year_override, crate::rules::crossfile::check_all)
+            .expecting(self.inputs.len());
         if options.cross_file == CrossFileMode::OutcomesOnly {
             collector = collector.without_findings();
         }

@@ -165,8 +165,13 @@ struct FormatPositions {
 /// Writes to standard output; a closed pipe (`pilint rules | head`) ends
 /// the output quietly, any other failure is reported.
 fn write_stdout(bytes: &[u8]) -> u8 {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+    stream_stdout(|out| out.write_all(bytes))
+}
+
+/// [`write_stdout`] for a document written as it is made, through a buffer.
+fn stream_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> u8 {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
         Ok(()) => EXIT_CLEAN,
         Err(err) if err.kind() == ErrorKind::BrokenPipe => EXIT_CLEAN,
         Err(err) => {
@@ -660,13 +665,19 @@ fn rollup(args: RollupArgs) -> u8 {
         )
         .unwrap_or_else(|never| match never {});
     let rollups = engine.rollup(&outcome, participants.as_deref());
-    let bytes = match args.format {
-        RollupFormat::Full => render::rollup_table::render(&rollups, use_color(args.color)),
-        RollupFormat::Json => render::rollup_json::render(&rollups, participants.is_some()),
-        RollupFormat::Csv => render::rollup_csv::render(&rollups),
-        RollupFormat::Html => render::html::rollup(&rollups, participants.is_some()),
+    let written = match args.format {
+        RollupFormat::Full => write_stdout(&render::rollup_table::render(
+            &rollups,
+            use_color(args.color),
+        )),
+        // Streamed: the document of a large run is tens of megabytes.
+        RollupFormat::Json => {
+            stream_stdout(|out| render::rollup_json::write(&rollups, participants.is_some(), out))
+        }
+        RollupFormat::Csv => write_stdout(&render::rollup_csv::render(&rollups)),
+        RollupFormat::Html => write_stdout(&render::html::rollup(&rollups, participants.is_some())),
     };
-    if write_stdout(&bytes) != EXIT_CLEAN {
+    if written != EXIT_CLEAN {
         return EXIT_TROUBLE;
     }
     let left_out = report_left_out(&outcome.left_out);

@@ -387,6 +387,10 @@ fn mask_in(text: &mut String, values: &[&str]) {
     for value in values {
         if !value.is_empty() && text.contains(value) {
             *text = text.replace(value, &mask_value(value));
+            // `replace` grows its result by doubling; the text is held as
+            // long as its finding (a large run's cross-file findings are
+            // tens of thousands, held to its end), so it keeps no spare room.
+            text.shrink_to_fit();
         }
     }
 }

@@ -37,7 +37,7 @@ pub use crate::diagnostic::Site;
 pub(crate) use crate::entities::{entity, group};
 pub use entity::EntityKey;
 pub use facts::FileFacts;
-pub use group::EntityGroup;
+pub use group::{EntityGroup, Received};
 pub use overview::Overview;
 pub use recheck::LeftOut;
 
@@ -67,11 +67,11 @@ pub struct Collector {
 }
 
 /// The cross-file checks of a run: every finding about the compared files
-/// and their entity groups as CMS receives them (none empty), in output
-/// order. The caller gives them
+/// and their entity groups as CMS receives them (none empty), and about
+/// the entities X004 pairs ([`Received`]), in output order. The caller gives them
 /// (`crate::rules::crossfile::check_all`): this module gathers and groups
 /// the facts, the rules judge them.
-pub type Checks = fn(&[FileFacts], &[EntityGroup]) -> Vec<Diagnostic>;
+pub type Checks = fn(&[FileFacts], &[EntityGroup], &[Received<'_>]) -> Vec<Diagnostic>;
 
 /// What the run shows across files.
 #[derive(Debug)]
@@ -115,9 +115,19 @@ impl Collector {
         }
     }
 
+    /// Makes room at once for the summaries of `inputs` reports, the most
+    /// there can be: kept to the end of the run, they would otherwise be
+    /// held in a vector grown by doubling (up to twice the room, and both
+    /// the old and the new buffer while it grows) and then copied once
+    /// more to drop the spare room.
+    pub fn expecting(mut self, inputs: usize) -> Self {
+        self.files.reserve_exact(inputs);
+        self
+    }
+
     /// Computes no cross-file finding, only what CMS makes of each entity
-    /// ([`CrossFile::entities`]): X004's pairs then need nothing, and the
-    /// findings of a large run are not held for nothing.
+    /// ([`CrossFile::entities`]): the findings of a large run are not held
+    /// for nothing.
     pub fn without_findings(mut self) -> Self {
         self.checks = None;
         self
@@ -187,10 +197,12 @@ impl Collector {
     /// findings. `recheck(ordinal)` checks again the input of the report
     /// given `ordinal`-th (from 0) to [`Collector::add`], exactly as the
     /// first time; it runs in parallel, only for the files of entities
-    /// submitted more than once (and X004's individual and group pairs).
+    /// submitted more than once. X004's individual and group pairs, most of
+    /// a practice's files, are judged from their summaries.
     pub fn finish(mut self, recheck: impl Fn(usize) -> Option<FileReport> + Sync) -> CrossFile {
         // Kept to the end of the run: no room for growth kept, freed
-        // before the comparison allocates.
+        // before the comparison allocates (nothing to do when the room was
+        // made exactly, [`Collector::expecting`]).
         self.files.shrink_to_fit();
         let mut groups: Vec<(EntityKey, i64, GroupTally)> = Vec::with_capacity(self.tallies.len());
         let mut keys: Vec<Option<(EntityKey, i64)>> = vec![None; self.tallies.len()];
@@ -204,15 +216,7 @@ impl Collector {
                 groups.push((key, year, tally));
             }
         }
-        let mut wanted = recheck::groups_to_compare(&groups);
-        if self.checks.is_none() {
-            // Only conflicts change an outcome, and they need details.
-            for need in &mut wanted {
-                if *need == recheck::Need::Summary {
-                    *need = recheck::Need::Nothing;
-                }
-            }
-        }
+        let wanted = recheck::groups_to_compare(&groups);
         let (details, left_out) = recheck::details(
             &self.files,
             &groups,
@@ -231,7 +235,11 @@ impl Collector {
             .collect();
         compared.shrink_to_fit();
         let findings = match self.checks {
-            Some(checks) => checks(&details, &compared),
+            Some(checks) => {
+                let pairable = recheck::pairable(&groups);
+                let paired = recheck::paired(&self.files, &groups, &pairable, &details, &compared);
+                checks(&details, &compared, &paired)
+            }
             None => Vec::new(),
         };
         let zeroed: Vec<usize> = {

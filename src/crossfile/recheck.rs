@@ -21,8 +21,11 @@ use rayon::prelude::*;
 
 use crate::lint::FileReport;
 
+use crate::diagnostic::Site;
+
 use super::entity::EntityKey;
-use super::facts::{self, FileFacts, Interner, SetFacts};
+use super::facts::{self, FileFacts, Interner};
+use super::group::{EntityGroup, Received};
 use super::summary::{FileSummary, GroupTally};
 
 /// A file the cross-file checks could not compare, and why.
@@ -36,26 +39,14 @@ pub struct LeftOut {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
     Nothing,
-    /// Their summaries: one submission, which X004 pairs.
-    Summary,
     /// Their details, read again: more than one submission.
     Details,
 }
 
-/// What each group needs: details for more than one submission, the
-/// summary for an individual whose TIN also has a group submission that
-/// year and for that group (X004).
-pub fn groups_to_compare(groups: &[(EntityKey, i64, GroupTally)]) -> Vec<Need> {
-    let mut wanted: Vec<Need> = groups
-        .iter()
-        .map(|(_, _, t)| {
-            if t.members > 1 {
-                Need::Details
-            } else {
-                Need::Nothing
-            }
-        })
-        .collect();
+/// Whether X004 may pair each group: an individual whose TIN also has a
+/// group submission that year, and that group.
+pub fn pairable(groups: &[(EntityKey, i64, GroupTally)]) -> Vec<bool> {
+    let mut pairable = vec![false; groups.len()];
     let by_tin: HashMap<(&str, i64), usize> = groups
         .iter()
         .enumerate()
@@ -68,14 +59,88 @@ pub fn groups_to_compare(groups: &[(EntityKey, i64, GroupTally)]) -> Vec<Need> {
         if let EntityKey::Individual { tin, .. } = key
             && let Some(&group) = by_tin.get(&(&**tin, *year))
         {
-            for at in [i, group] {
-                if wanted[at] == Need::Nothing {
-                    wanted[at] = Need::Summary;
-                }
-            }
+            pairable[i] = true;
+            pairable[group] = true;
         }
     }
-    wanted
+    pairable
+}
+
+/// What each group needs: details for more than one submission. A
+/// group submitted once that X004 pairs needs only its summary
+/// ([`paired`]).
+pub fn groups_to_compare(groups: &[(EntityKey, i64, GroupTally)]) -> Vec<Need> {
+    groups
+        .iter()
+        .map(|(_, _, t)| {
+            if t.members > 1 {
+                Need::Details
+            } else {
+                Need::Nothing
+            }
+        })
+        .collect()
+}
+
+/// What CMS makes of each group X004 may pair, in order of first
+/// submission: from the summary of an entity submitted once (its file is
+/// not read again), from the details and the received group ([`EntityGroup`]
+/// in `compared`) of one submitted more than once. A group none of whose
+/// submissions CMS would receive has none.
+pub fn paired<'a>(
+    files: &[FileSummary],
+    groups: &'a [(EntityKey, i64, GroupTally)],
+    pairable: &[bool],
+    details: &[FileFacts],
+    compared: &[EntityGroup],
+) -> Vec<Received<'a>> {
+    let compared: HashMap<(&EntityKey, i64), &EntityGroup> = compared
+        .iter()
+        .map(|group| ((&group.key, group.year), group))
+        .collect();
+    let outcome = |(key, year, tally): &'a (EntityKey, i64, GroupTally)| -> Option<Received<'a>> {
+        if tally.members > 1 {
+            let group = compared.get(&(key, *year))?;
+            let score = group.score(details);
+            let kept = score.kept?;
+            let file = &details[kept.file];
+            return Some(Received {
+                key,
+                year: *year,
+                kept: Site {
+                    path: Arc::clone(&file.path),
+                    at: kept.set(details).head.clone(),
+                    format: file.format,
+                },
+                value: score.value,
+            });
+        }
+        // Alone for its entity: CMS receives it when it accepts and
+        // scores it, and keeps it; its one set's head is in the summary.
+        let file = files.get(tally.first as usize)?;
+        let score = file.best.filter(|_| file.accepted)?;
+        Some(Received {
+            key,
+            year: *year,
+            kept: Site {
+                path: Arc::clone(&file.path),
+                at: file.head.clone(),
+                format: file.format,
+            },
+            value: Some(score),
+        })
+    };
+    let chosen = || {
+        groups
+            .iter()
+            .zip(pairable)
+            .filter(|(_, pairable)| **pairable)
+            .filter_map(|(group, _)| outcome(group))
+    };
+    // Exact-size: in a practice most clinicians pair with the group file.
+    let mut out = Vec::with_capacity(chosen().count());
+    out.extend(chosen());
+    out
 }
 
 /// The details of the files of the wanted groups, in run order, and the
@@ -92,21 +157,18 @@ pub fn details(
     recheck: &(impl Fn(usize) -> Option<FileReport> + Sync),
 ) -> (Vec<FileFacts>, Vec<LeftOut>) {
     let need = |f: &FileSummary| wanted.get(f.group as usize).copied();
-    let chosen: Vec<(&FileSummary, Need, Option<FileFacts>)> = files
+    let chosen: Vec<(&FileSummary, Option<FileFacts>)> = files
         .iter()
-        .filter_map(|f| match need(f) {
-            None | Some(Need::Nothing) => None,
-            Some(need) => Some((f, need, kept.remove(&f.ordinal))),
-        })
+        .filter(|f| need(f) == Some(Need::Details))
+        .map(|f| (f, kept.remove(&f.ordinal)))
         .collect();
     // Most runs re-check nothing; only start the thread pool when there
     // is something to do (a one-file run would spend half its time on it).
-    let work = |(summary, need, kept): (&FileSummary, Need, Option<FileFacts>)| {
+    let work = |(summary, kept): (&FileSummary, Option<FileFacts>)| {
         let (key, year, _) = &groups[summary.group as usize];
-        let facts = match (need, kept) {
-            (_, Some(facts)) => facts,
-            (Need::Summary, None) => from_summary(summary, key, *year),
-            _ => again(summary, year_override, recheck)?,
+        let facts = match kept {
+            Some(facts) => facts,
+            None => again(summary, year_override, recheck)?,
         };
         if same(summary, key, *year, &facts) {
             Ok(facts)
@@ -158,26 +220,6 @@ fn again(
                     |d| d.message.clone(),
                 ),
         )),
-    }
-}
-
-/// What X004 needs of a file alone for its entity and year: one set, its
-/// head and score. Its measures are left out: alone, it is compared with
-/// nothing.
-fn from_summary(summary: &FileSummary, key: &EntityKey, year: i64) -> FileFacts {
-    FileFacts {
-        path: Arc::clone(&summary.path),
-        format: summary.format,
-        entity: key.clone(),
-        year,
-        accepted: summary.accepted,
-        sets: vec![SetFacts {
-            head: summary.head.clone(),
-            submission_method: None,
-            period: None,
-            measures: Vec::new(),
-            score: summary.best,
-        }],
     }
 }
 
@@ -251,9 +293,10 @@ mod tests {
             group("000444444", Some("1234567893"), 1),
         ];
         use Need::*;
+        assert_eq!(pairable(&groups), [true, true, false, false, false]);
         assert_eq!(
             groups_to_compare(&groups),
-            [Summary, Summary, Nothing, Details, Nothing]
+            [Nothing, Nothing, Nothing, Details, Nothing]
         );
         assert_eq!(entity_count(&groups), 5);
     }

@@ -157,6 +157,10 @@ impl Diagnostic {
         message: impl Into<Message>,
     ) -> Self {
         let mut finding = Self::at(rule, Place::Site(site), message);
+        // Held to the end of the run, where a large one has tens of
+        // thousands: the message, built piece by piece, keeps no spare room.
+        finding.message.shrink_to_fit();
+        finding.arguments.shrink_to_fit();
         finding.consequence = rule.consequence.in_year(Some(subject.year));
         finding.subject = Some(subject);
         finding

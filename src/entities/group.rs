@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use crate::catalog;
 
+use crate::diagnostic::Site;
+
 use super::entity::EntityKey;
 use super::facts::{FactValue, FileFacts, SetFacts};
 
@@ -29,6 +31,24 @@ pub struct EntityGroup {
     pub key: EntityKey,
     pub year: i64,
     pub members: Vec<SubmissionRef>,
+}
+
+/// What CMS makes of one entity and year it receives something for,
+/// reduced to what X004 (an individual and a group submission under one
+/// TIN) compares. In a practice most clinicians pair with the group file,
+/// so this is made for tens of thousands of entities in a large run: a
+/// fixed record with no allocation of its own, made straight from the
+/// run's summaries for an entity submitted once, where the details
+/// ([`FileFacts`]) are only taken for entities submitted more than once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Received<'a> {
+    pub key: &'a EntityKey,
+    pub year: i64,
+    /// The head of the submission CMS keeps.
+    pub kept: Site,
+    /// The score that counts: the kept submission's, 0 when conflicting
+    /// values zero the category.
+    pub value: Option<f64>,
 }
 
 /// Two submissions of different types giving one measure different values.

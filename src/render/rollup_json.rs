@@ -28,6 +28,7 @@
 
 use serde::Serialize;
 use serde_json::Value;
+use std::io::{self, Write};
 
 use crate::crossfile::rollup::{PublicReporting, Rollup, Row, Submitted};
 use crate::render::score_json::points_value;
@@ -133,7 +134,19 @@ fn counts(c: &PublicReporting) -> CountsOut {
     }
 }
 
+/// The document, in memory.
 pub fn render(rollups: &[Rollup], participant_list: bool) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write(rollups, participant_list, &mut bytes);
+    bytes
+}
+
+/// Writes the document to `out` as it is serialized: a roll-up over
+/// 100,000 files is a document of tens of megabytes, which a string would
+/// hold whole (and, grown by doubling, up to twice over) on top of the
+/// roll-up itself.
+pub fn write(rollups: &[Rollup], participant_list: bool, out: &mut dyn Write) -> io::Result<()> {
     let document = Document {
         version: 1,
         participant_list,
@@ -166,8 +179,8 @@ pub fn render(rollups: &[Rollup], participant_list: bool) -> Vec<u8> {
             })
             .collect(),
     };
-    // Serializing plain structs of strings and numbers cannot fail.
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    text.push('\n');
-    text.into_bytes()
+    // Serializing plain structs of strings and numbers fails only when
+    // writing does.
+    serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::from)?;
+    out.write_all(b"\n")
 }

@@ -80,7 +80,8 @@ pub fn check(files: &[FileFacts], groups: &[EntityGroup], out: &mut Vec<Diagnost
             );
             let mut finding = entity_finding(
                 &META,
-                group,
+                &group.key,
+                group.year,
                 site_of(files, conflict.later.file, &later.at),
                 message,
             )

@@ -85,8 +85,9 @@ pub fn check(files: &[FileFacts], groups: &[EntityGroup], out: &mut Vec<Diagnost
                 &describe(files, member),
                 &format!("{verdict}{conflict}"),
             );
-            let mut finding = entity_finding(&META, group, head(files, member), message)
-                .with_related_site(head(files, kept), kept_label(score.kept.is_some()));
+            let mut finding =
+                entity_finding(&META, &group.key, group.year, head(files, member), message)
+                    .with_related_site(head(files, kept), kept_label(score.kept.is_some()));
             if let Some(source) = assumed_source {
                 finding.note = Cow::Owned(format!("{} ({source})", META.note));
             }

@@ -2,12 +2,11 @@
 //! same year.
 
 use super::VALID;
-use super::support::{entity_finding, head};
+use super::support::entity_finding;
 use crate::diagnostic::points::number;
 use crate::diagnostic::{ArgumentKind, Diagnostic, Message, Severity};
 use crate::entities::EntityKey;
-use crate::entities::facts::FileFacts;
-use crate::entities::group::EntityGroup;
+use crate::entities::group::Received;
 use crate::rules::registry::{Example, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -36,27 +35,27 @@ pub static META: RuleMeta = RuleMeta {
     valid: Example::json(VALID),
 };
 
-/// The findings of this rule in a run: `groups` are the entities' groups
-/// as CMS receives them ([`EntityGroup::received`]), over `files`.
-pub fn check(files: &[FileFacts], groups: &[EntityGroup], out: &mut Vec<Diagnostic>) {
+/// The findings of this rule in a run: `received` is every entity and
+/// year that CMS receives a submission for and that may pair (each
+/// individual whose TIN has a group submission that year, and that group),
+/// in order of first submission.
+pub fn check(received: &[Received<'_>], out: &mut Vec<Diagnostic>) {
     use std::collections::HashMap;
-    let by_tin: HashMap<(&str, i64), &EntityGroup> = groups
+    let by_tin: HashMap<(&str, i64), &Received<'_>> = received
         .iter()
-        .filter_map(|g| match &g.key {
+        .filter_map(|g| match g.key {
             EntityKey::Group { tin } => Some(((&**tin, g.year), g)),
             _ => None,
         })
         .collect();
     // Each individual with a group submission under its TIN that year.
     let pairs = || {
-        groups.iter().filter_map(|individual| {
-            let EntityKey::Individual { tin, .. } = &individual.key else {
+        received.iter().filter_map(|individual| {
+            let EntityKey::Individual { tin, .. } = individual.key else {
                 return None;
             };
             let group = *by_tin.get(&(&**tin, individual.year))?;
-            let mine = *individual.members.first()?;
-            let theirs = *group.members.first()?;
-            Some((individual, group, mine, theirs))
+            Some((individual, group))
         })
     };
     // In a practice most clinicians pair with the group file: tens of
@@ -64,27 +63,22 @@ pub fn check(files: &[FileFacts], groups: &[EntityGroup], out: &mut Vec<Diagnost
     // the room for them is taken once and exactly (a doubling vector would
     // hold up to twice as many, and copy them as it grows).
     out.reserve_exact(pairs().count());
-    for (individual, group, mine, theirs) in pairs() {
-        let own = individual.score(files);
-        let shared = group.score(files);
-        let theirs = shared.kept.unwrap_or(theirs);
-        if theirs.file == mine.file {
-            continue;
-        }
+    for (individual, group) in pairs() {
         let message = message(
             individual.key.message(),
             individual.year,
-            &files[theirs.file].path,
-            (own.value, shared.value),
+            &group.kept.path,
+            (individual.value, group.value),
         );
         out.push(
             entity_finding(
                 &META,
-                individual,
-                head(files, own.kept.unwrap_or(mine)),
+                individual.key,
+                individual.year,
+                individual.kept.clone(),
                 message,
             )
-            .with_related_site(head(files, theirs), group_label(&group.key.to_string())),
+            .with_related_site(group.kept.clone(), group_label(&group.key.to_string())),
         );
     }
 }

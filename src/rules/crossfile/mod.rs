@@ -12,7 +12,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::entities::facts::FileFacts;
-use crate::entities::group::EntityGroup;
+use crate::entities::group::{EntityGroup, Received};
 use crate::rules::registry::RuleMeta;
 
 const VALID: &str = crate::valid_2025!();
@@ -41,13 +41,19 @@ pub static RULES: &[&RuleMeta] = &[
 /// ([`order::sort`]). Only submissions CMS would receive are compared: a
 /// file it rejects for its structure, or a set it rejects before scoring,
 /// has its own findings. `received` are the groups as CMS receives them
-/// ([`EntityGroup::received`], none empty), which each rule's `check` gets.
-pub fn check_all(files: &[FileFacts], received: &[EntityGroup]) -> Vec<Diagnostic> {
+/// ([`EntityGroup::received`], none empty) of the entities submitted more
+/// than once, over `files`; `paired` are the outcomes of the entities that
+/// X004 may pair, whether submitted once or more ([`Received`]).
+pub fn check_all(
+    files: &[FileFacts],
+    received: &[EntityGroup],
+    paired: &[Received<'_>],
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     duplicate_submission::check(files, received, &mut out);
     conflicting_values_across_submissions::check(files, received, &mut out);
     period_differs_across_submissions::check(files, received, &mut out);
-    individual_and_group_submissions::check(files, received, &mut out);
+    individual_and_group_submissions::check(paired, &mut out);
     // The rules ran one after the other; the order is the files'.
     order::sort(&mut out);
     // Held until the run ends: no room for growth kept.

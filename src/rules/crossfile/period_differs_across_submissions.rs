@@ -63,8 +63,14 @@ pub fn check(files: &[FileFacts], groups: &[EntityGroup], out: &mut Vec<Diagnost
                 group.year,
             );
             out.push(
-                entity_finding(&META, group, site_of(files, member.file, at), message)
-                    .with_related_site(site_of(files, first.file, first_at), first_label(start)),
+                entity_finding(
+                    &META,
+                    &group.key,
+                    group.year,
+                    site_of(files, member.file, at),
+                    message,
+                )
+                .with_related_site(site_of(files, first.file, first_at), first_label(start)),
             );
         }
     }

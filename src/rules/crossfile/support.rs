@@ -6,8 +6,9 @@
 
 use crate::diagnostic::points::number;
 use crate::diagnostic::{Diagnostic, Message, Site, Subject};
+use crate::entities::EntityKey;
 use crate::entities::facts::{FileFacts, Position};
-use crate::entities::group::{EntityGroup, SubmissionRef};
+use crate::entities::group::SubmissionRef;
 use crate::rules::registry::RuleMeta;
 
 /// The place `at` in the run's file number `file`.
@@ -24,19 +25,20 @@ pub fn head(files: &[FileFacts], r: SubmissionRef) -> Site {
     site_of(files, r.file, &r.set(files).head)
 }
 
-/// A finding of `rule` about `group`'s entity and year, at `site`. The
+/// A finding of `rule` about the entity `key` in `year`, at `site`. The
 /// message names the entity with [`crate::entities::EntityKey::message`],
 /// so its TIN and NPI are arguments: masking replaces them wherever the
 /// texts quote them.
 pub fn entity_finding(
     rule: &RuleMeta,
-    group: &EntityGroup,
+    key: &EntityKey,
+    year: i64,
     site: Site,
     message: Message,
 ) -> Diagnostic {
     let subject = Subject {
-        entity: group.key.to_string(),
-        year: group.year,
+        entity: key.to_string(),
+        year,
     };
     Diagnostic::across_files(rule, subject, site, message)
 }
