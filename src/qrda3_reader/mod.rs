@@ -1,6 +1,6 @@
 //! Reading a QRDA Category III document: one safe streaming pass that keeps
-//! the template nodes and the values they read (`reader`, `templates`,
-//! `paths`, `skip`), and the facts derived from them that both the checks
+//! the template nodes and the values they read (`reader`, `plain_events`,
+//! `templates`, `paths`, `skip`), and the facts derived from them that both the checks
 //! and the model need (`facts`, `dates`, `years`).
 //!
 //! This layer only reads. Where the read itself fails (malformed XML, a

@@ -1,7 +1,9 @@
-//! One streaming pass over the XML (quick-xml's `NsReader`): it checks that
-//! the file is well-formed and safe, and keeps only the template nodes and
-//! the values they read (see `templates.rs`), never a tree of the whole
-//! document.
+//! One streaming pass over the XML: it checks that the file is well-formed
+//! and safe, and keeps only the template nodes and the values they read
+//! (see `templates.rs`), never a tree of the whole document. The markup is
+//! tokenized by `plain_events` where it is plain, which is nearly always,
+//! and otherwise by quick-xml's `Reader`, whose checks word every finding
+//! about the markup.
 //!
 //! Safety: a DOCTYPE stops the pass (so no entity, internal or external, is
 //! ever declared, let alone expanded or fetched); only the five predefined
