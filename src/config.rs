@@ -416,6 +416,25 @@ pub fn find_for_dir_in(
     dir: &Path,
     known: &mut HashMap<PathBuf, Option<PathBuf>>,
 ) -> Option<PathBuf> {
+    find_for_dir_with(dir, known, &HashMap::new())
+}
+
+/// The first of [`FILE_NAMES`] in `dir` itself (not its ancestors).
+pub fn own_file(dir: &Path) -> Option<PathBuf> {
+    FILE_NAMES
+        .iter()
+        .map(|name| dir.join(name))
+        .find(|candidate| candidate.is_file())
+}
+
+/// As [`find_for_dir_in`], with [`own_file`] already looked up for the
+/// directories in `looked_up` (in parallel, before the run: see
+/// `Resolver::prepare`), so those are not asked again.
+pub fn find_for_dir_with(
+    dir: &Path,
+    known: &mut HashMap<PathBuf, Option<PathBuf>>,
+    looked_up: &HashMap<PathBuf, Option<PathBuf>>,
+) -> Option<PathBuf> {
     // The directories from `dir` up to the first one already known.
     let mut unknown = Vec::new();
     let mut inherited = None;
@@ -428,10 +447,10 @@ pub fn find_for_dir_in(
     }
     // Resolve them from the top down: each has its own file or inherits.
     for ancestor in unknown.into_iter().rev() {
-        let own = FILE_NAMES
-            .iter()
-            .map(|name| ancestor.join(name))
-            .find(|candidate| candidate.is_file());
+        let own = match looked_up.get(ancestor) {
+            Some(own) => own.clone(),
+            None => own_file(ancestor),
+        };
         if own.is_some() {
             inherited = own;
         }

@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use walkdir::WalkDir;
 
+mod parallel_walk;
+
 use crate::model::SourceFormat;
 
 /// One thing to check.
@@ -61,6 +63,8 @@ impl Input {
 #[derive(Debug, Clone, Default)]
 pub struct DiscoverOptions {
     pub follow_links: bool,
+    /// Threads to walk directories on (0 or 1: this thread only).
+    pub threads: usize,
     /// The name to show for `-`.
     pub stdin_filename: Option<String>,
 }
@@ -234,29 +238,54 @@ fn refuse_stdin_named_like_a_file(discovery: &mut Discovery) {
 }
 
 fn walk(root: &Path, options: &DiscoverOptions, discovery: &mut Discovery) {
+    let found = if options.follow_links || options.threads < 2 {
+        let mut found = Vec::new();
+        walk_from(root, options.follow_links, &mut found);
+        found
+    } else {
+        parallel_walk::walk(root, options.threads)
+    };
+    for item in found {
+        match item {
+            Ok(input) => discovery.inputs.push(input),
+            Err(error) => discovery.errors.push(error),
+        }
+    }
+}
+
+/// Walks the tree under `root` on this thread, adding what it finds.
+fn walk_from(root: &Path, follow_links: bool, found: &mut parallel_walk::Found) {
     let walker = WalkDir::new(root)
-        .follow_links(options.follow_links)
+        .follow_links(follow_links)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| entry.depth() == 0 || !is_skipped(entry));
     for entry in walker {
-        match entry {
-            Ok(entry) => {
-                // A directory named `x.json` is walked, never read.
-                if entry.file_type().is_file() && detect_by_extension(entry.path()).is_some() {
-                    let display = display_path(entry.path());
-                    discovery
-                        .inputs
-                        .push(Input::file(entry.into_path(), display));
-                }
+        take_entry(entry, root, found);
+    }
+}
+
+/// What one entry of a walk under `root` adds: a file pilint reads, or an
+/// error; directories and other files add nothing.
+fn take_entry(
+    entry: walkdir::Result<walkdir::DirEntry>,
+    root: &Path,
+    found: &mut parallel_walk::Found,
+) {
+    match entry {
+        Ok(entry) => {
+            // A directory named `x.json` is walked, never read.
+            if entry.file_type().is_file() && detect_by_extension(entry.path()).is_some() {
+                let display = display_path(entry.path());
+                found.push(Ok(Input::file(entry.into_path(), display)));
             }
-            Err(err) => {
-                let path = err.path().map_or_else(|| display_path(root), display_path);
-                let reason = err
-                    .io_error()
-                    .map_or_else(|| err.to_string(), |io| io.to_string());
-                discovery.errors.push(DiscoverError { path, reason });
-            }
+        }
+        Err(err) => {
+            let path = err.path().map_or_else(|| display_path(root), display_path);
+            let reason = err
+                .io_error()
+                .map_or_else(|| err.to_string(), |io| io.to_string());
+            found.push(Err(DiscoverError { path, reason }));
         }
     }
 }
@@ -331,5 +360,67 @@ mod tests {
     fn display_path_drops_leading_dot_slash() {
         assert_eq!(display_path(Path::new("./a/b.json")), "a/b.json");
         assert_eq!(display_path(Path::new(".")), ".");
+    }
+
+    /// The walk on several threads finds what the walk on one finds, in
+    /// the same order: files beside directories of a similar name, hidden
+    /// and skipped directories, a file named like a directory, deep and
+    /// shallow subtrees, a symbolic link to a directory (not followed).
+    #[test]
+    fn walking_on_threads_finds_what_one_thread_finds() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path();
+        let mut made = Vec::new();
+        for i in 0..30 {
+            made.push(format!("org-{i:02}/tin-{i}/2025/a.json"));
+            made.push(format!("org-{i:02}/tin-{i}/b.xml"));
+            made.push(format!("org-{i:02}.json"));
+        }
+        made.extend([
+            "deep/1/2/3/4/5/c.json".to_owned(),
+            "deep/1/2/3/4/5/d.txt".to_owned(),
+            ".hidden/e.json".to_owned(),
+            "node_modules/f.json".to_owned(),
+            "g.xml/h.json".to_owned(),
+            "a-b/i.json".to_owned(),
+            "a/j.json".to_owned(),
+            "a.json".to_owned(),
+        ]);
+        for file in &made {
+            let path = dir.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "{}").unwrap();
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.join("deep"), dir.join("linked")).unwrap();
+        for paths in [
+            vec![dir.to_path_buf()],
+            vec![dir.join("deep"), dir.join("org-03")],
+        ] {
+            let walk = |threads| {
+                let found = discover(
+                    &paths,
+                    &DiscoverOptions {
+                        threads,
+                        ..DiscoverOptions::default()
+                    },
+                );
+                (found.inputs, found.errors)
+            };
+            let one = walk(0);
+            assert!(!one.0.is_empty());
+            for threads in [2, 3, 8] {
+                assert_eq!(walk(threads), one, "{threads} threads");
+            }
+        }
+        let everything = discover(
+            &[dir.to_path_buf()],
+            &DiscoverOptions {
+                threads: 2,
+                ..DiscoverOptions::default()
+            },
+        );
+        // 30 × 3, the deep one, g.xml/h.json, a-b, a/j.json and a.json.
+        assert_eq!(everything.inputs.len(), 95);
     }
 }

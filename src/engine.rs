@@ -124,7 +124,17 @@ impl Engine {
     /// configuration excludes is dropped here. An invalid configuration
     /// file is an error: the run would not check what the user asked.
     pub fn new(options: EngineOptions) -> Result<Engine, ConfigError> {
-        let mut discovery = discover(&options.paths, &options.discover);
+        let threads = options.threads.map_or_else(
+            || std::thread::available_parallelism().map_or(1, usize::from),
+            usize::from,
+        );
+        let mut discovery = discover(
+            &options.paths,
+            &DiscoverOptions {
+                threads,
+                ..options.discover.clone()
+            },
+        );
         let outputs_refused = crate::outputs_guard::guard(
             &options.outputs,
             &options.paths,
@@ -135,6 +145,7 @@ impl Engine {
         let year_override = options.cli.year;
         let show_identifiers = options.cli.show_identifiers;
         let mut resolver = Resolver::new(options.config, options.cli);
+        resolver.prepare(&discovery.inputs, threads);
         let mut inputs = Vec::with_capacity(discovery.inputs.len());
         let mut settings: Vec<Arc<FileSettings>> = Vec::with_capacity(discovery.inputs.len());
         // Moved, not copied: two paths per input for the whole run.

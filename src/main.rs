@@ -315,6 +315,8 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         discover: DiscoverOptions {
             follow_links: args.follow_links,
             stdin_filename: args.stdin_filename.clone(),
+            // Set by the engine, from `--threads`.
+            threads: 0,
         },
         config: args.config.source(),
         cli: cli_settings,
@@ -521,6 +523,8 @@ fn score(args: ScoreArgs) -> u8 {
         discover: DiscoverOptions {
             follow_links: args.follow_links,
             stdin_filename: args.stdin_filename.clone(),
+            // Set by the engine, from `--threads`.
+            threads: 0,
         },
         config: args.config.source(),
         cli: CliSettings {
@@ -642,6 +646,7 @@ fn rollup(args: RollupArgs) -> u8 {
         discover: DiscoverOptions {
             follow_links: args.follow_links,
             stdin_filename: None,
+            threads: 0,
         },
         config: args.config.source(),
         cli: CliSettings {
