@@ -228,14 +228,14 @@ pub fn lint_input(input: &Input, options: &LintOptions) -> FileReport {
     }
 }
 
-/// How many files are checked between two hand-overs to the caller: enough
-/// to keep every core busy, few enough that memory stays proportional to the
-/// largest files rather than to the run (at most three batches are alive:
-/// one being checked, one handed over, one being rendered).
-const BATCH: usize = 128;
+/// How far the checking may run ahead of `sink`: at most this many
+/// reports are alive, checked but not yet handed over (a slow file holds
+/// back the ones after it until it is done), so memory stays proportional
+/// to the largest files rather than to the run.
+const WINDOW: usize = 256;
 
 /// Checks every input, in parallel, handing each report to `sink` in input
-/// order, a batch at a time; stops at the first error `sink` returns.
+/// order; stops at the first error `sink` returns.
 pub fn lint_inputs_each<E>(
     inputs: &[Input],
     options: &LintOptions,
@@ -257,8 +257,10 @@ pub fn lint_inputs(inputs: &[Input], options: &LintOptions) -> Vec<FileReport> {
 /// part (applying settings), before `sink` gets it in order.
 ///
 /// The caller's `sink` (rendering, writing) runs on this thread while the
-/// thread pool checks the next batch, so neither waits for the other; at
-/// most three batches of reports are in memory.
+/// thread pool checks the files after, so neither waits for the other.
+/// Each pool thread takes the next file as soon as it is done with one:
+/// no thread waits for the others at a batch boundary, which left a core
+/// idle for the end of each batch of 128 files.
 pub fn lint_inputs_each_with<E>(
     inputs: &[Input],
     options: impl Fn(usize) -> LintOptions + Sync,
@@ -272,33 +274,209 @@ pub fn lint_inputs_each_with<E>(
         finish(0, &mut report);
         return sink(report);
     }
+    let queue = OrderedQueue::new(inputs.len());
     std::thread::scope(|scope| {
-        // A rendezvous channel: the checker runs at most one batch ahead.
-        let (batches, received) = std::sync::mpsc::sync_channel::<Vec<FileReport>>(0);
-        let (options, finish) = (&options, &finish);
+        let (checked, received) = std::sync::mpsc::channel::<(usize, Vec<FileReport>)>();
+        let (options, finish, queue) = (&options, &finish, &queue);
         scope.spawn(move || {
-            for (batch_index, batch) in inputs.chunks(BATCH).enumerate() {
-                let first = batch_index * BATCH;
-                let reports: Vec<FileReport> = batch
-                    .par_iter()
-                    .enumerate()
-                    .map(|(i, input)| {
-                        let mut report = lint_input(input, &options(first + i));
-                        finish(first + i, &mut report);
-                        report
-                    })
-                    .collect();
-                // The receiver is gone when the sink failed: stop checking.
-                if batches.send(reports).is_err() {
-                    break;
+            rayon::scope(|pool| {
+                for _ in 0..rayon::current_num_threads() {
+                    let checked = checked.clone();
+                    pool.spawn(move |_| {
+                        // A checker that panics stops the others rather
+                        // than leave them waiting for its reports.
+                        let _stop_on_panic = StopOnPanic(queue);
+                        while let Some((chunk, range)) = queue.next() {
+                            let reports = range
+                                .map(|i| {
+                                    let mut report = lint_input(&inputs[i], &options(i));
+                                    finish(i, &mut report);
+                                    report
+                                })
+                                .collect();
+                            // The receiver is gone when the sink failed.
+                            if checked.send((chunk, reports)).is_err() {
+                                queue.stop();
+                            }
+                        }
+                    });
                 }
-            }
+            });
         });
-        for reports in received {
-            for report in reports {
-                sink(report)?;
+        let result = queue.drain_in_order(received, &mut sink);
+        // Whatever happened, the checkers stop taking files.
+        queue.stop();
+        result
+    })
+}
+
+/// Stops the queue when dropped by a panicking thread.
+struct StopOnPanic<'a>(&'a OrderedQueue);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.stop();
+        }
+    }
+}
+
+/// Hands out the inputs to the checking threads, [`CHUNK`] consecutive
+/// inputs at a time, never more than [`WINDOW`] ahead of the last report
+/// handed to the sink.
+struct OrderedQueue {
+    len: usize,
+    next_chunk: std::sync::atomic::AtomicUsize,
+    /// How many reports the sink has had; `usize::MAX` once stopped.
+    handed_over: std::sync::Mutex<usize>,
+    moved: std::sync::Condvar,
+}
+
+/// Inputs per hand-over: one report at a time woke the sink's thread
+/// for every file, and those wake-ups took more than they saved.
+const CHUNK: usize = 16;
+
+impl OrderedQueue {
+    fn new(len: usize) -> OrderedQueue {
+        OrderedQueue {
+            len,
+            next_chunk: std::sync::atomic::AtomicUsize::new(0),
+            handed_over: std::sync::Mutex::new(0),
+            moved: std::sync::Condvar::new(),
+        }
+    }
+
+    /// The next chunk to check, with its inputs, once it is within the
+    /// window; `None` when every input is taken or the run stopped.
+    fn next(&self) -> Option<(usize, std::ops::Range<usize>)> {
+        let chunk = self
+            .next_chunk
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let start = chunk.checked_mul(CHUNK).filter(|&start| start < self.len)?;
+        let handed_over = self.lock();
+        let handed_over = self
+            .moved
+            .wait_while(handed_over, |done| {
+                *done != usize::MAX && start >= done.saturating_add(WINDOW)
+            })
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        (*handed_over != usize::MAX).then(|| (chunk, start..(start + CHUNK).min(self.len)))
+    }
+
+    fn stop(&self) {
+        *self.lock() = usize::MAX;
+        self.moved.notify_all();
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, usize> {
+        self.handed_over
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Hands the reports to `sink` in input order as their chunks arrive.
+    fn drain_in_order<E>(
+        &self,
+        received: std::sync::mpsc::Receiver<(usize, Vec<FileReport>)>,
+        sink: &mut impl FnMut(FileReport) -> Result<(), E>,
+    ) -> Result<(), E> {
+        // Chunks that came before their turn, at `chunk - chunks_done`.
+        let mut early: std::collections::VecDeque<Option<Vec<FileReport>>> =
+            std::collections::VecDeque::new();
+        let (mut chunks_done, mut handed_over) = (0, 0);
+        // Ends when every checker is gone: all inputs done, or a checker
+        // failed (its panic then ends the scope).
+        for (chunk, reports) in received {
+            let slot = chunk - chunks_done;
+            if early.len() <= slot {
+                early.resize_with(slot + 1, || None);
+            }
+            early[slot] = Some(reports);
+            let before = handed_over;
+            while early.front().is_some_and(Option::is_some) {
+                for report in early.pop_front().flatten().unwrap_or_default() {
+                    sink(report)?;
+                    handed_over += 1;
+                }
+                chunks_done += 1;
+            }
+            if handed_over != before {
+                let mut shared = self.lock();
+                if *shared != usize::MAX {
+                    *shared = handed_over;
+                }
+                drop(shared);
+                self.moved.notify_all();
             }
         }
         Ok(())
-    })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Inputs that do not exist: each is checked at once (a read error).
+    fn missing(count: usize) -> Vec<Input> {
+        (0..count)
+            .map(|i| {
+                let name = format!("/nonexistent/pilint-test/{i:05}.json");
+                Input::file(name.clone().into(), name)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reports_reach_the_sink_in_input_order() {
+        let inputs = missing(1_000);
+        let mut seen = Vec::new();
+        lint_inputs_each_with(
+            &inputs,
+            |_| LintOptions::default(),
+            |_, _| {},
+            |report| {
+                seen.push(report.path().to_owned());
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        let expected: Vec<String> = inputs.iter().map(|i| i.display().to_owned()).collect();
+        assert_eq!(seen, expected);
+    }
+
+    /// A sink that fails (standard output closed) ends the run: no file is
+    /// handed over after, and nothing waits forever.
+    #[test]
+    fn a_failing_sink_stops_the_run() {
+        let inputs = missing(2_000);
+        let mut handed = 0;
+        let outcome = lint_inputs_each_with(
+            &inputs,
+            |_| LintOptions::default(),
+            |_, _| {},
+            |_| {
+                handed += 1;
+                if handed == 300 { Err("closed") } else { Ok(()) }
+            },
+        );
+        assert_eq!(outcome, Err("closed"));
+        assert_eq!(handed, 300);
+    }
+
+    /// A checker that panics outside the per-file guard makes the run
+    /// panic, rather than leave the others waiting for its reports.
+    #[test]
+    fn a_panicking_checker_ends_the_run() {
+        let inputs = missing(2_000);
+        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            lint_inputs_each_with(
+                &inputs,
+                |_| LintOptions::default(),
+                |i, _| assert_ne!(i, 40, "deliberate test panic"),
+                |_| Ok::<(), ()>(()),
+            )
+        }));
+        assert!(outcome.is_err());
+    }
 }
