@@ -124,10 +124,10 @@ impl Engine {
     /// configuration excludes is dropped here. An invalid configuration
     /// file is an error: the run would not check what the user asked.
     pub fn new(options: EngineOptions) -> Result<Engine, ConfigError> {
-        let threads = options.threads.map_or_else(
-            || std::thread::available_parallelism().map_or(1, usize::from),
-            usize::from,
-        );
+        // Walking and resolving directories is system calls: a thread per
+        // core at most, even when `--threads` asks for more files at once.
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let threads = options.threads.map_or(cores, |t| usize::from(t).min(cores));
         let mut discovery = discover(
             &options.paths,
             &DiscoverOptions {
