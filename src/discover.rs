@@ -63,8 +63,6 @@ impl Input {
 #[derive(Debug, Clone, Default)]
 pub struct DiscoverOptions {
     pub follow_links: bool,
-    /// Threads to walk directories on (0 or 1: this thread only).
-    pub threads: usize,
     /// The name to show for `-`.
     pub stdin_filename: Option<String>,
 }
@@ -96,6 +94,16 @@ const SKIPPED_DIRECTORIES: &[&str] = &["target", "node_modules", ".git"];
 /// always checked whatever its extension. Inputs come sorted by the path
 /// shown, so output is stable; a file named twice is checked once.
 pub fn discover(paths: &[PathBuf], options: &DiscoverOptions) -> Discovery {
+    discover_on_threads(paths, options, 1)
+}
+
+/// [`discover`], walking directories on up to `threads` threads; the
+/// result is the same.
+pub fn discover_on_threads(
+    paths: &[PathBuf],
+    options: &DiscoverOptions,
+    threads: usize,
+) -> Discovery {
     let mut discovery = Discovery::default();
     // No path means the current directory, or stdin when it is named.
     let default_paths = [PathBuf::from(if options.stdin_filename.is_some() {
@@ -120,7 +128,7 @@ pub fn discover(paths: &[PathBuf], options: &DiscoverOptions) -> Discovery {
             continue;
         }
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, options, &mut discovery),
+            Ok(meta) if meta.is_dir() => walk(path, options, threads, &mut discovery),
             Ok(meta) if meta.is_file() => discovery
                 .inputs
                 .push(Input::file(path.clone(), display_path(path))),
@@ -237,13 +245,13 @@ fn refuse_stdin_named_like_a_file(discovery: &mut Discovery) {
     }
 }
 
-fn walk(root: &Path, options: &DiscoverOptions, discovery: &mut Discovery) {
-    let found = if options.follow_links || options.threads < 2 {
+fn walk(root: &Path, options: &DiscoverOptions, threads: usize, discovery: &mut Discovery) {
+    let found = if options.follow_links || threads < 2 {
         let mut found = Vec::new();
         walk_from(root, options.follow_links, &mut found);
         found
     } else {
-        parallel_walk::walk(root, options.threads)
+        parallel_walk::walk(root, threads)
     };
     for item in found {
         match item {
@@ -398,13 +406,7 @@ mod tests {
             vec![dir.join("deep"), dir.join("org-03")],
         ] {
             let walk = |threads| {
-                let found = discover(
-                    &paths,
-                    &DiscoverOptions {
-                        threads,
-                        ..DiscoverOptions::default()
-                    },
-                );
+                let found = discover_on_threads(&paths, &DiscoverOptions::default(), threads);
                 (found.inputs, found.errors)
             };
             let one = walk(0);
@@ -413,13 +415,7 @@ mod tests {
                 assert_eq!(walk(threads), one, "{threads} threads");
             }
         }
-        let everything = discover(
-            &[dir.to_path_buf()],
-            &DiscoverOptions {
-                threads: 2,
-                ..DiscoverOptions::default()
-            },
-        );
+        let everything = discover_on_threads(&[dir.to_path_buf()], &DiscoverOptions::default(), 2);
         // 30 × 3, the deep one, g.xml/h.json, a-b, a/j.json and a.json.
         assert_eq!(everything.inputs.len(), 95);
     }

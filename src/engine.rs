@@ -20,7 +20,7 @@ use crate::crossfile::participants::Participant;
 use crate::crossfile::rollup::Rollup;
 use crate::crossfile::{Collector, CrossFile, LeftOut, Overview};
 use crate::diagnostic::Label;
-use crate::discover::{DiscoverError, DiscoverOptions, Input, discover};
+use crate::discover::{DiscoverError, DiscoverOptions, Input, discover_on_threads};
 use crate::lint::{FileReport, LintOptions, lint_input, lint_inputs_each_with};
 use crate::outputs_guard::Destination;
 // The limits a run applies to what it reads, for front ends and tests.
@@ -128,13 +128,7 @@ impl Engine {
         // core at most, even when `--threads` asks for more files at once.
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
         let threads = options.threads.map_or(cores, |t| usize::from(t).min(cores));
-        let mut discovery = discover(
-            &options.paths,
-            &DiscoverOptions {
-                threads,
-                ..options.discover.clone()
-            },
-        );
+        let mut discovery = discover_on_threads(&options.paths, &options.discover, threads);
         let outputs_refused = crate::outputs_guard::guard(
             &options.outputs,
             &options.paths,

@@ -37,6 +37,7 @@ pub(crate) mod fast_hash;
 pub mod lint;
 pub(crate) mod mask;
 pub mod model;
+pub(crate) mod on_threads;
 pub mod outputs_guard;
 pub(crate) mod own_report;
 pub(crate) mod pointer;

@@ -315,8 +315,6 @@ fn check(args: CheckArgs, positions: FormatPositions) -> u8 {
         discover: DiscoverOptions {
             follow_links: args.follow_links,
             stdin_filename: args.stdin_filename.clone(),
-            // Set by the engine, from `--threads`.
-            threads: 0,
         },
         config: args.config.source(),
         cli: cli_settings,
@@ -523,8 +521,6 @@ fn score(args: ScoreArgs) -> u8 {
         discover: DiscoverOptions {
             follow_links: args.follow_links,
             stdin_filename: args.stdin_filename.clone(),
-            // Set by the engine, from `--threads`.
-            threads: 0,
         },
         config: args.config.source(),
         cli: CliSettings {
@@ -646,7 +642,6 @@ fn rollup(args: RollupArgs) -> u8 {
         discover: DiscoverOptions {
             follow_links: args.follow_links,
             stdin_filename: None,
-            threads: 0,
         },
         config: args.config.source(),
         cli: CliSettings {

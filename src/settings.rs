@@ -289,22 +289,8 @@ impl Resolver {
             let own = discover_config.then(|| config::own_file(resolved.as_deref().unwrap_or(dir)));
             Some((dir.to_path_buf(), resolved, own))
         };
-        let chunk = firsts.len().div_ceil(threads);
-        let found: Vec<_> = std::thread::scope(|scope| {
-            let workers: Vec<_> = firsts
-                .chunks(chunk)
-                .map(|paths| {
-                    scope.spawn(move || paths.iter().filter_map(|p| resolve(p)).collect::<Vec<_>>())
-                })
-                .collect();
-            workers
-                .into_iter()
-                // A lookup that failed is made again, on this thread,
-                // when its file's settings are asked for.
-                .flat_map(|worker| worker.join().unwrap_or_default())
-                .collect()
-        });
-        for (dir, resolved, own) in found {
+        let found = crate::on_threads::map_in_order(&firsts, threads, |path| resolve(path));
+        for (dir, resolved, own) in found.into_iter().flatten() {
             if let Some(own) = own {
                 let key = resolved.clone().unwrap_or_else(|| dir.clone());
                 self.own_files.insert(key, own);

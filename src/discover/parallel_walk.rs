@@ -12,7 +12,6 @@
 //! ancestor, and a walk started below that ancestor would not know it.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use walkdir::WalkDir;
 
@@ -45,10 +44,9 @@ pub(super) fn walk(root: &Path, threads: usize) -> Found {
             .iter()
             .filter(|p| matches!(p, Part::Subtree(_)))
             .count();
-        if subtrees >= threads * SUBTREES_PER_THREAD {
+        if subtrees == 0 || subtrees >= threads * SUBTREES_PER_THREAD {
             break;
         }
-        let before = parts.len();
         parts = parts
             .into_iter()
             .flat_map(|part| match part {
@@ -56,9 +54,6 @@ pub(super) fn walk(root: &Path, threads: usize) -> Found {
                 found => vec![found],
             })
             .collect();
-        if parts.len() == before && subtrees == 0 {
-            break;
-        }
     }
     let subtrees: Vec<&Path> = parts
         .iter()
@@ -106,39 +101,12 @@ fn split(dir: &Path) -> Vec<Part> {
 }
 
 /// Walks each of `subtrees` whole, on up to `threads` threads; the results
-/// in the order of `subtrees`.
+/// in the order of `subtrees`. A walk that panicked would leave files out:
+/// the run fails as the one-thread walk would.
 fn walk_all(subtrees: &[&Path], threads: usize) -> Vec<Found> {
-    let next = AtomicUsize::new(0);
-    let threads = threads.min(subtrees.len()).max(1);
-    let mut walked: Vec<(usize, Found)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(dir) = subtrees.get(i) else {
-                            break;
-                        };
-                        let mut found = Vec::new();
-                        walk_from(dir, false, &mut found);
-                        mine.push((i, found));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            // A walk that panicked would leave files out: the run fails
-            // as the one-thread walk would.
-            .flat_map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    walked.sort_by_key(|(i, _)| *i);
-    walked.into_iter().map(|(_, found)| found).collect()
+    crate::on_threads::map_in_order(subtrees, threads, |dir| {
+        let mut found = Vec::new();
+        walk_from(dir, false, &mut found);
+        found
+    })
 }
