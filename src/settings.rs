@@ -6,7 +6,7 @@
 //! All of it happens to the report before any renderer and before the exit
 //! code are computed, so every format and the exit code agree.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -297,6 +297,40 @@ impl Resolver {
             }
             self.resolved_dirs.insert(dir, resolved);
         }
+        if discover_config {
+            self.prepare_ancestors(threads);
+        }
+    }
+
+    /// Looks up, on threads, the configuration files of the directories
+    /// above those `prepare` resolved: a file inherits the nearest one, so
+    /// each ancestor is asked once. Without this, the directories that
+    /// hold only directories (1,920 of the 3,178 of a 10k-file run) were
+    /// two `stat`s each on the main thread, before the first file was read.
+    fn prepare_ancestors(&mut self, threads: usize) {
+        let mut ancestors: Vec<&Path> = Vec::new();
+        let mut seen: HashSet<&Path> = HashSet::new();
+        for dir in self.own_files.keys() {
+            for ancestor in dir.ancestors().skip(1) {
+                if self.own_files.contains_key(ancestor) {
+                    // Looked up already; its own ancestors may not be.
+                    continue;
+                }
+                if !seen.insert(ancestor) {
+                    // Every ancestor of a seen directory was seen with it.
+                    break;
+                }
+                ancestors.push(ancestor);
+            }
+        }
+        let found =
+            crate::on_threads::map_in_order(&ancestors, threads, |dir| config::own_file(dir));
+        let looked_up: Vec<(PathBuf, Option<PathBuf>)> = ancestors
+            .iter()
+            .map(|dir| dir.to_path_buf())
+            .zip(found)
+            .collect();
+        self.own_files.extend(looked_up);
     }
 
     /// The settings of `input`, or `None` when its configuration excludes
@@ -562,8 +596,18 @@ mod tests {
             .collect();
         let mut prepared = Resolver::new(ConfigSource::Discover, CliSettings::default());
         prepared.prepare(&inputs, 3);
-        // One answer per resolved directory: `linked` is `d07`.
-        assert_eq!(prepared.own_files.len(), 70);
+        // One answer per resolved directory (`linked` is `d07`) and per
+        // directory above them, up to the root.
+        let resolved_root = dir.canonicalize().unwrap();
+        assert_eq!(
+            prepared.own_files.len(),
+            70 + resolved_root.ancestors().count()
+        );
+        assert!(
+            resolved_root
+                .ancestors()
+                .all(|ancestor| prepared.own_files.contains_key(ancestor))
+        );
         for input in &inputs {
             let mut fresh = Resolver::new(ConfigSource::Discover, CliSettings::default());
             let expected = fresh.settings(input).unwrap().unwrap();
