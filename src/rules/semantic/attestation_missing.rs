@@ -50,11 +50,12 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     };
     let required = catalog.required_attestations();
     for set in pi_sets(context.submission) {
+        let first = context.first_by_id(set);
         // One finding per set, listing them all: they share one place and
         // one consequence, and one fix.
         let missing: Vec<&Measure> = required
             .clone()
-            .filter(|m| set.measurement(&m.measure_id).is_none())
+            .filter(|m| first.measurement(&m.measure_id).is_none())
             .collect();
         let mut message = match missing.as_slice() {
             [] => continue,

@@ -60,8 +60,9 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     };
     let judged = judged.into_iter().filter(|m| m.measure_id != SAFER_GUIDE);
     for set in pi_sets(context.submission) {
+        let first = context.first_by_id(set);
         for measure in judged.clone() {
-            for measurement in set.measurement(&measure.measure_id).into_iter() {
+            for measurement in first.measurement(&measure.measure_id).into_iter() {
                 if let Some(answer) = boolean(measurement).filter(|b| !b.value) {
                     out.push(finding(
                         &META,

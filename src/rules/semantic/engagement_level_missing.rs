@@ -54,6 +54,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     };
     let with_levels = catalog.measures.iter().filter(|m| !m.preprod.is_empty());
     for set in pi_sets(context.submission) {
+        let first = context.first_by_id(set);
         for measure in with_levels.clone() {
             if measure.preprod.iter().any(|level| is_yes(set, level)) {
                 continue;
@@ -63,7 +64,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             if bonus && !catalog.bonus_engagement_level_required {
                 continue;
             }
-            for measurement in set.measurement(id).into_iter() {
+            for measurement in first.measurement(id).into_iter() {
                 let Some(answer) = boolean(measurement).filter(|b| b.value) else {
                     continue;
                 };

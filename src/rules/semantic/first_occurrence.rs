@@ -126,6 +126,12 @@ impl<'s> FirstById<'s> {
         Some((index, &self.set.measurements[index]))
     }
 
+    /// The first measurement with `id`: what `MeasurementSet::measurement`
+    /// answers, from the index instead of a scan of the set.
+    pub fn measurement(&self, id: &str) -> Option<&'s Measurement> {
+        self.get(id).map(|(_, measurement)| measurement)
+    }
+
     /// Whether the set reports `id`.
     pub fn contains(&self, id: &str) -> bool {
         self.get(id).is_some()

@@ -65,6 +65,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for set in pi_sets(context.submission) {
+        let first = context.first_by_id(set);
         let mut used: Vec<usize> = set
             .measurements
             .iter()
@@ -80,7 +81,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         for member in members {
-            if set.measurement(member).is_some()
+            if first.measurement(member).is_some()
                 || claimed_exclusion(set, catalog, member).is_some()
             {
                 continue;

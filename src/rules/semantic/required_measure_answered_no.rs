@@ -73,9 +73,10 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for set in pi_sets(context.submission) {
+        let first = context.first_by_id(set);
         for measure in catalog.measures.iter().filter(|m| judged(catalog, m)) {
             let id = &measure.measure_id;
-            for measurement in set.measurement(id).into_iter() {
+            for measurement in first.measurement(id).into_iter() {
                 let Some(answer) = boolean(measurement).filter(|b| !b.value) else {
                     continue;
                 };

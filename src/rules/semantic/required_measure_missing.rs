@@ -66,6 +66,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for set in pi_sets(context.submission) {
+        let first = context.first_by_id(set);
         // One finding per set listing every gap: they share one place,
         // one consequence and one fix.
         let mut gaps: Vec<Gap> = catalog
@@ -73,7 +74,7 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             .iter()
             .filter(|m| checked(catalog, m))
             .filter(|m| {
-                set.measurement(&m.measure_id).is_none()
+                first.measurement(&m.measure_id).is_none()
                     && claimed_exclusion(set, catalog, &m.measure_id).is_none()
             })
             .map(|m| measure_gap(catalog, set, m))

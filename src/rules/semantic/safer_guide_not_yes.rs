@@ -46,7 +46,8 @@ fn check(context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for set in pi_sets(context.submission) {
-        for measurement in set.measurement(SAFER_GUIDE).into_iter() {
+        let first = context.first_by_id(set);
+        for measurement in first.measurement(SAFER_GUIDE).into_iter() {
             let Some(answer) = boolean(measurement).filter(|b| !b.value) else {
                 continue;
             };
