@@ -54,7 +54,7 @@ use std::io::{self, Write};
 use crate::render::position::{self, primary};
 use crate::render::score_json::points_value;
 use crate::render::score_table::no_score;
-use crate::render::{Origin, Renderer, Summary, render_all, write_indented};
+use crate::render::{Origin, Renderer, Summary, pretty_nested, render_all};
 use crate::score::{FileScore, SetResult};
 
 #[derive(Serialize)]
@@ -174,6 +174,9 @@ struct ConsequencesOut {
 /// is quicker (the serializer's many small writes go to a `Vec`).
 const STREAM_ABOVE: usize = 512;
 
+/// The output buffer kept between files, and the streamed writes' buffer.
+const KEPT_BUFFER: usize = 16 * 1024;
+
 /// Streams the document: the header, one file object at a time, then the
 /// summary. The bytes are exactly `serde_json::to_string_pretty` of the
 /// whole document, without holding it.
@@ -182,6 +185,9 @@ pub struct Json {
     show_score: bool,
     /// The `files` array was closed by `cross_file`.
     files_closed: bool,
+    /// Each file's object is written here, then out in one write; kept
+    /// between files so that its room is allocated once.
+    buffer: Vec<u8>,
 }
 
 impl Json {
@@ -191,9 +197,13 @@ impl Json {
             files_written: 0,
             show_score,
             files_closed: false,
+            buffer: Vec::new(),
         }
     }
 }
+
+/// Each file's object sits in the `files` array, indented four spaces.
+const FILE_INDENT: &[u8] = b"    ";
 
 impl Renderer for Json {
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
@@ -203,24 +213,18 @@ impl Renderer for Json {
             ",\n"
         };
         out.write_all(separator.as_bytes())?;
+        out.write_all(FILE_INDENT)?;
+        let file = file_out(report, self.show_score);
         if report.diagnostics.len() <= STREAM_ABOVE {
-            let pretty = serde_json::to_string_pretty(&file_out(report, self.show_score))
-                .map_err(io::Error::other)?;
-            write_indented(out, &pretty, "    ")?;
-            self.files_written += 1;
-            return Ok(());
+            self.buffer.clear();
+            pretty_nested::append(&mut self.buffer, &file, FILE_INDENT)?;
+            out.write_all(&self.buffer)?;
+            // A file with many findings leaves no large buffer behind.
+            self.buffer.shrink_to(KEPT_BUFFER);
+        } else {
+            // Streamed, never the file's whole text in memory.
+            pretty_nested::write(out, &file, FILE_INDENT, KEPT_BUFFER)?;
         }
-        // Streamed, never the file's whole text in memory: the bytes of
-        // `to_string_pretty` indented four spaces.
-        let mut indented = Indented::new(out, b"    ");
-        let mut serializer = serde_json::Serializer::with_formatter(
-            &mut indented,
-            serde_json::ser::PrettyFormatter::new(),
-        );
-        file_out(report, self.show_score)
-            .serialize(&mut serializer)
-            .map_err(io::Error::other)?;
-        indented.finish()?;
         self.files_written += 1;
         Ok(())
     }
@@ -252,12 +256,15 @@ impl Renderer for Json {
         finding: &Diagnostic,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let pretty = serde_json::to_string_pretty(&diagnostic_out(origin, finding))
-            .map_err(io::Error::other)?;
-        for line in pretty.lines() {
-            write!(out, "\n    {line}")?;
-        }
-        Ok(())
+        self.buffer.clear();
+        self.buffer.extend_from_slice(b"\n");
+        self.buffer.extend_from_slice(FILE_INDENT);
+        pretty_nested::append(
+            &mut self.buffer,
+            &diagnostic_out(origin, finding),
+            FILE_INDENT,
+        )?;
+        out.write_all(&self.buffer)
     }
 
     fn cross_file(&mut self, findings: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
@@ -321,71 +328,6 @@ impl Serialize for DiagnosticsOut<'_> {
                 .iter()
                 .map(|d| diagnostic_out(Origin::File(report), d)),
         )
-    }
-}
-
-/// Writes to `out` with `indent` before every line (what `write_indented`
-/// does to a whole text, for text written piece by piece), through a
-/// small buffer: the serializer writes a few bytes at a time.
-struct Indented<'w> {
-    out: &'w mut dyn Write,
-    indent: &'static [u8],
-    at_line_start: bool,
-    buffer: Vec<u8>,
-}
-
-/// The buffer is written out when it holds this much.
-const INDENTED_BUFFER: usize = 16 * 1024;
-
-impl<'w> Indented<'w> {
-    fn new(out: &'w mut dyn Write, indent: &'static [u8]) -> Self {
-        Indented {
-            out,
-            indent,
-            at_line_start: true,
-            buffer: Vec::with_capacity(INDENTED_BUFFER),
-        }
-    }
-
-    /// Writes what is buffered; called once the value is serialized.
-    fn finish(mut self) -> io::Result<()> {
-        self.out.write_all(&self.buffer)?;
-        self.buffer.clear();
-        Ok(())
-    }
-
-    fn start_line(&mut self) {
-        if self.at_line_start {
-            self.buffer.extend_from_slice(self.indent);
-            self.at_line_start = false;
-        }
-    }
-}
-
-impl Write for Indented<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        while let Some(i) = memchr::memchr(b'\n', rest) {
-            self.start_line();
-            self.buffer.extend_from_slice(&rest[..=i]);
-            self.at_line_start = true;
-            rest = &rest[i + 1..];
-        }
-        if !rest.is_empty() {
-            self.start_line();
-            self.buffer.extend_from_slice(rest);
-        }
-        if self.buffer.len() >= INDENTED_BUFFER {
-            self.out.write_all(&self.buffer)?;
-            self.buffer.clear();
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.write_all(&self.buffer)?;
-        self.buffer.clear();
-        self.out.flush()
     }
 }
 

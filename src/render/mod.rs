@@ -19,6 +19,7 @@ pub mod json;
 pub mod json_lines;
 pub mod junit;
 pub(crate) mod position;
+pub(crate) mod pretty_nested;
 pub mod rollup_csv;
 pub mod rollup_json;
 pub mod rollup_table;
