@@ -46,6 +46,15 @@ fn compact(n: usize) -> u32 {
 }
 
 impl PathTable {
+    /// A table with room for `segments` segments and `names` names.
+    pub fn with_capacity(segments: usize, names: usize) -> PathTable {
+        PathTable {
+            segments: Vec::with_capacity(segments),
+            names: Vec::with_capacity(names),
+            name_ids: HashMap::with_capacity_and_hasher(names, Default::default()),
+        }
+    }
+
     pub fn push(&mut self, parent: Option<PathId>, name: &str, index: usize) -> PathId {
         let name = match self.name_ids.get(name) {
             Some(&id) => id,

@@ -309,10 +309,12 @@ fn read_with(
         input,
         base,
         limits,
-        stack: Vec::new(),
-        children: Vec::new(),
-        nodes: Vec::new(),
-        paths: PathTable::default(),
+        // Sized for a typical file (some 450 elements, 15 deep, 50 template
+        // nodes): growing each from empty was a tenth of the allocations.
+        stack: Vec::with_capacity(32),
+        children: Vec::with_capacity(64),
+        nodes: Vec::with_capacity(64),
+        paths: PathTable::with_capacity(256, 64),
         namespaces: NamespaceResolver::default(),
         namespace: None,
         root_closed: false,
