@@ -202,7 +202,8 @@ impl Json {
     }
 }
 
-/// Each file's object sits in the `files` array, indented four spaces.
+/// The objects of the `files` and `crossFile` arrays are indented four
+/// spaces.
 const FILE_INDENT: &[u8] = b"    ";
 
 impl Renderer for Json {
