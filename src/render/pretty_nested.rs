@@ -23,6 +23,14 @@ struct NestedPretty {
 }
 
 impl NestedPretty {
+    fn new(base: &'static [u8]) -> Self {
+        NestedPretty {
+            base,
+            level: 0,
+            has_value: false,
+        }
+    }
+
     fn line_break<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
         writer.write_all(b"\n")?;
         writer.write_all(self.base)?;
@@ -31,21 +39,39 @@ impl NestedPretty {
         }
         Ok(())
     }
-}
 
-impl Formatter for NestedPretty {
-    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+    /// `[` or `{`: one level deeper, nothing in it yet.
+    fn open<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.level += 1;
         self.has_value = false;
-        writer.write_all(b"[")
+        writer.write_all(bracket)
     }
 
-    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+    /// `]` or `}`, on a line of its own unless the container is empty.
+    fn close<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.level = self.level.saturating_sub(1);
         if self.has_value {
             self.line_break(writer)?;
         }
-        writer.write_all(b"]")
+        writer.write_all(bracket)
+    }
+
+    /// Before an item or a key: a comma after the first, then a new line.
+    fn next_entry<W: ?Sized + Write>(&self, writer: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.line_break(writer)
+    }
+}
+
+impl Formatter for NestedPretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"]")
     }
 
     fn begin_array_value<W: ?Sized + Write>(
@@ -53,10 +79,7 @@ impl Formatter for NestedPretty {
         writer: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        if !first {
-            writer.write_all(b",")?;
-        }
-        self.line_break(writer)
+        self.next_entry(writer, first)
     }
 
     fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
@@ -65,17 +88,11 @@ impl Formatter for NestedPretty {
     }
 
     fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        writer.write_all(b"{")
+        self.open(writer, b"{")
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.level = self.level.saturating_sub(1);
-        if self.has_value {
-            self.line_break(writer)?;
-        }
-        writer.write_all(b"}")
+        self.close(writer, b"}")
     }
 
     fn begin_object_key<W: ?Sized + Write>(
@@ -83,10 +100,7 @@ impl Formatter for NestedPretty {
         writer: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        if !first {
-            writer.write_all(b",")?;
-        }
-        self.line_break(writer)
+        self.next_entry(writer, first)
     }
 
     fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
@@ -107,12 +121,7 @@ pub(crate) fn append<T: Serialize + ?Sized>(
     value: &T,
     base: &'static [u8],
 ) -> io::Result<()> {
-    let formatter = NestedPretty {
-        base,
-        level: 0,
-        has_value: false,
-    };
-    let mut serializer = serde_json::Serializer::with_formatter(buffer, formatter);
+    let mut serializer = serde_json::Serializer::with_formatter(buffer, NestedPretty::new(base));
     value.serialize(&mut serializer).map_err(io::Error::other)
 }
 
@@ -126,13 +135,9 @@ pub(crate) fn write<T: Serialize + ?Sized>(
     base: &'static [u8],
     capacity: usize,
 ) -> io::Result<()> {
-    let formatter = NestedPretty {
-        base,
-        level: 0,
-        has_value: false,
-    };
     let mut buffered = io::BufWriter::with_capacity(capacity, out);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut buffered, formatter);
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut buffered, NestedPretty::new(base));
     value.serialize(&mut serializer).map_err(io::Error::other)?;
     buffered.flush()
 }
