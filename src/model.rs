@@ -8,6 +8,7 @@
 //! `None` here (the structural checks already reported it), so rules only
 //! ever reason about values that have the right shape.
 
+use crate::fast_hash::FastMap;
 use crate::source::Span;
 use compact_str::CompactString;
 
@@ -199,6 +200,21 @@ impl MeasurementSet {
                 .as_ref()
                 .is_some_and(|id| id.value == measure_id)
         })
+    }
+
+    /// The index in `measurements` of the first measurement of each id:
+    /// what [`MeasurementSet::measurement`] finds, for callers that ask
+    /// about many ids (the rules and the score ask some fifty a set).
+    pub fn first_index_by_id(&self) -> FastMap<&str, usize> {
+        // Ids repeat in a huge export; a catalog year has a few dozen.
+        let mut first: FastMap<&str, usize> =
+            FastMap::with_capacity_and_hasher(self.measurements.len().min(64), Default::default());
+        for (index, measurement) in self.measurements.iter().enumerate() {
+            if let Some(id) = measurement.id() {
+                first.entry(id).or_insert(index);
+            }
+        }
+        first
     }
 }
 

@@ -33,19 +33,11 @@ impl<'a> SetView<'a> {
         catalog: &'static YearCatalog,
         file_year: Option<i64>,
     ) -> Self {
-        // Ids repeat in a huge export; a catalog year has a few dozen.
-        let mut first_of_id =
-            FastMap::with_capacity_and_hasher(set.measurements.len().min(64), Default::default());
-        for (index, measurement) in set.measurements.iter().enumerate() {
-            if let Some(id) = measurement.id() {
-                first_of_id.entry(id).or_insert(index);
-            }
-        }
         SetView {
             set,
             catalog,
             file_year,
-            first_of_id,
+            first_of_id: set.first_index_by_id(),
         }
     }
 

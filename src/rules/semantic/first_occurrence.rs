@@ -35,23 +35,15 @@ impl<'a> FirstOccurrences<'a> {
             .measurement_sets
             .iter()
             .map(|set| {
-                let mut index_of = FastMap::with_capacity_and_hasher(
-                    set.measurements.len().min(64),
-                    Default::default(),
-                );
+                let index_of = set.first_index_by_id();
                 let is_first = set
                     .measurements
                     .iter()
                     .enumerate()
                     .map(|(index, measurement)| {
-                        measurement.id().is_none_or(|id| {
-                            let mut first = false;
-                            index_of.entry(id).or_insert_with(|| {
-                                first = true;
-                                index
-                            });
-                            first
-                        })
+                        measurement
+                            .id()
+                            .is_none_or(|id| index_of.get(id) == Some(&index))
                     })
                     .collect();
                 SetFirsts { is_first, index_of }
